@@ -1,0 +1,70 @@
+"""Project: the immutable aggregate of everything the user entered."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from lrplanner.core.checks import require
+from lrplanner.core.ids import ChampionId, PlaceId, SiteId
+from lrplanner.core.people import Champion, Participant
+from lrplanner.core.places import Link, Place
+from lrplanner.core.route import RouteSettings
+from lrplanner.core.sites import Site
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Project:
+    """All inputs of one Learning Route.
+
+    Records are kept in the order the user gave them; lookups by id go
+    through the ``*_by_id`` mappings built at construction.
+
+    Raises
+    ------
+    ValueError
+        If ids repeat within a kind of record.
+    """
+
+    route: RouteSettings
+    sites: tuple[Site, ...] = ()
+    champions: tuple[Champion, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    places: tuple[Place, ...] = ()
+    links: tuple[Link, ...] = ()
+    place_by_id: Mapping[PlaceId, Place] = field(init=False, repr=False, compare=False)
+    site_by_id: Mapping[SiteId, Site] = field(init=False, repr=False, compare=False)
+    champion_by_id: Mapping[ChampionId, Champion] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for kind, records in (
+            ("site", self.sites),
+            ("champion", self.champions),
+            ("participant", self.participants),
+            ("place", self.places),
+        ):
+            ids = [r.id for r in records]
+            require(len(ids) == len(set(ids)), f"duplicate {kind} ids")
+        object.__setattr__(
+            self, "place_by_id", MappingProxyType({p.id: p for p in self.places})
+        )
+        object.__setattr__(
+            self, "site_by_id", MappingProxyType({s.id: s for s in self.sites})
+        )
+        object.__setattr__(
+            self, "champion_by_id", MappingProxyType({c.id: c for c in self.champions})
+        )
+
+    @property
+    def group_size(self) -> int:
+        """Return travellers counted for capacity: participants plus staff."""
+        return (
+            len(self.participants) + self.route.facilitators + self.route.interpreters
+        )
+
+    def with_changes(self, **changes: object) -> Project:
+        """Return a copy with some fields replaced (lookups rebuilt)."""
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,95 @@
+"""Route settings: dates, day window, limits, budget and group extras."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from decimal import Decimal
+from types import MappingProxyType
+
+from lrplanner.core.checks import require, require_currency, require_id, require_money
+from lrplanner.core.ids import PlaceId
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CostRates:
+    """Group-level unit rates not tied to a site, place or person (in route currency).
+
+    Raises
+    ------
+    ValueError
+        If a rate is negative.
+    """
+
+    vehicle_per_day: Decimal = Decimal("0")
+    interpreter_per_day: Decimal = Decimal("0")
+    facilitator_per_day: Decimal = Decimal("0")
+    venue_per_session: Decimal = Decimal("0")
+
+    def __post_init__(self) -> None:
+        for name in (
+            "vehicle_per_day",
+            "interpreter_per_day",
+            "facilitator_per_day",
+            "venue_per_session",
+        ):
+            require_money(getattr(self, name), name)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteSettings:
+    """Everything on the Route sheet: one Learning Route's frame.
+
+    Raises
+    ------
+    ValueError
+        If dates, day window, lunch or limits are inconsistent.
+    """
+
+    name: str
+    start_date: date
+    end_date: date
+    start_place: PlaceId
+    end_place: PlaceId
+    day_start: time = time(8, 0)
+    day_end: time = time(18, 0)
+    lunch_start: time = time(12, 0)
+    lunch_minutes: int = 60
+    max_visits_per_day: int = 3
+    max_travel_hours_per_day: float = 6.0
+    rest_days: tuple[date, ...] = ()
+    budget_cap: Decimal | None = None
+    currency: str = "USD"
+    contingency_pct: Decimal = Decimal("0")
+    facilitators: int = 2
+    interpreters: int = 0
+    rates: CostRates = field(default_factory=CostRates)
+    notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        require(bool(self.name.strip()), "route name must be non-blank")
+        require_id(self.start_place, "start place")
+        require_id(self.end_place, "end place")
+        require(self.end_date >= self.start_date, "route ends before it starts")
+        require(self.day_end > self.day_start, "day ends before it starts")
+        require(0 <= self.lunch_minutes <= 180, "lunch must last 0-180 minutes")
+        require(self.max_visits_per_day >= 0, "max visits per day must be >= 0")
+        require(0 <= self.max_travel_hours_per_day <= 24, "travel hours must be 0-24")
+        require(
+            all(self.start_date <= d <= self.end_date for d in self.rest_days),
+            "rest days must lie inside the route",
+        )
+        require_money(self.budget_cap, "budget cap")
+        require_currency(self.currency)
+        require_money(self.contingency_pct, "contingency %")
+        require(self.contingency_pct <= 100, "contingency must be <= 100 %")
+        require(
+            self.facilitators >= 0 and self.interpreters >= 0,
+            "group extras must be >= 0",
+        )
+
+    @property
+    def days(self) -> int:
+        """Return the number of calendar days of the route, both ends included."""
+        return (self.end_date - self.start_date).days + 1

@@ -1,0 +1,834 @@
+"""The single source of truth for the input workbook's sheets and columns.
+
+The importer, the template writer, the exporters and the GUI tables all read
+these specs, so headers, synonyms, help texts and examples never drift apart.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Kind(enum.StrEnum):
+    """How a cell's text is parsed."""
+
+    TEXT = "text"
+    ID = "id"
+    INT = "int"
+    NUMBER = "number"
+    MONEY = "money"
+    PERCENT = "percent"
+    DATE = "date"
+    TIME = "time"
+    BOOL = "yes/no"
+    LIST = "list"
+    DATES = "dates"
+    DATE_RANGES = "date ranges"
+    HOURS = "hours"
+    COUNTRY = "country"
+    CURRENCY = "currency"
+    GENDER = "gender"
+    MODE = "mode"
+    PLACE_KIND = "place kind"
+    WEEKDAYS = "weekdays"
+    TIMES = "times"
+    TIMEZONE = "time zone"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ColumnSpec:
+    """One column of one sheet: header, accepted synonyms, type and help."""
+
+    key: str
+    header: str
+    kind: Kind
+    help: str
+    example: str = ""
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """Return every accepted header, normalised (lower case, single spaces)."""
+        return tuple(
+            normalise_header(n) for n in (self.header, self.key, *self.synonyms)
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SheetSpec:
+    """One sheet of the workbook: its name, purpose and columns.
+
+    ``key_value`` sheets (Route) hold one setting per row in two columns
+    (Setting, Value) instead of one record per row.
+    """
+
+    name: str
+    help: str
+    columns: tuple[ColumnSpec, ...]
+    required: bool = True
+    key_value: bool = False
+    synonyms: tuple[str, ...] = ()
+
+    def column(self, key: str) -> ColumnSpec:
+        """Return the column spec with a given key."""
+        for spec in self.columns:
+            if spec.key == key:
+                return spec
+        raise KeyError(key)
+
+
+def normalise_header(text: str) -> str:
+    """Return a header folded for matching: case, spaces, ``_``/``-`` ignored."""
+    cleaned = text.replace("_", " ").replace("-", " ").replace("/", " ")
+    return " ".join(cleaned.lower().split())
+
+
+def _c(
+    key: str,
+    header: str,
+    kind: Kind,
+    help_: str,
+    example: str = "",
+    *,
+    required: bool = False,
+    synonyms: tuple[str, ...] = (),
+) -> ColumnSpec:
+    return ColumnSpec(
+        key=key,
+        header=header,
+        kind=kind,
+        help=help_,
+        example=example,
+        required=required,
+        synonyms=synonyms,
+    )
+
+
+HOURS_HELP = (
+    "opening windows as HH:MM-HH:MM, several separated by ',' "
+    "(e.g. 08:00-11:30, 13:30-17:00); 'closed' for none; blank = the "
+    "'Opening hours' value, or open all day"
+)
+
+ROUTE = SheetSpec(
+    name="Route",
+    help="One setting per row: column A the setting, column B its value.",
+    key_value=True,
+    columns=(
+        _c(
+            "name",
+            "Route name",
+            Kind.TEXT,
+            "title of the route",
+            "Mekong Learning Route 2027",
+            required=True,
+            synonyms=("name", "route"),
+        ),
+        _c(
+            "start_date",
+            "Start date",
+            Kind.DATE,
+            "first day (YYYY-MM-DD)",
+            "2027-03-01",
+            required=True,
+            synonyms=("start", "from date"),
+        ),
+        _c(
+            "end_date",
+            "End date",
+            Kind.DATE,
+            "last day (YYYY-MM-DD)",
+            "2027-03-11",
+            required=True,
+            synonyms=("end", "to date"),
+        ),
+        _c(
+            "start_place",
+            "Start place",
+            Kind.ID,
+            "place id (Places sheet) where the group gathers",
+            "PNH",
+            required=True,
+            synonyms=("start city", "origin"),
+        ),
+        _c(
+            "end_place",
+            "End place",
+            Kind.ID,
+            "place id where the route ends",
+            "SGN",
+            required=True,
+            synonyms=("end city", "destination"),
+        ),
+        _c(
+            "day_start",
+            "Day start",
+            Kind.TIME,
+            "earliest activity, local (HH:MM)",
+            "08:00",
+        ),
+        _c("day_end", "Day end", Kind.TIME, "latest end of activities, local", "18:00"),
+        _c(
+            "lunch_start",
+            "Lunch start",
+            Kind.TIME,
+            "preferred lunch time",
+            "12:00",
+            synonyms=("lunch",),
+        ),
+        _c(
+            "lunch_minutes",
+            "Lunch minutes",
+            Kind.INT,
+            "lunch length in minutes",
+            "60",
+            synonyms=("lunch duration",),
+        ),
+        _c(
+            "max_visits_per_day",
+            "Max visits per day",
+            Kind.INT,
+            "most site visits in one day",
+            "3",
+            synonyms=("max visits",),
+        ),
+        _c(
+            "max_travel_hours_per_day",
+            "Max travel hours per day",
+            Kind.NUMBER,
+            "most hours on the road in one day",
+            "6",
+            synonyms=("max travel hours",),
+        ),
+        _c(
+            "rest_days",
+            "Rest days",
+            Kind.DATES,
+            "dates without visits, separated by ';'",
+            "2027-03-06",
+        ),
+        _c(
+            "budget_cap",
+            "Budget cap",
+            Kind.MONEY,
+            "total budget (blank = no cap)",
+            "60000",
+            synonyms=("budget",),
+        ),
+        _c(
+            "currency",
+            "Currency",
+            Kind.CURRENCY,
+            "ISO 4217 code of every amount",
+            "USD",
+        ),
+        _c(
+            "contingency_pct",
+            "Contingency %",
+            Kind.PERCENT,
+            "added on top of all costs",
+            "5",
+            synonyms=("contingency",),
+        ),
+        _c(
+            "facilitators",
+            "Facilitators",
+            Kind.INT,
+            "staff travelling with the group",
+            "2",
+        ),
+        _c(
+            "interpreters",
+            "Interpreters",
+            Kind.INT,
+            "interpreters travelling along",
+            "2",
+        ),
+        _c(
+            "vehicle_per_day",
+            "Vehicle hire per day",
+            Kind.MONEY,
+            "group vehicle with driver, per day",
+            "180",
+        ),
+        _c(
+            "interpreter_per_day",
+            "Interpreter fee per day",
+            Kind.MONEY,
+            "fee per interpreter per day",
+            "120",
+        ),
+        _c(
+            "facilitator_per_day",
+            "Facilitator fee per day",
+            Kind.MONEY,
+            "fee per facilitator per day",
+            "150",
+        ),
+        _c(
+            "venue_per_session",
+            "Venue per session",
+            Kind.MONEY,
+            "meeting room for a workshop session",
+            "80",
+        ),
+    ),
+)
+
+SITES = SheetSpec(
+    name="Sites",
+    help="Host sites the route may visit: one row per site.",
+    synonyms=("host sites", "cases"),
+    columns=(
+        _c(
+            "id",
+            "Site ID",
+            Kind.ID,
+            "unique short code",
+            "KH-CLC1",
+            required=True,
+            synonyms=("id", "site", "code"),
+        ),
+        _c(
+            "name",
+            "Name",
+            Kind.TEXT,
+            "name of the case",
+            "Kampong Speu learning centre",
+            required=True,
+            synonyms=("site name",),
+        ),
+        _c(
+            "host",
+            "Host organisation",
+            Kind.TEXT,
+            "who receives the group",
+            "Kampong Speu farmers' federation",
+            synonyms=("host", "organisation"),
+        ),
+        _c("country", "Country", Kind.COUNTRY, "ISO alpha-2 code", "KH", required=True),
+        _c(
+            "place",
+            "Place",
+            Kind.ID,
+            "nearest place id (Places sheet)",
+            "KSP",
+            synonyms=("place id", "town", "city"),
+        ),
+        _c(
+            "lat",
+            "Lat",
+            Kind.NUMBER,
+            "latitude, decimal degrees (blank = the place's)",
+            "11.4533",
+            synonyms=("latitude",),
+        ),
+        _c(
+            "lon",
+            "Lon",
+            Kind.NUMBER,
+            "longitude, decimal degrees",
+            "104.5206",
+            synonyms=("longitude", "lng", "long"),
+        ),
+        _c(
+            "address",
+            "Address",
+            Kind.TEXT,
+            "street address or directions",
+            "Chbar Mon district",
+        ),
+        _c(
+            "themes",
+            "Themes",
+            Kind.LIST,
+            "themes, separated by ';'",
+            "rural finance; women's empowerment",
+            synonyms=("theme", "topics"),
+        ),
+        _c(
+            "value",
+            "Learning value",
+            Kind.INT,
+            "how much the group learns here, 1-10",
+            "8",
+            synonyms=("value", "score"),
+        ),
+        _c(
+            "duration_min",
+            "Visit minutes",
+            Kind.INT,
+            "length of the visit in minutes",
+            "150",
+            synonyms=("duration", "visit duration", "minutes"),
+        ),
+        _c(
+            "hours",
+            "Opening hours",
+            Kind.HOURS,
+            HOURS_HELP,
+            "08:00-11:30, 13:30-17:00",
+            synonyms=("hours", "open"),
+        ),
+        *(
+            _c(
+                f"hours_{d.lower()}",
+                f"Hours {d}",
+                Kind.HOURS,
+                f"opening windows on {d} (overrides 'Opening hours')",
+                "closed" if d == "Sun" else "",
+                synonyms=(d,),
+            )
+            for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        ),
+        _c(
+            "available",
+            "Available dates",
+            Kind.DATE_RANGES,
+            "date ranges the site receives groups, e.g. 2027-03-01..2027-03-05; "
+            "several separated by ';' (blank = any date)",
+            "2027-03-01..2027-03-20",
+            synonyms=("availability", "available"),
+        ),
+        _c(
+            "blackouts",
+            "Blackout dates",
+            Kind.DATES,
+            "dates the site is closed, ';'-separated",
+            "2027-03-08",
+            synonyms=("blackouts", "closed dates"),
+        ),
+        _c(
+            "capacity",
+            "Capacity",
+            Kind.INT,
+            "largest group received (blank = any)",
+            "30",
+        ),
+        _c(
+            "fee_per_group",
+            "Fee per group",
+            Kind.MONEY,
+            "host fee for the whole group",
+            "150",
+        ),
+        _c(
+            "fee_per_person",
+            "Fee per person",
+            Kind.MONEY,
+            "host fee per traveller",
+            "5",
+        ),
+        _c(
+            "champions",
+            "Champion IDs",
+            Kind.LIST,
+            "champion ids (Champions sheet), ';'",
+            "CH01; CH02",
+            synonyms=("champions", "champion", "champion id"),
+        ),
+        _c(
+            "required",
+            "Required",
+            Kind.BOOL,
+            "yes = the route must visit it",
+            "no",
+            synonyms=("mandatory", "must visit"),
+        ),
+        _c(
+            "open_on_holidays",
+            "Open on holidays",
+            Kind.BOOL,
+            "yes = receives groups on national public holidays",
+            "no",
+        ),
+    ),
+)
+
+CHAMPIONS = SheetSpec(
+    name="Champions",
+    help="Local champions who present at host sites: one row per person.",
+    columns=(
+        _c(
+            "id",
+            "Champion ID",
+            Kind.ID,
+            "unique short code",
+            "CH01",
+            required=True,
+            synonyms=("id", "code"),
+        ),
+        _c(
+            "name",
+            "Name",
+            Kind.TEXT,
+            "full name",
+            "Sok Chanthy",
+            required=True,
+            synonyms=("full name",),
+        ),
+        _c(
+            "gender",
+            "Gender",
+            Kind.GENDER,
+            "F, M or X",
+            "F",
+            required=True,
+            synonyms=("sex",),
+        ),
+        _c(
+            "birth_year",
+            "Birth year",
+            Kind.INT,
+            "four digits (or use Youth)",
+            "1994",
+            synonyms=("year of birth", "born"),
+        ),
+        _c(
+            "youth",
+            "Youth",
+            Kind.BOOL,
+            "yes if aged 35 or under (blank = from birth year)",
+            "",
+        ),
+        _c(
+            "organisation",
+            "Organisation",
+            Kind.TEXT,
+            "organisation",
+            "CEDAC",
+            synonyms=("organization", "org"),
+        ),
+        _c("country", "Country", Kind.COUNTRY, "ISO alpha-2 code", "KH", required=True),
+        _c(
+            "languages",
+            "Languages",
+            Kind.LIST,
+            "languages spoken, ';'",
+            "Khmer; English",
+            synonyms=("language",),
+        ),
+        _c(
+            "contact",
+            "Contact",
+            Kind.TEXT,
+            "phone or e-mail",
+            "+855 12 345 678",
+            synonyms=("phone", "email", "e-mail"),
+        ),
+        _c(
+            "sites",
+            "Site IDs",
+            Kind.LIST,
+            "sites this champion presents, ';'",
+            "KH-CLC1",
+            synonyms=("sites", "site"),
+        ),
+        _c(
+            "available",
+            "Available dates",
+            Kind.DATE_RANGES,
+            "date ranges the champion can present (blank = any)",
+            "2027-03-01..2027-03-10",
+            synonyms=("availability", "available"),
+        ),
+        _c(
+            "honorarium",
+            "Honorarium",
+            Kind.MONEY,
+            "fee per presentation",
+            "50",
+            synonyms=("fee",),
+        ),
+    ),
+)
+
+PARTICIPANTS = SheetSpec(
+    name="Participants",
+    help="The travelling group: one row per participant.",
+    synonyms=("ruteros", "travellers"),
+    columns=(
+        _c(
+            "id",
+            "Participant ID",
+            Kind.ID,
+            "unique short code",
+            "P01",
+            required=True,
+            synonyms=("id", "code"),
+        ),
+        _c(
+            "name",
+            "Name",
+            Kind.TEXT,
+            "full name",
+            "Nguyễn Thị Lan",
+            required=True,
+            synonyms=("full name",),
+        ),
+        _c(
+            "gender",
+            "Gender",
+            Kind.GENDER,
+            "F, M or X",
+            "F",
+            required=True,
+            synonyms=("sex",),
+        ),
+        _c("country", "Country", Kind.COUNTRY, "ISO alpha-2 code", "VN", required=True),
+        _c(
+            "organisation",
+            "Organisation",
+            Kind.TEXT,
+            "organisation",
+            "Quang Binh DARD",
+            synonyms=("organization", "org"),
+        ),
+        _c(
+            "role",
+            "Role",
+            Kind.TEXT,
+            "job or role",
+            "project officer",
+            synonyms=("position", "title"),
+        ),
+        _c(
+            "home_city",
+            "Home city",
+            Kind.TEXT,
+            "where they travel from",
+            "Dong Hoi",
+            synonyms=("city", "home"),
+        ),
+        _c(
+            "languages",
+            "Languages",
+            Kind.LIST,
+            "languages spoken, ';'",
+            "Vietnamese; English",
+            synonyms=("language",),
+        ),
+        _c(
+            "dietary",
+            "Dietary needs",
+            Kind.TEXT,
+            "e.g. vegetarian, halal",
+            "vegetarian",
+            synonyms=("dietary", "diet"),
+        ),
+        _c(
+            "fare_to_start",
+            "Fare to start",
+            Kind.MONEY,
+            "international fare to the start place",
+            "180",
+            synonyms=("fare in",),
+        ),
+        _c(
+            "fare_from_end",
+            "Fare from end",
+            Kind.MONEY,
+            "international fare home from the end place",
+            "150",
+            synonyms=("fare out",),
+        ),
+    ),
+)
+
+PLACES = SheetSpec(
+    name="Places",
+    help="Cities, airports and land border posts: one row per place.",
+    columns=(
+        _c(
+            "id",
+            "Place ID",
+            Kind.ID,
+            "unique short code",
+            "PNH",
+            required=True,
+            synonyms=("id", "code"),
+        ),
+        _c("name", "Name", Kind.TEXT, "name", "Phnom Penh", required=True),
+        _c("country", "Country", Kind.COUNTRY, "ISO alpha-2 code", "KH", required=True),
+        _c(
+            "lat",
+            "Lat",
+            Kind.NUMBER,
+            "latitude, decimal degrees",
+            "11.5564",
+            required=True,
+            synonyms=("latitude",),
+        ),
+        _c(
+            "lon",
+            "Lon",
+            Kind.NUMBER,
+            "longitude, decimal degrees",
+            "104.9282",
+            required=True,
+            synonyms=("longitude", "lng", "long"),
+        ),
+        _c(
+            "kind",
+            "Kind",
+            Kind.PLACE_KIND,
+            "city, airport or border",
+            "city",
+            synonyms=("type",),
+        ),
+        _c(
+            "other_country",
+            "Other country",
+            Kind.COUNTRY,
+            "border posts: the country on the other side",
+            "",
+            synonyms=("crosses to", "border with"),
+        ),
+        _c(
+            "lodging_per_night",
+            "Lodging per night",
+            Kind.MONEY,
+            "hotel cost per person per night (blank = no lodging)",
+            "35",
+            synonyms=("lodging", "hotel"),
+        ),
+        _c(
+            "per_diem",
+            "Per diem",
+            Kind.MONEY,
+            "daily allowance per person",
+            "40",
+            synonyms=("perdiem", "dsa"),
+        ),
+        _c(
+            "hours",
+            "Opening hours",
+            Kind.HOURS,
+            "border posts: crossing hours (blank = always open)",
+            "06:00-22:00",
+            synonyms=("hours",),
+        ),
+        _c(
+            "tz",
+            "Time zone",
+            Kind.TIMEZONE,
+            "IANA zone (blank = from coordinates)",
+            "",
+            synonyms=("timezone", "tz"),
+        ),
+    ),
+)
+
+LINKS = SheetSpec(
+    name="Links",
+    help="Optional explicit travel legs (flights, boats, known road times).",
+    required=False,
+    columns=(
+        _c(
+            "origin",
+            "From",
+            Kind.ID,
+            "place id",
+            "PNH",
+            required=True,
+            synonyms=("origin", "from place"),
+        ),
+        _c(
+            "destination",
+            "To",
+            Kind.ID,
+            "place id",
+            "REP",
+            required=True,
+            synonyms=("destination", "to place"),
+        ),
+        _c(
+            "mode",
+            "Mode",
+            Kind.MODE,
+            "road, flight, boat or train",
+            "flight",
+            required=True,
+        ),
+        _c(
+            "duration_min",
+            "Minutes",
+            Kind.INT,
+            "door-to-door minutes of the leg",
+            "50",
+            required=True,
+            synonyms=("duration", "duration min", "time"),
+        ),
+        _c(
+            "cost_per_person",
+            "Cost per person",
+            Kind.MONEY,
+            "fare per traveller",
+            "95",
+            synonyms=("fare", "cost pp"),
+        ),
+        _c(
+            "cost_per_vehicle",
+            "Cost per vehicle",
+            Kind.MONEY,
+            "hire for the whole group",
+            "0",
+            synonyms=("vehicle cost",),
+        ),
+        _c(
+            "weekdays",
+            "Days",
+            Kind.WEEKDAYS,
+            "days it runs: Mon;Wed;Fri or Mon-Sun (blank = daily)",
+            "Mon-Sun",
+            synonyms=("days of operation", "weekdays"),
+        ),
+        _c(
+            "departures",
+            "Departures",
+            Kind.TIMES,
+            "local departure times, ';' (blank = any time)",
+            "07:30; 16:45",
+            synonyms=("departure", "times"),
+        ),
+        _c(
+            "both_ways",
+            "Both ways",
+            Kind.BOOL,
+            "yes = also runs To -> From",
+            "yes",
+            synonyms=("return", "bidirectional"),
+        ),
+    ),
+)
+
+SHEETS: tuple[SheetSpec, ...] = (ROUTE, SITES, CHAMPIONS, PARTICIPANTS, PLACES, LINKS)
+
+COUNTRIES: dict[str, str] = {
+    "BD": "Bangladesh",
+    "KH": "Cambodia",
+    "CN": "China",
+    "IN": "India",
+    "ID": "Indonesia",
+    "LA": "Lao PDR",
+    "MY": "Malaysia",
+    "MM": "Myanmar",
+    "NP": "Nepal",
+    "PK": "Pakistan",
+    "PH": "Philippines",
+    "LK": "Sri Lanka",
+    "TH": "Thailand",
+    "TL": "Timor-Leste",
+    "VN": "Viet Nam",
+    "BT": "Bhutan",
+    "MN": "Mongolia",
+    "PG": "Papua New Guinea",
+    "FJ": "Fiji",
+    "AF": "Afghanistan",
+    "KE": "Kenya",
+    "PE": "Peru",
+    "CL": "Chile",
+    "IT": "Italy",
+    "US": "United States",
+}

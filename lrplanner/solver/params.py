@@ -1,0 +1,72 @@
+"""Solver parameters, loadable from a TOML file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SolveParams:
+    """Tuning knobs of :func:`lrplanner.solver.solve.solve`.
+
+    Parameters
+    ----------
+    segment_iterations
+        PyVRP iterations without improvement after which a search segment
+        ends and the next one starts from a perturbed best solution.
+    max_segment_iterations
+        Upper bound on PyVRP iterations per segment.
+    local_search
+        Run the insert/swap post-optimisation after each segment.
+    exact_max_sites
+        Instances with at most this many sites are solved exactly with CP-SAT
+        when it is available (0 disables).
+    progress_interval
+        Minimum seconds between two progress reports with the same score.
+
+    Raises
+    ------
+    ValueError
+        When a count is not positive.
+    """
+
+    segment_iterations: int = 4000
+    max_segment_iterations: int = 50_000
+    local_search: bool = True
+    exact_max_sites: int = 0
+    progress_interval: float = 0.1
+
+    def __post_init__(self) -> None:
+        if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:
+            raise ValueError("iteration counts must be positive")
+        if self.exact_max_sites < 0 or self.progress_interval < 0:
+            raise ValueError("exact_max_sites and progress_interval must be >= 0")
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> SolveParams:
+        """Read parameters from the ``[solver]`` table of a TOML file.
+
+        Parameters
+        ----------
+        path
+            File to read. Unknown keys raise.
+
+        Returns
+        -------
+        SolveParams
+            Defaults for keys not given.
+
+        Raises
+        ------
+        ValueError
+            On unknown keys.
+        """
+        with Path(path).open("rb") as fh:
+            table = tomllib.load(fh).get("solver", {})
+        known = {f.name for f in fields(cls)}
+        unknown = set(table) - known
+        if unknown:
+            raise ValueError(f"unknown solver parameters: {sorted(unknown)}")
+        return cls(**table)

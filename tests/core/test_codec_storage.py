@@ -1,0 +1,99 @@
+"""Tests for the project file: round trip, versions, damage, atomic save."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from lrplanner import storage
+from lrplanner.core.atomic import atomic_path
+from lrplanner.core.errors import ProjectFileError
+from tests.helpers import small_project
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_project_round_trips_through_the_file(tmp_path: Path) -> None:
+    """Tests that saving then loading gives an equal project (notes, money, sets)."""
+    project = small_project()
+    path = tmp_path / "route.lrp"
+    storage.save_project(project, path)
+    loaded = storage.load_project(path)
+    assert loaded == project
+    assert loaded.sites[1].notes["Remarks"] == "bring rain gear"
+    assert str(loaded.participants[0].fare_to_start) == "420.50"
+    assert loaded.links[0].weekdays == frozenset({0, 2, 4})
+
+
+def test_money_is_stored_as_text_not_float(tmp_path: Path) -> None:
+    """Tests that amounts are written as decimal strings in the JSON."""
+    text = storage.project_to_json(small_project())
+    document = json.loads(text)
+    assert document["version"] == storage.VERSION
+    assert document["project"]["route"]["budget_cap"] == "25000"
+
+
+def test_newer_file_version_is_refused_with_advice(tmp_path: Path) -> None:
+    """Tests that a file from a newer version says to update the app."""
+    document = json.loads(storage.project_to_json(small_project()))
+    document["version"] = storage.VERSION + 1
+    path = tmp_path / "new.lrp"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="newer LR Planner"):
+        storage.load_project(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"format": "lrplanner-project", "version": 1, "proj', "not valid JSON"),
+        ('{"hello": 1}', "not an LR Planner project"),
+        (
+            '{"format": "lrplanner-project", "version": 1, "project": {"route": 5}}',
+            "damaged: project.route: expected an object",
+        ),
+    ],
+)
+def test_damaged_files_give_clear_errors(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    """Tests that truncated, foreign and malformed files raise ProjectFileError."""
+    path = tmp_path / "bad.lrp"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=message):
+        storage.load_project(path)
+
+
+def test_invalid_value_in_file_names_its_path(tmp_path: Path) -> None:
+    """Tests that a value failing validation is reported with its JSON path."""
+    document = json.loads(storage.project_to_json(small_project()))
+    document["project"]["sites"][0]["lat"] = 123.0
+    path = tmp_path / "bad.lrp"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=r"project\.sites\[0\].*off the globe"):
+        storage.load_project(path)
+
+
+def test_missing_file_is_a_project_file_error(tmp_path: Path) -> None:
+    """Tests that a missing file is reported, not raised as OSError."""
+    with pytest.raises(ProjectFileError, match="cannot read"):
+        storage.load_project(tmp_path / "absent.lrp")
+
+
+def test_failed_save_keeps_the_old_file(tmp_path: Path) -> None:
+    """Tests that an error during an atomic write leaves the old file intact."""
+    path = tmp_path / "route.lrp"
+    path.write_text("old", encoding="utf-8")
+
+    def interrupted_save() -> None:
+        with atomic_path(path) as tmp:
+            tmp.write_text("half", encoding="utf-8")
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        interrupted_save()
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["route.lrp"]
