@@ -28,9 +28,24 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    """Return the permission bits the file should get: the old file's, else umask's.
+
+    ``mkstemp`` creates the temporary file as 0600; without this, every save
+    would make the user's file private.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write(target: Path, write: Callable[[IO[bytes]], None]) -> None:

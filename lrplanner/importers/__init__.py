@@ -1,0 +1,15 @@
+"""Read the input workbook or CSV folder, and write the documented template."""
+
+from __future__ import annotations
+
+from lrplanner.importers.report import ImportResult, SkippedRow
+from lrplanner.importers.service import read_inputs
+from lrplanner.importers.template import write_project_workbook, write_template
+
+__all__ = [
+    "ImportResult",
+    "SkippedRow",
+    "read_inputs",
+    "write_project_workbook",
+    "write_template",
+]

@@ -69,6 +69,16 @@ class SheetSpec:
     required: bool = True
     key_value: bool = False
     synonyms: tuple[str, ...] = ()
+    more_examples: tuple[tuple[tuple[str, str], ...], ...] = ()
+
+    def examples(self) -> list[dict[str, str]]:
+        """Return the example rows (column key -> text) the template shows.
+
+        The first row comes from the columns' examples; ``more_examples``
+        adds rows so that the example workbook is complete and consistent.
+        """
+        first = {c.key: c.example for c in self.columns if c.example}
+        return [first, *(dict(pairs) for pairs in self.more_examples)]
 
     def column(self, key: str) -> ColumnSpec:
         """Return the column spec with a given key."""
@@ -449,6 +459,18 @@ SITES = SheetSpec(
 CHAMPIONS = SheetSpec(
     name="Champions",
     help="Local champions who present at host sites: one row per person.",
+    more_examples=(
+        (
+            ("id", "CH02"),
+            ("name", "Chea Sokhom"),
+            ("gender", "M"),
+            ("birth_year", "1971"),
+            ("country", "KH"),
+            ("languages", "Khmer"),
+            ("sites", "KH-CLC1"),
+            ("honorarium", "50"),
+        ),
+    ),
     columns=(
         _c(
             "id",
@@ -639,6 +661,48 @@ PARTICIPANTS = SheetSpec(
 PLACES = SheetSpec(
     name="Places",
     help="Cities, airports and land border posts: one row per place.",
+    more_examples=(
+        (
+            ("id", "KSP"),
+            ("name", "Kampong Speu"),
+            ("country", "KH"),
+            ("lat", "11.4533"),
+            ("lon", "104.5206"),
+            ("kind", "city"),
+            ("lodging_per_night", "25"),
+            ("per_diem", "35"),
+        ),
+        (
+            ("id", "REP"),
+            ("name", "Siem Reap"),
+            ("country", "KH"),
+            ("lat", "13.3671"),
+            ("lon", "103.8448"),
+            ("kind", "airport"),
+            ("lodging_per_night", "30"),
+            ("per_diem", "40"),
+        ),
+        (
+            ("id", "BVT"),
+            ("name", "Bavet / Moc Bai border"),
+            ("country", "KH"),
+            ("lat", "11.0820"),
+            ("lon", "106.1500"),
+            ("kind", "border"),
+            ("other_country", "VN"),
+            ("hours", "06:00-22:00"),
+        ),
+        (
+            ("id", "SGN"),
+            ("name", "Hồ Chí Minh City"),
+            ("country", "VN"),
+            ("lat", "10.8231"),
+            ("lon", "106.6297"),
+            ("kind", "city"),
+            ("lodging_per_night", "40"),
+            ("per_diem", "45"),
+        ),
+    ),
     columns=(
         _c(
             "id",

@@ -25,6 +25,9 @@ class SolveParams:
         when it is available (0 disables).
     progress_interval
         Minimum seconds between two progress reports with the same score.
+    prize_scale
+        Worth of one score unit in PyVRP, in mean arc lengths; 0 makes the
+        score dominate every distance.
 
     Raises
     ------
@@ -37,6 +40,7 @@ class SolveParams:
     local_search: bool = True
     exact_max_sites: int = 0
     progress_interval: float = 0.1
+    prize_scale: float = 0.0
 
     def __post_init__(self) -> None:
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:

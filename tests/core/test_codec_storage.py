@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import TYPE_CHECKING
 
 import pytest
@@ -97,3 +98,14 @@ def test_failed_save_keeps_the_old_file(tmp_path: Path) -> None:
         interrupted_save()
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["route.lrp"]
+
+
+def test_atomic_save_gives_a_readable_file_mode(tmp_path: Path) -> None:
+    """Tests that a new file gets umask permissions, not mkstemp's private 0600."""
+    path = tmp_path / "route.lrp"
+    old = os.umask(0o022)
+    try:
+        storage.save_project(small_project(), path)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -1,0 +1,86 @@
+"""Benchmark command line: ``python -m lrplanner.bench {toptw,ophs} ...``.
+
+Prints one JSON line per run, for example::
+
+    python -m lrplanner.bench toptw shared/bench/toptw/solomon100/c101.txt \\
+        --tours 2 --seconds 10
+    python -m lrplanner.bench ophs shared/bench/ophs/SET1/T1-65-1-2.ophs --seconds 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from lrplanner.solver.ophs import read_ophs
+from lrplanner.solver.params import SolveParams
+from lrplanner.solver.result import Result
+from lrplanner.solver.solve import solve
+from lrplanner.solver.stop import MaxRuntime
+from lrplanner.solver.toptw import read_toptw
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lrplanner.bench")
+    sub = parser.add_subparsers(dest="kind", required=True)
+    for kind in ("toptw", "ophs"):
+        p = sub.add_parser(kind)
+        p.add_argument("instance", type=Path)
+        p.add_argument("--seconds", type=float, default=10.0)
+        p.add_argument("--seed", type=int, default=0)
+        p.add_argument("--params", type=Path, help="TOML file with a [solver] table")
+        if kind == "toptw":
+            p.add_argument("--tours", type=int, required=True)
+        else:
+            p.add_argument("--tol", type=float, default=1e-4)
+    return parser
+
+
+def _toptw(args: argparse.Namespace, params: SolveParams) -> dict[str, object]:
+    data = read_toptw(args.instance, args.tours)
+    res = solve(data, MaxRuntime(args.seconds), params=params, seed=args.seed)
+    routes = [[data.sites[s].location for s in t.sites] for t in res.tours]
+    return {"instance": args.instance.stem, "tours": args.tours, "score": res.score,
+            "routes": routes, **_common(res)}
+
+
+def _ophs(args: argparse.Namespace, params: SolveParams) -> dict[str, object]:
+    data = read_ophs(args.instance, tol=args.tol)
+    res = solve(data, MaxRuntime(args.seconds), params=params, seed=args.seed)
+    trips = [
+        [t.start_location, *(data.sites[s].location for s in t.sites), t.end_location]
+        for t in res.tours
+    ]
+    return {"instance": args.instance.stem, "score": res.score, "trips": trips,
+            **_common(res)}
+
+
+def _common(res: Result) -> dict[str, object]:
+    return {"seconds": round(res.runtime, 2), "status": res.status,
+            "segments": res.segments}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one benchmark case and print its JSON line.
+
+    Parameters
+    ----------
+    argv
+        Arguments without the program name; defaults to ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        Exit code (0).
+    """
+    args = _parser().parse_args(argv)
+    params = SolveParams.from_toml(args.params) if args.params else SolveParams()
+    out = _toptw(args, params) if args.kind == "toptw" else _ophs(args, params)
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

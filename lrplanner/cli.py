@@ -1,0 +1,98 @@
+"""Command line: ``lrplanner template|validate|import|gui``.
+
+Exit codes: 0 success, 2 invalid input (every problem printed on stderr).
+Heavy modules are imported inside the commands so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lrplanner import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from lrplanner.importers.report import ImportResult
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with one sub-command per job."""
+    parser = argparse.ArgumentParser(
+        prog="lrplanner",
+        description="Plan Learning Routes: multi-day, multi-country study journeys.",
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    template = commands.add_parser(
+        "template", help="write the empty, documented input workbook"
+    )
+    template.add_argument("path", type=Path, help="where to write the .xlsx")
+    validate = commands.add_parser(
+        "validate", help="check a workbook, CSV folder or project file"
+    )
+    validate.add_argument("inputs", type=Path, help=".xlsx, CSV folder or .lrp")
+    convert = commands.add_parser(
+        "import", help="import a workbook or CSV folder into a project file"
+    )
+    convert.add_argument("inputs", type=Path, help=".xlsx or CSV folder")
+    convert.add_argument("project", type=Path, help="the .lrp file to write")
+    gui = commands.add_parser("gui", help="open the desktop application")
+    gui.add_argument("project", type=Path, nargs="?", help="file to open")
+    gui.add_argument(
+        "--screenshot", type=Path, help="render the main window to PNG and exit"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "gui":
+        from lrplanner.gui.app import run_app  # Qt is loaded only for the GUI
+
+        return run_app(args.project, screenshot=args.screenshot)
+    if args.command == "template":
+        return _template(args.path)
+    result = _load_and_report(args.inputs)
+    if result.project is None:
+        return EXIT_INVALID
+    if args.command == "import":
+        from lrplanner.storage import save_project
+
+        save_project(result.project, args.project)
+        print(f"Saved the project to {args.project}")
+    return EXIT_OK
+
+
+def _template(path: Path) -> int:
+    from lrplanner.importers import write_template
+
+    write_template(path)
+    print(f"Wrote the input template to {path}")
+    return EXIT_OK
+
+
+def _load_and_report(inputs: Path) -> ImportResult:
+    """Load inputs; print warnings and errors on stderr, the summary on stdout."""
+    from lrplanner.services import load_inputs
+
+    result = load_inputs(inputs)
+    for warning in result.warnings:
+        print(f"warning: {warning.message()}", file=sys.stderr)
+    for error in result.errors:
+        print(f"error: {error.message()}", file=sys.stderr)
+    if result.project is None:
+        print(
+            f"{len(result.errors)} problem(s) in {inputs}; nothing was loaded.",
+            file=sys.stderr,
+        )
+    else:
+        print(result.summary())
+    return result

@@ -1,0 +1,57 @@
+"""QApplication start-up: main window, error dialog, optional screenshot."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lrplanner.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+log = logging.getLogger(__name__)
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "mekong.xlsx"
+
+
+def _show_unexpected_error(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Tell the user in plain words; the traceback goes to the log only."""
+    log.error("unexpected error", exc_info=(kind, error, tb))
+    details = "".join(traceback.format_exception(kind, error, tb))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "LR Planner",
+        f"Something went wrong: {error}\n\nYour open project was not changed.",
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def run_app(path: Path | None = None, *, screenshot: Path | None = None) -> int:
+    """Open the main window on ``path`` (else the Mekong sample) and run Qt."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("LR Planner")
+    app.setOrganizationName("LRPlanner")
+    sys.excepthook = _show_unexpected_error
+    window = MainWindow()
+    target = path if path is not None else SAMPLE
+    if target.exists():
+        window.open_path(target)
+    window.show()
+    if screenshot is not None:
+        QTimer.singleShot(300, lambda: _grab_and_quit(window, screenshot))
+    return app.exec()
+
+
+def _grab_and_quit(window: MainWindow, target: Path) -> None:
+    window.grab().save(str(target))
+    QApplication.quit()

@@ -1,0 +1,351 @@
+"""Parse one cell value per column kind; bad values raise :class:`CellError`.
+
+Each ``parse_*`` function takes the raw value a workbook or CSV cell holds
+(text, number, bool, date, time, or one of the marker classes below) and
+returns a typed value, or raises ``CellError`` whose ``expected`` text says
+what a good value looks like. Blank cells never reach these functions.
+
+Conventions (also on the README sheet of the template):
+
+- dates: Excel date cells or ``YYYY-MM-DD``; ``25/03/2027`` (day > 12) is read
+  as day/month/year and ``03/25/2027`` as month/day/year, but ``03/04/2027``
+  is ambiguous and refused;
+- money: plain amounts ``1200.50`` or ``1,200.50``; a currency sign is
+  refused (the currency is set once on the Route sheet);
+- percent: ``5`` or ``5%`` mean five percent; a cell formatted as a percent
+  in Excel is read as shown (0.05 displayed as 5 % is 5).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, TypeVar
+
+from lrplanner.core.people import Gender
+from lrplanner.core.places import PlaceKind, TravelMode
+from lrplanner.importers.columns import COUNTRIES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+T = TypeVar("T")
+
+
+class CellError(Exception):
+    """Raised when a cell's value cannot be read; ``expected`` says what fits."""
+
+    def __init__(self, expected: str) -> None:
+        super().__init__(expected)
+        self.expected = expected
+
+
+@dataclass(frozen=True, slots=True)
+class PercentCell:
+    """A number from a cell formatted as a percent (0.05 shown as 5 %)."""
+
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCell:
+    """An Excel error value such as ``#N/A`` or ``#REF!``."""
+
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaCell:
+    """A formula whose result was never saved in the file."""
+
+    formula: str
+
+
+def is_blank(value: object) -> bool:
+    """Return whether a cell counts as empty (None or only spaces)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def show(value: object) -> str:
+    """Return a cell value as the user would recognise it in a message."""
+    if isinstance(value, PercentCell):
+        return f"{value.value:.4g} (as %)"
+    if isinstance(value, ErrorCell):
+        return value.code
+    if isinstance(value, FormulaCell):
+        return value.formula
+    return parse_text(value)
+
+
+def _plain(value: object) -> object:
+    """Unwrap markers, refusing Excel errors and formulas without a result."""
+    if isinstance(value, ErrorCell):
+        raise CellError(f"a value, not the Excel error {value.code}")
+    if isinstance(value, FormulaCell):
+        raise CellError(
+            "a value: this formula has no saved result; open the file in Excel "
+            "and save it, or type the value"
+        )
+    if isinstance(value, PercentCell):
+        return value.value
+    return value
+
+
+def parse_text(value: object) -> str:
+    """Return a cell as text; whole numbers lose their ``.0``."""
+    value = _plain(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return str(int(value)) if abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime) and value.time() == time(0, 0):
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_id(value: object) -> str:
+    """Return an identifier: short text without separators or line breaks."""
+    text = parse_text(value)
+    if len(text) > 64 or re.search(r"[;,\n\r\t]", text):
+        raise CellError("a short code (up to 64 characters) without ';' or ','")
+    return text
+
+
+def _number(value: object, expected: str) -> float:
+    value = _plain(value)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise CellError(expected)
+    if isinstance(value, str):
+        if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", value.strip()):
+            raise CellError(expected + " (use '.' for decimals)")
+        value = float(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise CellError(expected)
+    return number
+
+
+def parse_number(value: object) -> float:
+    """Return a decimal number such as ``11.5564``."""
+    return _number(value, "a number such as 11.5564")
+
+
+def parse_int(value: object) -> int:
+    """Return a whole number such as ``150``."""
+    number = _number(value, "a whole number such as 150")
+    if not number.is_integer() or abs(number) > 1e12:
+        raise CellError("a whole number such as 150")
+    return int(number)
+
+
+def bounded_int(low: int, high: int) -> Callable[[object], int]:
+    """Return a parser for whole numbers from ``low`` to ``high``."""
+
+    def parse(value: object) -> int:
+        number = parse_int(value)
+        if not low <= number <= high:
+            raise CellError(f"a whole number from {low} to {high}")
+        return number
+
+    return parse
+
+
+def bounded_number(low: float, high: float, what: str) -> Callable[[object], float]:
+    """Return a parser for numbers from ``low`` to ``high`` (``what`` names it)."""
+
+    def parse(value: object) -> float:
+        number = parse_number(value)
+        if not low <= number <= high:
+            raise CellError(f"{what} from {low:g} to {high:g}")
+        return number
+
+    return parse
+
+
+parse_latitude = bounded_number(-90, 90, "a latitude in decimal degrees")
+parse_longitude = bounded_number(-180, 180, "a longitude in decimal degrees")
+
+_MONEY = re.compile(r"\d+(\.\d+)?|\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def parse_money(value: object) -> Decimal:
+    """Return a non-negative amount as a Decimal (``1200.50``, ``1,200.50``)."""
+    expected = "an amount >= 0 such as 1200.50, without a currency sign"
+    value = _plain(value)
+    if isinstance(value, bool):
+        raise CellError(expected)
+    text = repr(value) if isinstance(value, float) else str(value).strip()
+    if isinstance(value, str) and not _MONEY.fullmatch(text):
+        raise CellError(expected)
+    try:
+        amount = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise CellError(expected) from None
+    if not amount.is_finite() or amount < 0 or amount > Decimal("1e12"):
+        raise CellError(expected)
+    return amount
+
+
+def parse_percent(value: object) -> Decimal:
+    """Return a percentage 0-100: ``5``, ``5%`` or a %-formatted 0.05 all give 5."""
+    expected = "a percentage from 0 to 100 such as 5 or 5%"
+    if isinstance(value, PercentCell):
+        value = repr(round(value.value * 100, 10))
+    if isinstance(value, str):
+        value = value.strip().removesuffix("%").strip()
+    try:
+        amount = parse_money(value)
+    except CellError:
+        raise CellError(expected) from None
+    if amount > 100:
+        raise CellError(expected)
+    return amount
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_DATE_HELP = "a date as YYYY-MM-DD, such as 2027-03-01"
+
+
+def _slashed_date(first: int, second: int, year: int) -> date:
+    if first <= 12 and second <= 12 and first != second:
+        raise CellError(
+            f"a date as YYYY-MM-DD: {first:02}/{second:02}/{year} is ambiguous "
+            "(day/month or month/day?)"
+        )
+    day, month = (first, second) if first > 12 or second <= 12 else (second, first)
+    return date(year, month, day)
+
+
+def parse_date(value: object) -> date:
+    """Return a calendar date from a date cell or ``YYYY-MM-DD`` text."""
+    value = _plain(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise CellError(_DATE_HELP)
+    text = value.strip()
+    try:
+        if match := _ISO.fullmatch(text):
+            year, month, day = (int(g) for g in match.groups())
+            return date(year, month, day)
+        if match := _SLASHED.fullmatch(text):
+            first, second, year = (int(g) for g in match.groups())
+            return _slashed_date(first, second, year)
+    except ValueError:
+        raise CellError(f"{_DATE_HELP} (no such date)") from None
+    raise CellError(_DATE_HELP)
+
+
+_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(:\d{2})?")
+
+
+def _minute(seconds: float) -> time:
+    """Return the time of day nearest to a number of seconds after midnight."""
+    return time(*divmod(min(round(seconds / 60), 1439), 60))
+
+
+def parse_time(value: object) -> time:
+    """Return a time of day from a time cell, a fraction of a day or ``HH:MM``."""
+    expected = "a time as HH:MM, such as 08:30"
+    value = _plain(value)
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        # Excel stores times as fractions of a day: 08:00 may come back 07:59:59.999
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return _minute(seconds + value.microsecond / 1e6)
+    if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
+        return _minute(value.total_seconds())
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        if not 0 <= value < 1:
+            raise CellError(expected)
+        return _minute(value * 86400)
+    match = _TIME.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise CellError(expected)
+    return time(int(match[1]), int(match[2]))
+
+
+_TRUE = {"yes", "y", "true", "1", "x", "si", "sí", "oui"}
+_FALSE = {"no", "n", "false", "0", "non"}
+
+
+def parse_bool(value: object) -> bool:
+    """Return yes/no from a bool cell or yes/no/true/false/1/0/y/n/x."""
+    value = _plain(value)
+    if isinstance(value, bool):
+        return value
+    text = parse_text(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellError("yes or no")
+
+
+_COUNTRY_NAMES = {name.lower(): code for code, name in COUNTRIES.items()}
+_COUNTRY_NAMES |= {"vietnam": "VN", "laos": "LA", "lao": "LA", "usa": "US"}
+
+
+def parse_country(value: object) -> str:
+    """Return an ISO alpha-2 code from the country list (a code or a name)."""
+    text = parse_text(value)
+    code = (
+        text.upper() if text.upper() in COUNTRIES else _COUNTRY_NAMES.get(text.lower())
+    )
+    if code is None:
+        raise CellError("an ISO alpha-2 country code such as KH, VN or NP")
+    return code
+
+
+def parse_currency(value: object) -> str:
+    """Return an ISO 4217 currency code such as USD."""
+    text = parse_text(value).upper()
+    if not re.fullmatch(r"[A-Z]{3}", text):
+        raise CellError("an ISO 4217 currency code such as USD")
+    return text
+
+
+def _choice(value: object, table: Mapping[str, T], expected: str) -> T:
+    key = parse_text(value).lower()
+    if key not in table:
+        raise CellError(expected)
+    return table[key]
+
+
+_GENDERS = {"f": Gender.FEMALE, "female": Gender.FEMALE, "woman": Gender.FEMALE}
+_GENDERS |= {"w": Gender.FEMALE, "m": Gender.MALE, "male": Gender.MALE}
+_GENDERS |= {"man": Gender.MALE, "x": Gender.OTHER, "other": Gender.OTHER}
+
+
+def parse_gender(value: object) -> Gender:
+    """Return F, M or X (also female/male/other)."""
+    return _choice(value, _GENDERS, "F, M or X")
+
+
+_MODES = {m.value: m for m in TravelMode} | {"car": TravelMode.ROAD}
+_MODES |= {"bus": TravelMode.ROAD, "van": TravelMode.ROAD, "air": TravelMode.FLIGHT}
+_MODES |= {"plane": TravelMode.FLIGHT, "ferry": TravelMode.BOAT}
+_MODES |= {"rail": TravelMode.TRAIN}
+
+
+def parse_mode(value: object) -> TravelMode:
+    """Return road, flight, boat or train."""
+    return _choice(value, _MODES, "road, flight, boat or train")
+
+
+_KINDS = {k.value: k for k in PlaceKind} | {"town": PlaceKind.CITY}
+_KINDS |= {"border post": PlaceKind.BORDER, "crossing": PlaceKind.BORDER}
+
+
+def parse_place_kind(value: object) -> PlaceKind:
+    """Return city, airport or border."""
+    return _choice(value, _KINDS, "city, airport or border")

@@ -1,0 +1,169 @@
+"""Checks across rows and sheets: duplicate ids, unknown references, dates."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from lrplanner.importers.table import Record, Table
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from lrplanner.core.errors import InputError
+    from lrplanner.core.people import Champion
+    from lrplanner.core.places import Link
+    from lrplanner.core.route import RouteSettings
+    from lrplanner.core.sites import Site
+    from lrplanner.core.timespan import DateRange
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T")
+H = TypeVar("H", bound=_HasId)
+
+
+@dataclass(slots=True)
+class Loaded(Generic[T]):
+    """The records built from one sheet, each with the row it came from."""
+
+    table: Table
+    items: list[tuple[T, Record]] = field(default_factory=list)
+
+    def values(self) -> tuple[T, ...]:
+        """Return the built records in sheet order."""
+        return tuple(item for item, _ in self.items)
+
+    def error(self, row: int, key: str, value: str, expected: str) -> InputError:
+        """Return an InputError on a row and column of this sheet."""
+        return self.table.error(row, key, value, expected)
+
+
+def drop_duplicates(loaded: Loaded[H], errors: list[InputError]) -> None:
+    """Report repeated ids (naming both rows) and keep the first of each."""
+    first_row: dict[str, int] = {}
+    kept: list[tuple[H, Record]] = []
+    for item, record in loaded.items:
+        if item.id in first_row:
+            header = loaded.table.header("id")
+            expected = f"a unique {header} ({item.id!r} is already on row "
+            expected += f"{first_row[item.id]})"
+            errors.append(loaded.table.error(record.row, "id", item.id, expected))
+            continue
+        first_row[item.id] = record.row
+        kept.append((item, record))
+    loaded.items = kept
+
+
+def check_site_refs(
+    sites: Loaded[Site],
+    champions: Collection[str],
+    places: Collection[str],
+    problems: tuple[list[InputError], list[InputError]],
+) -> None:
+    """Check each site's champions and place; a known location wins over a typo."""
+    errors, warnings = problems
+    checked: list[tuple[Site, Record]] = []
+    for site, record in sites.items:
+        for champion in site.champions:
+            if champion not in champions:
+                expected = "a Champion ID from the Champions sheet"
+                errors.append(
+                    sites.table.error(record.row, "champions", champion, expected)
+                )
+        if site.place is not None and site.place not in places:
+            if site.lat is None:
+                expected = "a Place ID from the Places sheet (or give Lat and Lon)"
+                errors.append(
+                    sites.table.error(record.row, "place", site.place, expected)
+                )
+            else:
+                expected = "a Place ID from the Places sheet; using the site's Lat/Lon"
+                warnings.append(
+                    sites.table.error(record.row, "place", site.place, expected)
+                )
+                site = dataclasses.replace(site, place=None)
+        checked.append((site, record))
+    sites.items = checked
+
+
+def check_champion_sites(
+    champions: Loaded[Champion], sites: Collection[str], errors: list[InputError]
+) -> None:
+    """Check that every site a champion presents exists."""
+    for champion, record in champions.items:
+        for site in champion.sites:
+            if site not in sites:
+                expected = "a Site ID from the Sites sheet"
+                errors.append(
+                    champions.table.error(record.row, "sites", site, expected)
+                )
+
+
+def check_link_places(
+    links: Loaded[Link], places: Collection[str], errors: list[InputError]
+) -> None:
+    """Check that both ends of every link are known places."""
+    for link, record in links.items:
+        for key, place in (("origin", link.origin), ("destination", link.destination)):
+            if place not in places:
+                expected = "a Place ID from the Places sheet"
+                errors.append(links.table.error(record.row, key, place, expected))
+
+
+def check_route_places(
+    route: Loaded[RouteSettings], places: Collection[str], errors: list[InputError]
+) -> None:
+    """Check that the route starts and ends at known places."""
+    for settings, record in route.items:
+        for key, place in (
+            ("start_place", settings.start_place),
+            ("end_place", settings.end_place),
+        ):
+            if place not in places:
+                expected = "a Place ID from the Places sheet"
+                errors.append(
+                    route.table.error(record.row_of(key), key, place, expected)
+                )
+
+
+def _ranges_text(ranges: tuple[DateRange, ...]) -> str:
+    return "; ".join(f"{r.start}..{r.end}" for r in ranges)
+
+
+def check_availability(
+    loaded: Loaded[Site] | Loaded[Champion],
+    route: RouteSettings,
+    problems: tuple[list[InputError], list[InputError]],
+) -> None:
+    """Report availability never in the route (error) or partly outside (warning)."""
+    errors, warnings = problems
+    start, end = route.start_date, route.end_date
+    for item, record in loaded.items:
+        outside = tuple(r for r in item.available if r.end < start or r.start > end)
+        if not outside:
+            continue
+        value = _ranges_text(outside)
+        if len(outside) == len(item.available):
+            expected = f"at least one date range inside the route {start}..{end}"
+            errors.append(loaded.error(record.row, "available", value, expected))
+        else:
+            expected = f"date ranges inside the route {start}..{end}; these are ignored"
+            warnings.append(loaded.error(record.row, "available", value, expected))
+
+
+def check_blackouts(
+    sites: Loaded[Site], route: RouteSettings, warnings: list[InputError]
+) -> None:
+    """Warn about blackout dates outside the route (harmless, probably a typo)."""
+    start, end = route.start_date, route.end_date
+    for site, record in sites.items:
+        outside = "; ".join(str(d) for d in site.blackouts if not start <= d <= end)
+        if outside:
+            expected = f"blackout dates inside the route {start}..{end}; ignored"
+            warnings.append(sites.error(record.row, "blackouts", outside, expected))

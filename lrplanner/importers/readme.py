@@ -1,0 +1,90 @@
+"""The README sheet of the template: what the workbook is and every column."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.styles import Alignment, Font
+
+from lrplanner.importers.columns import COUNTRIES, HOURS_HELP, SHEETS, Kind
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+INTRO = (
+    "LR Planner input workbook",
+    "This workbook holds everything LR Planner needs to plan a Learning Route: "
+    "the route's frame (Route), the host sites, the champions who present them, "
+    "the participants, the places (cities, airports, border posts) and, "
+    "optionally, known travel links.",
+    "Fill one sheet per kind of record. Headers are matched ignoring case, and "
+    "the synonyms listed below are accepted; columns may be in any order. "
+    "Extra columns are kept as notes. Blank rows are skipped.",
+    "Route sheet: one setting per row, the setting's name in column A and its "
+    "value in column B; column C onward is free for comments.",
+    "Dates: Excel dates or YYYY-MM-DD text. 25/03/2027 (day above 12) is read "
+    "as day/month/year, but 03/04/2027 is ambiguous and refused.",
+    "Times: Excel times or HH:MM (24-hour clock), local time.",
+    "Lists (themes, ids, dates, languages): separate items with ';' or ','. "
+    "Date ranges: 2027-03-01..2027-03-05 (or 'to').",
+    f"Opening hours: {HOURS_HELP}.",
+    "Money: plain amounts such as 1200.50 or 1,200.50 in the Route's currency, "
+    "without a currency sign. Percent: 5 or 5% (a %-formatted cell is read "
+    "as shown).",
+    "Yes/no: yes, no, y, n, true, false, 1, 0 or x (= yes).",
+    "Countries: ISO alpha-2 codes: "
+    + ", ".join(f"{code} {name}" for code, name in COUNTRIES.items())
+    + ".",
+    "Formulas are read as the result Excel last saved; save the file in Excel "
+    "before importing it.",
+)
+
+TABLE_HEADER = ("Sheet", "Column", "Required", "Type", "Help", "Example", "Also")
+
+
+def _kind_text(kind: Kind) -> str:
+    return kind.value
+
+
+def readme_rows() -> list[tuple[str, ...]]:
+    """Return the README's column table: one row per column of every sheet."""
+    rows: list[tuple[str, ...]] = []
+    for spec in SHEETS:
+        sheet_note = "" if spec.required else " (optional sheet)"
+        rows.append((spec.name, "", "", "", spec.help + sheet_note, "", ""))
+        for column in spec.columns:
+            rows.append(
+                (
+                    spec.name,
+                    column.header,
+                    "yes" if column.required else "",
+                    _kind_text(column.kind),
+                    column.help,
+                    column.example,
+                    ", ".join((column.key, *column.synonyms)),
+                )
+            )
+    return rows
+
+
+def write_readme(sheet: Worksheet) -> None:
+    """Fill the README sheet: introduction, then the table of every column."""
+    sheet.title = "README"
+    for number, text in enumerate(INTRO, start=1):
+        cell = sheet.cell(row=number, column=1, value=text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(
+            start_row=number, start_column=1, end_row=number, end_column=7
+        )
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+    top = len(INTRO) + 2
+    for column, text in enumerate(TABLE_HEADER, start=1):
+        sheet.cell(row=top, column=column, value=text).font = Font(bold=True)
+    for offset, row in enumerate(readme_rows(), start=1):
+        for column, text in enumerate(row, start=1):
+            sheet.cell(row=top + offset, column=column, value=text)
+            if not row[1]:
+                sheet.cell(row=top + offset, column=column).font = Font(bold=True)
+    for letter, width in zip("ABCDEFG", (14, 26, 9, 12, 60, 28, 30), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = f"A{top + 1}"

@@ -1,0 +1,95 @@
+"""Build RouteSettings from the key/value Route sheet."""
+
+from __future__ import annotations
+
+from datetime import time
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from lrplanner.core.ids import PlaceId
+from lrplanner.core.route import CostRates, RouteSettings
+from lrplanner.importers import cells, multicells
+from lrplanner.importers.cells import bounded_int, parse_id, parse_money
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from lrplanner.importers.fields import Fields
+
+ZERO = Decimal("0")
+
+
+def _dates(f: Fields) -> tuple[date | None, date | None, tuple[date, ...]]:
+    start = f.get("start_date", cells.parse_date, None)
+    end = f.get("end_date", cells.parse_date, None)
+    rest = f.get("rest_days", multicells.parse_dates, ())
+    if start and end and end < start:
+        f.fail("end_date", f.raw("end_date"), f"a date on or after the start {start}")
+    if start and end and start <= end:
+        outside = [d.isoformat() for d in rest if not start <= d <= end]
+        if outside:
+            expected = f"rest days between {start} and {end} (not {', '.join(outside)})"
+            f.fail("rest_days", f.raw("rest_days"), expected)
+    return start, end, rest
+
+
+def _day(f: Fields) -> tuple[time, time, time, int]:
+    day_start = f.get("day_start", cells.parse_time, time(8, 0))
+    day_end = f.get("day_end", cells.parse_time, time(18, 0))
+    if day_end <= day_start:
+        f.fail("day_end", f.raw("day_end"), f"a time after the day start {day_start}")
+    lunch = f.get("lunch_start", cells.parse_time, time(12, 0))
+    lunch_minutes = f.get("lunch_minutes", bounded_int(0, 180), 60)
+    return day_start, day_end, lunch, lunch_minutes
+
+
+def _rates(f: Fields) -> CostRates:
+    return CostRates(
+        vehicle_per_day=f.get("vehicle_per_day", parse_money, ZERO),
+        interpreter_per_day=f.get("interpreter_per_day", parse_money, ZERO),
+        facilitator_per_day=f.get("facilitator_per_day", parse_money, ZERO),
+        venue_per_session=f.get("venue_per_session", parse_money, ZERO),
+    )
+
+
+def build_route(f: Fields) -> RouteSettings | None:
+    """Return the route settings, or None if the Route sheet has problems."""
+    name = f.get("name", cells.parse_text, "")
+    start, end, rest = _dates(f)
+    start_place = f.get("start_place", parse_id, "")
+    end_place = f.get("end_place", parse_id, "")
+    day_start, day_end, lunch, lunch_minutes = _day(f)
+    max_visits = f.get("max_visits_per_day", bounded_int(0, 20), 3)
+    hours = cells.bounded_number(0, 24, "a number of hours")
+    max_travel = f.get("max_travel_hours_per_day", hours, 6.0)
+    budget = f.get("budget_cap", parse_money, None)
+    currency = f.get("currency", cells.parse_currency, "USD")
+    contingency = f.get("contingency_pct", cells.parse_percent, ZERO)
+    facilitators = f.get("facilitators", bounded_int(0, 100), 2)
+    interpreters = f.get("interpreters", bounded_int(0, 100), 0)
+    rates = _rates(f)
+    if start is None or end is None:
+        return None
+    return f.make(
+        lambda: RouteSettings(
+            name=name,
+            start_date=start,
+            end_date=end,
+            start_place=PlaceId(start_place),
+            end_place=PlaceId(end_place),
+            day_start=day_start,
+            day_end=day_end,
+            lunch_start=lunch,
+            lunch_minutes=lunch_minutes,
+            max_visits_per_day=max_visits,
+            max_travel_hours_per_day=max_travel,
+            rest_days=rest,
+            budget_cap=budget,
+            currency=currency,
+            contingency_pct=contingency,
+            facilitators=facilitators,
+            interpreters=interpreters,
+            rates=rates,
+            notes=f.notes(),
+        )
+    )

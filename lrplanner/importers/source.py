@@ -1,0 +1,64 @@
+"""The raw sheets a workbook or CSV folder yielded, before any parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lrplanner.core.errors import InputError
+from lrplanner.importers.columns import SHEETS, SheetSpec, normalise_header
+from lrplanner.importers.table import RawSheet
+
+#: Files larger than this are refused before they are opened.
+MAX_BYTES = 20 * 1024 * 1024
+#: Data rows read per sheet at most (a real route has a few hundred).
+MAX_ROWS = 50_000
+#: Columns read per row at most.
+MAX_COLUMNS = 200
+
+
+@dataclass(slots=True)
+class Source:
+    """Raw sheets by sheet spec name, plus problems found while reading them."""
+
+    file: str
+    csv: bool = False
+    sheets: dict[str, RawSheet] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
+
+    def fail(self, expected: str, *, sheet: str = "", value: str = "") -> Source:
+        """Record a file- or sheet-level problem and return self."""
+        self.errors.append(
+            InputError(
+                file=self.file,
+                sheet=sheet,
+                row=None,
+                column=None,
+                value=value,
+                expected=expected,
+            )
+        )
+        return self
+
+
+def match_sheet(name: str) -> SheetSpec | None:
+    """Return the sheet spec a sheet (or CSV file stem) name means, if any."""
+    wanted = normalise_header(name)
+    for spec in SHEETS:
+        if wanted in {normalise_header(n) for n in (spec.name, *spec.synonyms)}:
+            return spec
+    return None
+
+
+def check_size(source: Source, size: int) -> bool:
+    """Return whether a file of ``size`` bytes may be opened (else report it)."""
+    if size <= MAX_BYTES:
+        return True
+    found = f"{size / (1024 * 1024):.0f} MB"
+    limit = f"{MAX_BYTES // (1024 * 1024)} MB"
+    source.fail(
+        f"a file of at most {limit} ({found} is too large; the limit is {limit}; "
+        "remove images and unused sheets)",
+        value=found,
+    )
+    return False

@@ -1,0 +1,357 @@
+"""TravelNetwork: places, sites, explicit links and estimates as one graph.
+
+Nodes are places (by place id) and sites with their own coordinates (as
+``"site:<id>"``); a site without coordinates is an alias of its place. Edges
+are :class:`~lrplanner.network.legs.Connection` objects on a networkx
+``MultiDiGraph`` (attribute ``"conn"``). Edges come from:
+
+- every explicit link, as given (``estimated=False``), in both directions
+  when ``both_ways`` (the way back keeps the same weekdays and local
+  departure times, read at its own origin);
+- an estimated road between every two nodes sharing a country, unless an
+  explicit road link already joins them in that direction. A border post
+  belongs to both its countries, so land travel between countries must pass
+  through one;
+- an estimated flight between every two airports at least
+  ``EstimateSettings.min_flight_km`` apart, unless an explicit flight link
+  already joins them in that direction. Nothing else gets estimated flights.
+  In time-dependent queries they leave on the hour in the daytime
+  (``EstimateSettings.flight_departures``), so no estimate flies at 2 am.
+
+Static queries (:meth:`TravelNetwork.fastest`, :meth:`TravelNetwork.cheapest`)
+ignore timetables and border-post hours; :meth:`TravelNetwork.earliest_arrival`
+honours both, in absolute time across zones.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal
+
+import networkx as nx
+
+from lrplanner.core.places import PlaceKind, TravelMode
+from lrplanner.network import search
+from lrplanner.network.estimate import (
+    EstimateSettings,
+    flight_estimate,
+    great_circle_km,
+    road_estimate,
+)
+from lrplanner.network.explain import explain_unreachable
+from lrplanner.network.legs import Connection, Leg, Unreachable
+from lrplanner.network.nodes import NodeInfo, place_node, site_node
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+    from datetime import datetime
+
+    from lrplanner.core.places import Link, Place
+    from lrplanner.core.project import Project
+    from lrplanner.core.sites import Site
+    from lrplanner.network.search import Graph
+
+Objective = Literal["fastest", "cheapest"]
+
+
+class TravelNetwork:
+    """Travel between any two places or sites of a project.
+
+    Build it with :meth:`from_project` or :meth:`from_parts`; ask it with
+    :meth:`fastest`, :meth:`cheapest` (static: no timetables or opening
+    hours, for matrices) or :meth:`earliest_arrival` (absolute time).
+    """
+
+    __slots__ = ("_aliases", "_graph", "_nodes", "settings")
+
+    def __init__(
+        self,
+        nodes: Mapping[str, NodeInfo],
+        aliases: Mapping[str, str],
+        edges: Iterable[Connection],
+        settings: EstimateSettings,
+    ) -> None:
+        self._nodes = dict(nodes)
+        self._aliases = dict(aliases)
+        self.settings = settings
+        self._graph: Graph = nx.MultiDiGraph()
+        self._graph.add_nodes_from(self._nodes)
+        self._graph.add_edges_from(
+            (e.origin, e.destination, {"conn": e}) for e in edges
+        )
+
+    @classmethod
+    def from_project(
+        cls, project: Project, settings: EstimateSettings | None = None
+    ) -> TravelNetwork:
+        """Return the network of a project's places, links and sites.
+
+        Raises
+        ------
+        ValueError
+            If a link or site names a place that is not on the Places sheet.
+        """
+        return cls.from_parts(
+            project.places, project.links, project.sites, settings=settings
+        )
+
+    @classmethod
+    def from_parts(
+        cls,
+        places: Iterable[Place],
+        links: Iterable[Link] = (),
+        sites: Iterable[Site] = (),
+        *,
+        settings: EstimateSettings | None = None,
+    ) -> TravelNetwork:
+        """Return the network of some places, links and sites.
+
+        Raises
+        ------
+        ValueError
+            If a link or site names a place that is not among ``places``.
+        """
+        settings = settings or EstimateSettings()
+        by_id = {p.id: p for p in places}
+        nodes = {place_node(p.id): NodeInfo.of_place(p) for p in by_id.values()}
+        aliases: dict[str, str] = {}
+        for site in sites:
+            own = NodeInfo.of_site(site, by_id)
+            if own is not None:
+                nodes[own.id] = own
+            elif site.place in by_id:
+                aliases[site_node(site.id)] = place_node(site.place)
+            else:
+                raise ValueError(f"site {site.id} is at unknown place {site.place}")
+        explicit = list(_explicit_edges(links, nodes, settings))
+        edges = explicit + list(_estimated_edges(nodes, explicit, settings))
+        return cls(nodes, aliases, edges, settings)
+
+    @property
+    def graph(self) -> Graph:
+        """Return the underlying graph (treat it as read-only)."""
+        return self._graph
+
+    @property
+    def node_ids(self) -> tuple[str, ...]:
+        """Return the ids of all real nodes (aliased sites not included)."""
+        return tuple(self._nodes)
+
+    def node(self, node_id: str) -> NodeInfo:
+        """Return the node of an id or alias (a site at a place gives the place).
+
+        Raises
+        ------
+        KeyError
+            If the id is neither a node nor an alias.
+        """
+        return self._nodes[self.resolve(node_id)]
+
+    def resolve(self, node_id: str) -> str:
+        """Return the real node id behind an id or a site alias."""
+        return self._aliases.get(node_id, node_id)
+
+    def knows(self, node_id: str) -> bool:
+        """Return whether the id names a node or an alias of one."""
+        return self.resolve(node_id) in self._nodes
+
+    def connections(self, origin: str, destination: str) -> tuple[Connection, ...]:
+        """Return the direct edges from one node to another."""
+        start, end = self.resolve(origin), self.resolve(destination)
+        if not self._graph.has_edge(start, end):
+            return ()
+        return tuple(d["conn"] for d in self._graph[start][end].values())
+
+    def edges(self) -> Iterator[Connection]:
+        """Yield every edge of the network."""
+        for node in self._graph:
+            yield from search.out_edges(self._graph, node)
+
+    def fastest(self, origin: str, destination: str) -> Leg:
+        """Return the quickest leg, ignoring timetables and opening hours.
+
+        Raises
+        ------
+        Unreachable
+            If no chain of links, roads and border posts joins the two.
+        """
+        return self._static(origin, destination, search.by_minutes)
+
+    def cheapest(self, origin: str, destination: str, group_size: int) -> Leg:
+        """Return the leg cheapest for the group (ties: quicker), static.
+
+        Raises
+        ------
+        Unreachable
+            If no chain of links, roads and border posts joins the two.
+        """
+        return self._static(origin, destination, search.by_cost(group_size))
+
+    def legs_from(
+        self,
+        origin: str,
+        targets: Iterable[str] | None = None,
+        *,
+        objective: Objective = "fastest",
+        group_size: int = 1,
+    ) -> dict[str, Leg]:
+        """Return the best static leg from a node to every real node it reaches.
+
+        Parameters
+        ----------
+        origin
+            Node id or site alias to start from.
+        targets
+            Real node ids wanted (all reached nodes if None).
+        objective
+            ``"fastest"`` or ``"cheapest"`` (for ``group_size`` travellers).
+        group_size
+            Travellers counted for ``"cheapest"``.
+
+        Raises
+        ------
+        Unreachable
+            If ``origin`` is not a known place or site.
+        """
+        start, _ = self._ends(origin, origin)
+        weight = (
+            search.by_minutes if objective == "fastest" else search.by_cost(group_size)
+        )
+        legs = search.static_from(self._graph, self._nodes, start, weight, targets)
+        return {end: replace(leg, origin=origin) for end, leg in legs.items()}
+
+    def earliest_arrival(self, origin: str, destination: str, depart: datetime) -> Leg:
+        """Return the leg arriving first when leaving no earlier than ``depart``.
+
+        Scheduled links wait for their next departure (local time at their
+        origin, on their weekdays); border posts are passed only while open
+        (their local time). All arithmetic is in absolute time.
+
+        Raises
+        ------
+        ValueError
+            If ``depart`` is naive.
+        Unreachable
+            If no timetable and border-post hours allow the trip.
+        """
+        if depart.tzinfo is None:
+            raise ValueError("earliest_arrival needs an aware departure time")
+        start, end = self._ends(origin, destination)
+        leg = search.earliest(self._graph, self._nodes, start, end, depart)
+        if leg is None:
+            raise self._unreachable(origin, destination, timed=True)
+        return _renamed(leg, origin, destination)
+
+    def _static(self, origin: str, destination: str, weight: search.Weight) -> Leg:
+        start, end = self._ends(origin, destination)
+        leg = search.static(self._graph, self._nodes, start, end, weight)
+        if leg is None:
+            raise self._unreachable(origin, destination, timed=False)
+        return _renamed(leg, origin, destination)
+
+    def _ends(self, origin: str, destination: str) -> tuple[str, str]:
+        for node_id in (origin, destination):
+            if not self.knows(node_id):
+                raise Unreachable(
+                    origin, destination, f"{node_id} is not a known place or site"
+                )
+        return self.resolve(origin), self.resolve(destination)
+
+    def _unreachable(
+        self, origin: str, destination: str, *, timed: bool
+    ) -> Unreachable:
+        start, end = self.node(origin), self.node(destination)
+        reason = explain_unreachable(self, start, end, timed=timed)
+        return Unreachable(origin, destination, reason, labels=(start.label, end.label))
+
+
+def _renamed(leg: Leg, origin: str, destination: str) -> Leg:
+    """Return a leg named by the ids the caller asked for (site aliases kept)."""
+    return replace(leg, origin=origin, destination=destination)
+
+
+def _explicit_edges(
+    links: Iterable[Link], nodes: Mapping[str, NodeInfo], settings: EstimateSettings
+) -> Iterator[Connection]:
+    """Yield the edges of explicit links (both directions when ``both_ways``)."""
+    for link in links:
+        ends = [(place_node(link.origin), place_node(link.destination))]
+        if link.both_ways:
+            ends.append((ends[0][1], ends[0][0]))
+        for origin, destination in ends:
+            if origin not in nodes or destination not in nodes:
+                missing = origin if origin not in nodes else destination
+                raise ValueError(
+                    f"link {link.origin}-{link.destination}: no place {missing}"
+                )
+            km = _km(nodes[origin], nodes[destination])
+            if link.mode is not TravelMode.FLIGHT:
+                km *= settings.detour_factor
+            yield Connection(
+                origin=origin,
+                destination=destination,
+                mode=link.mode,
+                minutes=link.duration_min,
+                distance_km=km,
+                cost_per_person=link.cost_per_person,
+                cost_per_vehicle=link.cost_per_vehicle,
+                weekdays=link.weekdays,
+                departures=link.departures,
+            )
+
+
+def _estimated_edges(
+    nodes: Mapping[str, NodeInfo],
+    explicit: Iterable[Connection],
+    settings: EstimateSettings,
+) -> Iterator[Connection]:
+    """Yield estimated roads within countries and flights between airports."""
+    given = {(e.origin, e.destination, e.mode) for e in explicit}
+    for a, b in _same_country_pairs(nodes):
+        km = _km(a, b)
+        shared = a.countries & b.countries
+        for origin, destination in ((a.id, b.id), (b.id, a.id)):
+            if (origin, destination, TravelMode.ROAD) not in given:
+                yield road_estimate(
+                    origin,
+                    destination,
+                    great_circle=km,
+                    countries=shared,
+                    settings=settings,
+                )
+    if not settings.estimate_flights:
+        return
+    airports = [n for n in nodes.values() if n.kind is PlaceKind.AIRPORT]
+    for a, b in itertools.permutations(airports, 2):
+        km = _km(a, b)
+        if (
+            km >= settings.min_flight_km
+            and (a.id, b.id, TravelMode.FLIGHT) not in given
+        ):
+            yield flight_estimate(a.id, b.id, great_circle=km, settings=settings)
+
+
+def _same_country_pairs(
+    nodes: Mapping[str, NodeInfo],
+) -> Iterator[tuple[NodeInfo, NodeInfo]]:
+    """Yield each unordered pair of nodes sharing a country, once."""
+    by_country: dict[str, list[NodeInfo]] = defaultdict(list)
+    for node in nodes.values():
+        for country in sorted(node.countries):
+            by_country[country].append(node)
+    seen: set[tuple[str, str]] = set()
+    for members in by_country.values():
+        for a, b in itertools.combinations(members, 2):
+            if len(a.countries & b.countries) > 1:
+                # Two posts on the same frontier meet in both countries' lists.
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield a, b
+
+
+def _km(a: NodeInfo, b: NodeInfo) -> float:
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)

@@ -1,0 +1,244 @@
+"""Shortest legs on the travel graph: static (by weight) and in absolute time."""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import networkx as nx
+
+from lrplanner.network.legs import Connection, Leg, Step
+from lrplanner.network.schedule import next_departure, next_open
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    from lrplanner.network.nodes import NodeInfo
+
+    Graph: TypeAlias = nx.MultiDiGraph[str]
+
+Weight: TypeAlias = Callable[[Connection], float]
+
+#: Money outranks minutes in ``by_cost``: one cent weighs more than any trip's
+#: minutes (1e5 minutes is about 70 days).
+_COST_SCALE = 1e7
+_MINUTE = timedelta(minutes=1)
+
+
+def by_minutes(edge: Connection) -> float:
+    """Return the static weight of an edge for the quickest leg."""
+    return float(edge.minutes)
+
+
+def by_cost(group_size: int) -> Weight:
+    """Return a weight ranking edges by group cost, then by minutes.
+
+    Raises
+    ------
+    ValueError
+        If the group is empty.
+    """
+    if group_size < 1:
+        raise ValueError("group size must be >= 1")
+
+    def weight(edge: Connection) -> float:
+        cents = float(edge.cost_for(group_size)) * 100
+        return cents * _COST_SCALE + edge.minutes
+
+    return weight
+
+
+def static(
+    graph: Graph, nodes: Mapping[str, NodeInfo], start: str, end: str, weight: Weight
+) -> Leg | None:
+    """Return the lightest leg from ``start`` to ``end``, or None if unreachable."""
+    if start == end:
+        return Leg(origin=start, destination=end)
+    try:
+        path = nx.dijkstra_path(graph, start, end, weight=_edge_weight(weight))
+    except nx.NetworkXNoPath:
+        return None
+    return path_leg(graph, nodes, path, weight)
+
+
+def static_from(
+    graph: Graph,
+    nodes: Mapping[str, NodeInfo],
+    start: str,
+    weight: Weight,
+    targets: Iterable[str] | None = None,
+) -> dict[str, Leg]:
+    """Return the lightest leg from ``start`` to each target reached (None: all)."""
+    paths = nx.single_source_dijkstra_path(graph, start, weight=_edge_weight(weight))
+    wanted = paths.keys() if targets is None else set(targets) & paths.keys()
+    return {end: path_leg(graph, nodes, paths[end], weight) for end in wanted}
+
+
+def path_leg(
+    graph: Graph, nodes: Mapping[str, NodeInfo], path: Sequence[str], weight: Weight
+) -> Leg:
+    """Return the static leg along a node path, taking the lightest parallel edge."""
+    steps = tuple(
+        Step.along(min(_parallel(graph, u, v), key=weight))
+        for u, v in itertools.pairwise(path)
+    )
+    total = sum(s.minutes for s in steps)
+    return Leg(
+        origin=path[0],
+        destination=path[-1],
+        steps=steps,
+        total_min=total,
+        via=_via(nodes, path),
+    )
+
+
+def earliest(
+    graph: Graph,
+    nodes: Mapping[str, NodeInfo],
+    start: str,
+    end: str,
+    depart: datetime,
+) -> Leg | None:
+    """Return the earliest-arrival leg leaving ``start`` at or after ``depart``.
+
+    A label-setting search (Dijkstra on arrival time): waiting is allowed, so
+    arriving earlier never makes a later arrival downstream.
+    """
+    begin = depart.astimezone(UTC)
+    best: dict[str, datetime] = {start: begin}
+    came: dict[str, _Arrival] = {}
+    queue: list[tuple[datetime, int, str]] = [(begin, 0, start)]
+    counter = itertools.count(1)
+    while queue:
+        when, _, here = heapq.heappop(queue)
+        if here == end:
+            return _timed_leg(nodes, start, end, begin, came)
+        if when > best[here]:
+            continue
+        for arrival in _arrivals(graph, nodes[here], here, when):
+            there = arrival.edge.destination
+            if there not in best or arrival.arrive < best[there]:
+                best[there] = arrival.arrive
+                came[there] = arrival
+                heapq.heappush(queue, (arrival.arrive, next(counter), there))
+    return None
+
+
+class _Arrival:
+    """How the search reached a node: when it got to the edge's origin, waited, left."""
+
+    __slots__ = ("arrive", "depart", "edge", "opened", "ready")
+
+    def __init__(
+        self, edge: Connection, ready: datetime, opened: datetime, depart: datetime
+    ) -> None:
+        self.edge = edge
+        self.ready = ready
+        self.opened = opened
+        self.depart = depart
+        self.arrive = depart + edge.minutes * _MINUTE
+
+
+def _arrivals(
+    graph: Graph, here: NodeInfo, node: str, when: datetime
+) -> list[_Arrival]:
+    """Return the arrivals reachable by each edge out of a node reached at ``when``."""
+    opened: datetime | None = when
+    if here.gate is not None:
+        opened = next_open(here.gate, when, here.zone)
+    if opened is None:
+        return []  # a border post that never opens
+    found = []
+    for edge in out_edges(graph, node):
+        leave = next_departure(edge, opened, here.zone)
+        if leave is not None:
+            found.append(_Arrival(edge, when, opened, leave))
+    return found
+
+
+def _timed_leg(
+    nodes: Mapping[str, NodeInfo],
+    start: str,
+    end: str,
+    begin: datetime,
+    came: Mapping[str, _Arrival],
+) -> Leg:
+    """Return the leg the search found, from the trail of arrivals."""
+    trail: list[_Arrival] = []
+    node = end
+    while node != start:
+        trail.append(came[node])
+        node = trail[-1].edge.origin
+    trail.reverse()
+    steps = tuple(
+        Step.along(a.edge, wait_min=_minutes(a.depart - a.ready), depart=a.depart)
+        for a in trail
+    )
+    arrive = trail[-1].arrive if trail else begin
+    return Leg(
+        origin=start,
+        destination=end,
+        steps=steps,
+        total_min=_minutes(arrive - begin),
+        wait_min=sum(s.wait_min for s in steps),
+        via=_via(nodes, [start, *(a.edge.destination for a in trail)]),
+        notes=tuple(n for a in trail if (n := _wait_note(nodes, a))),
+        depart=begin,
+        arrive=arrive,
+    )
+
+
+def _wait_note(nodes: Mapping[str, NodeInfo], arrival: _Arrival) -> str:
+    """Return why the group waited before an edge, or "" if it did not."""
+    here = nodes[arrival.edge.origin]
+    parts = []
+    if arrival.opened > arrival.ready:
+        opens = arrival.opened.astimezone(here.zone).strftime("%a %H:%M")
+        waited = _duration_text(arrival.opened - arrival.ready)
+        parts.append(f"waits {waited} at {here.label} until it opens at {opens}")
+    if arrival.depart > arrival.opened:
+        leaves = arrival.depart.astimezone(here.zone).strftime("%a %H:%M")
+        waited = _duration_text(arrival.depart - arrival.opened)
+        parts.append(
+            f"waits {waited} at {here.label} for the {arrival.edge.mode} at {leaves}"
+        )
+    return "; ".join(parts)
+
+
+def _duration_text(span: timedelta) -> str:
+    minutes = _minutes(span)
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def _minutes(span: timedelta) -> int:
+    """Return a span in whole minutes, rounded up (never shows a trip shorter)."""
+    return math.ceil(span / _MINUTE)
+
+
+def out_edges(graph: Graph, node: str) -> Iterator[Connection]:
+    """Yield the edges leaving a node."""
+    for parallel in graph.succ[node].values():
+        for data in parallel.values():
+            yield data["conn"]
+
+
+def _parallel(graph: Graph, u: str, v: str) -> list[Connection]:
+    return [data["conn"] for data in graph[u][v].values()]
+
+
+def _edge_weight(weight: Weight) -> Callable[[str, str, dict[str, Any]], float]:
+    """Return a networkx weight function: the lightest of the parallel edges."""
+
+    def lightest(_u: str, _v: str, parallel: dict[str, Any]) -> float:
+        return min(weight(data["conn"]) for data in parallel.values())
+
+    return lightest
+
+
+def _via(nodes: Mapping[str, NodeInfo], path: Sequence[str]) -> tuple[str, ...]:
+    """Return the border posts and airports on a path, in order."""
+    return tuple(node for node in path if nodes[node].is_hub)

@@ -1,0 +1,211 @@
+"""Our own neighbourhoods around PyVRP: repair, insert, replace, hotel change.
+
+They work on the true objective (including the concave coverage bonus) and
+the global constraints PyVRP cannot express exactly (a budget or a travel cap
+shared by independent tours).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from lrplanner.solver.problem import ProblemData
+from lrplanner.solver.schedule import (
+    Plan,
+    plan_cost,
+    plan_score,
+    endpoints,
+    plan_travel,
+    time_plan,
+    time_tour,
+)
+
+
+def globally_ok(data: ProblemData, plan: Plan) -> bool:
+    """Whether the shared budget and travel cap hold."""
+    if data.budget is not None and plan_cost(data, plan) > data.budget:
+        return False
+    cap = data.max_total_travel
+    return cap is None or plan_travel(data, plan) <= cap
+
+
+def repair(data: ProblemData, plan: Plan) -> Plan:
+    """Drop optional sites until the shared budget and travel cap hold.
+
+    Each step removes the visit whose loss of score per unit of freed cost
+    (or travel) is smallest.
+    """
+    plan = plan.copy()
+    while not globally_ok(data, plan):
+        best: tuple[float, int, int] | None = None
+        base_score = plan_score(data, plan)
+        base = _pressure(data, plan)
+        for d, route in enumerate(plan.routes):
+            for i, s in enumerate(route):
+                if data.sites[s].mandatory:
+                    continue
+                trial = plan.copy()
+                del trial.routes[d][i]
+                freed = max(base - _pressure(data, trial), 1e-9)
+                ratio = (base_score - plan_score(data, trial)) / freed
+                if best is None or ratio < best[0]:
+                    best = (ratio, d, i)
+        if best is None:
+            return plan
+        del plan.routes[best[1]][best[2]]
+    return plan
+
+
+def _pressure(data: ProblemData, plan: Plan) -> float:
+    over = 0.0
+    if data.budget is not None:
+        over += max(0, plan_cost(data, plan) - data.budget) / max(data.budget, 1)
+    if data.max_total_travel is not None:
+        over += max(0, plan_travel(data, plan) - data.max_total_travel) / max(
+            data.max_total_travel, 1
+        )
+    return over
+
+
+def insert_all(data: ProblemData, plan: Plan, candidates: Sequence[int]) -> bool:
+    """Insert unvisited candidates where they fit with least extra travel.
+
+    Returns
+    -------
+    bool
+        Whether anything was inserted (``plan`` is changed in place).
+    """
+    changed = False
+    visited = plan.visited()
+    order = sorted((s for s in candidates if s not in visited),
+                   key=lambda s: -data.sites[s].score)
+    for s in order:
+        spot = _cheapest_spot(data, plan, s)
+        if spot is not None:
+            plan.routes[spot[0]].insert(spot[1], s)
+            changed = True
+    return changed
+
+
+def _cheapest_spot(data: ProblemData, plan: Plan, s: int) -> tuple[int, int] | None:
+    best: tuple[int, int, int] | None = None
+    loc = data.sites[s].location
+    shared = data.budget is not None or data.max_total_travel is not None
+    for d, route in enumerate(plan.routes):
+        start, end = endpoints(data, plan, d)
+        locs = [start, *(data.sites[x].location for x in route), end]
+        for i in range(len(route) + 1):
+            a, b = locs[i], locs[i + 1]
+            extra = data.travel[a][loc] + data.travel[loc][b] - data.travel[a][b]
+            if best is not None and extra >= best[0]:
+                continue
+            route.insert(i, s)
+            if time_tour(data, plan, d) is not None and (
+                not shared or globally_ok(data, plan)
+            ):
+                best = (extra, d, i)
+            del route[i]
+    return None if best is None else (best[1], best[2])
+
+
+def replace_better(data: ProblemData, plan: Plan, candidates: Sequence[int]) -> bool:
+    """Replace a visited site by an unvisited one when the score rises.
+
+    Returns
+    -------
+    bool
+        Whether an improving replacement was made (``plan`` changed in place).
+    """
+    visited = plan.visited()
+    base = plan_score(data, plan)
+    outside = [s for s in candidates if s not in visited]
+    for d, route in enumerate(plan.routes):
+        for i, old in enumerate(route):
+            if data.sites[old].mandatory or data.sites[old].fixed_start is not None:
+                continue
+            for new in outside:
+                if _gain_bound(data, new, old) <= 0:
+                    continue
+                route[i] = new
+                if plan_score(data, plan) > base and _feasible_tour(data, plan, d):
+                    return True
+                route[i] = old
+    return False
+
+
+def _gain_bound(data: ProblemData, new: int, old: int) -> int:
+    site = data.sites[new]
+    first = sum(data.groups[g].increments[:1][0] if data.groups[g].increments else 0
+                for g in site.groups)
+    return site.score + first - data.sites[old].score
+
+
+def _feasible_tour(data: ProblemData, plan: Plan, d: int) -> bool:
+    return time_tour(data, plan, d) is not None and globally_ok(data, plan)
+
+
+def change_hotels(data: ProblemData, plan: Plan) -> bool:
+    """Try every other hotel for each night (chained mode); keep improvements.
+
+    A move is kept when it is feasible and shortens the total travel, which
+    frees time for later insertions.
+    """
+    changed = False
+    for night in range(len(plan.hotels)):
+        base = plan_travel(data, plan)
+        old = plan.hotels[night]
+        best = (base, old)
+        for h in set(data.hotels):
+            plan.hotels[night] = h
+            if _nights_ok(data, plan, night):
+                best = min(best, (plan_travel(data, plan), h))
+        plan.hotels[night] = best[1]
+        changed |= best[1] != old
+    return changed
+
+
+def _nights_ok(data: ProblemData, plan: Plan, night: int) -> bool:
+    return (
+        time_tour(data, plan, night) is not None
+        and time_tour(data, plan, night + 1) is not None
+        and globally_ok(data, plan)
+    )
+
+
+def improve(
+    data: ProblemData,
+    plan: Plan,
+    candidates: Sequence[int],
+    should_stop: Callable[[], bool],
+) -> Plan:
+    """Apply hotel change, insertion and replacement until none helps.
+
+    Parameters
+    ----------
+    data
+        The instance.
+    plan
+        A feasible plan; not changed.
+    candidates
+        Sites that may be added.
+    should_stop
+        Polled between rounds; True ends the search early.
+
+    Returns
+    -------
+    Plan
+        A feasible plan at least as good as ``plan``.
+    """
+    plan = repair(data, plan)
+    work = plan.copy()
+    for _ in range(50):
+        if should_stop():
+            break
+        moved = change_hotels(data, work) if data.chained else False
+        moved |= insert_all(data, work, candidates)
+        moved |= replace_better(data, work, candidates)
+        if not moved:
+            break
+    if time_plan(data, work) is None or plan_score(data, work) < plan_score(data, plan):
+        return plan
+    return work

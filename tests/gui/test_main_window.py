@@ -1,0 +1,66 @@
+"""Tests for the main window: open inputs, show sheets and problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from lrplanner.gui.main_window import MainWindow
+from lrplanner.gui.models.sheets import sheet_models
+from lrplanner.importers import read_inputs
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    return win
+
+
+def test_opening_the_sample_fills_every_sheet(window: MainWindow) -> None:
+    """Tests that the Mekong sample shows one tab per sheet with its row count."""
+    result = window.open_path(SAMPLES / "mekong.xlsx")
+    assert result.project is not None
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[0] == "Route"
+    assert f"Sites ({len(result.project.sites)})" in titles
+    sites = window.findChild(QTableView, "sites_table")
+    assert sites is not None
+    assert sites.model().rowCount() == len(result.project.sites)
+    assert window.problems.count() == 0
+    assert "mekong.xlsx" in window.windowTitle()
+
+
+def test_a_broken_workbook_lists_its_problems(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Tests that an unreadable workbook lists the problem and keeps the old project."""
+    window.open_path(SAMPLES / "south_asia.xlsx")
+    old = window.project
+    bad = tmp_path / "broken.xlsx"
+    bad.write_text("this is not a workbook", encoding="utf-8")
+    result = window.open_path(bad)
+    assert result.project is None
+    assert window.project is old
+    assert window.problems.count() == len(result.errors) >= 1
+    assert "broken.xlsx" in window.problems.item(0).text()
+
+
+def test_sheet_models_pass_the_model_tester(qtmodeltester: object) -> None:
+    """Tests that every sheet model follows Qt's model rules."""
+    project = read_inputs(SAMPLES / "south_asia.xlsx").project
+    assert project is not None
+    for model in sheet_models(project).values():
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    sites = sheet_models(project)["Sites"]
+    assert sites.headerData(0, Qt.Orientation.Horizontal) == "Site ID"
+    assert sites.data(sites.index(0, 0)) == project.sites[0].id
