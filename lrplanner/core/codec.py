@@ -121,6 +121,13 @@ def _checked(kind: type, label: str) -> Callable[[JSON], object]:
     return parse
 
 
+def _aware_datetime(data: JSON) -> datetime:
+    moment = datetime.fromisoformat(_as_str(data, ""))
+    if moment.tzinfo is None:
+        raise ValueError("expected a date-time with its UTC offset")
+    return moment
+
+
 def _number(data: JSON) -> float:
     if not isinstance(data, (int, float)) or isinstance(data, bool):
         raise ValueError("expected a number")
@@ -129,6 +136,7 @@ def _number(data: JSON) -> float:
 
 _SCALARS: dict[object, Callable[[JSON], object]] = {
     Decimal: lambda d: Decimal(_as_str(d, "")),
+    datetime: _aware_datetime,
     date: lambda d: date.fromisoformat(_as_str(d, "")),
     time: lambda d: time.fromisoformat(_as_str(d, "")),
     bool: _checked(bool, "true/false"),

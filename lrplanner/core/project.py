@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date, time
 from types import MappingProxyType
 
 from lrplanner.core.checks import require
 from lrplanner.core.ids import ChampionId, PlaceId, SiteId
 from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place
+from lrplanner.core.plan import Itinerary
 from lrplanner.core.route import RouteSettings
 from lrplanner.core.sites import Site
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VisitLock:
+    """A visit the user fixed: ``site`` on ``day``, optionally at ``start``."""
+
+    site: SiteId
+    day: date
+    start: time | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -19,7 +30,9 @@ class Project:
     """All inputs of one Learning Route.
 
     Records are kept in the order the user gave them; lookups by id go
-    through the ``*_by_id`` mappings built at construction.
+    through the ``*_by_id`` mappings built at construction. ``locks``,
+    ``excluded_sites`` and ``plan`` are the planning state: what the user fixed
+    or ruled out, and the current plan (None before the first plan).
 
     Raises
     ------
@@ -33,6 +46,9 @@ class Project:
     participants: tuple[Participant, ...] = ()
     places: tuple[Place, ...] = ()
     links: tuple[Link, ...] = ()
+    locks: tuple[VisitLock, ...] = ()
+    excluded_sites: tuple[SiteId, ...] = ()
+    plan: Itinerary | None = None
     place_by_id: Mapping[PlaceId, Place] = field(init=False, repr=False, compare=False)
     site_by_id: Mapping[SiteId, Site] = field(init=False, repr=False, compare=False)
     champion_by_id: Mapping[ChampionId, Champion] = field(
@@ -48,6 +64,9 @@ class Project:
         ):
             ids = [r.id for r in records]
             require(len(ids) == len(set(ids)), f"duplicate {kind} ids")
+        known = {s.id for s in self.sites}
+        require(all(lock.site in known for lock in self.locks), "lock of unknown site")
+        require(set(self.excluded_sites) <= known, "exclusion of unknown site")
         object.__setattr__(
             self, "place_by_id", MappingProxyType({p.id: p for p in self.places})
         )

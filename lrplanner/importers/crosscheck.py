@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from lrplanner.importers.cells import is_blank, show
 from lrplanner.importers.table import Record, Table
 
 if TYPE_CHECKING:
@@ -19,13 +20,7 @@ if TYPE_CHECKING:
     from lrplanner.core.timespan import DateRange
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
 T = TypeVar("T")
-H = TypeVar("H", bound=_HasId)
 
 
 @dataclass(slots=True)
@@ -44,20 +39,27 @@ class Loaded(Generic[T]):
         return self.table.error(row, key, value, expected)
 
 
-def drop_duplicates(loaded: Loaded[H], errors: list[InputError]) -> None:
-    """Report repeated ids (naming both rows) and keep the first of each."""
+def drop_duplicates(loaded: Loaded[T], errors: list[InputError]) -> None:
+    """Report repeated ids (naming both rows) and drop the repeats.
+
+    Ids are compared as written, so a repeat is found even when the first
+    row has other problems.
+    """
     first_row: dict[str, int] = {}
-    kept: list[tuple[H, Record]] = []
-    for item, record in loaded.items:
-        if item.id in first_row:
-            header = loaded.table.header("id")
-            expected = f"a unique {header} ({item.id!r} is already on row "
-            expected += f"{first_row[item.id]})"
-            errors.append(loaded.table.error(record.row, "id", item.id, expected))
+    repeats: set[int] = set()
+    header = loaded.table.header("id")
+    for record in loaded.table.records:
+        value = record.cells.get("id")
+        if is_blank(value):
             continue
-        first_row[item.id] = record.row
-        kept.append((item, record))
-    loaded.items = kept
+        key = show(value)
+        if key in first_row:
+            expected = f"a unique {header} ({key!r} is already on row {first_row[key]})"
+            errors.append(loaded.error(record.row, "id", key, expected))
+            repeats.add(record.row)
+        else:
+            first_row[key] = record.row
+    loaded.items = [(i, r) for i, r in loaded.items if r.row not in repeats]
 
 
 def check_site_refs(

@@ -38,13 +38,19 @@ class Fields:
         value = self.record.cells.get(key)
         if is_blank(value):
             if self.table.spec.column(key).required:
-                self.fail(key, "", "a value (this column is required)")
+                self._missing(key)
             return default
         try:
             return parse(value)
         except CellError as exc:
             self.fail(key, show(value), exc.expected)
             return default
+
+    def _missing(self, key: str) -> None:
+        # a missing required column is reported once, for the whole sheet
+        if key in self.table.headers:
+            self.fail(key, "", "a value (this column is required)")
+        self.failed = True
 
     def has(self, key: str) -> bool:
         """Return whether a column holds a value on this record."""

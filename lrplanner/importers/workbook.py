@@ -63,14 +63,26 @@ def read_workbook(path: Path) -> Source:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             _read_sheets(path, source)
-    except DefusedXmlException:
-        source.fail(
-            "a workbook without XML entity declarations; this file contains some "
-            "(a possible 'XML bomb') and is refused"
-        )
     except _BROKEN as exc:
-        source.fail(f"a readable .xlsx workbook; the file is damaged ({exc})")
+        if _caused_by_defusedxml(exc):
+            source.fail(
+                "a workbook without XML entity declarations; this file contains "
+                "some (a possible 'XML bomb') and is refused"
+            )
+        else:
+            reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+            source.fail(f"a readable .xlsx workbook; the file is damaged ({reason})")
     return source
+
+
+def _caused_by_defusedxml(exc: BaseException | None) -> bool:
+    """Return whether defusedxml refused the XML (openpyxl may wrap its error)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _check_package(path: Path, source: Source) -> bool:

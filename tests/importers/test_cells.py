@@ -147,7 +147,7 @@ def test_parse_codes(parse: object, value: object, expected: object) -> None:
             (TimeWindow(time(8), time(11, 30)), TimeWindow(time(13, 30), time(17))),
         ),
         ("closed", ()),
-        ("06:00 – 24:00", (TimeWindow(time(6), time(23, 59)),)),
+        ("06:00 \u2013 24:00", (TimeWindow(time(6), time(23, 59)),)),
     ],
 )
 def test_parse_hours(value: str, expected: tuple[TimeWindow, ...]) -> None:

@@ -1,0 +1,233 @@
+"""The exact cost model: every cost line a plan implies.
+
+Travellers (participants, facilitators, interpreters) pay per-person items:
+lodging each night at the overnight place, per diem each day at the rate of
+where the group sleeps (the end place on the last day), fares of travel legs
+and host fees per person. Group items: vehicle hire on days with road travel,
+vehicle costs of legs, host fees per group, one honorarium per presenting
+champion per visit, interpreter and facilitator fees per route day and a
+venue per workshop session. Participants' international fares come from the
+Participants sheet. Contingency is a percentage of all of it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from lrplanner.core.costs import INTERNATIONAL, CostBreakdown, CostCategory, CostLine
+from lrplanner.core.places import TravelMode
+from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lrplanner.core.ids import PlaceId
+    from lrplanner.core.project import Project
+
+ONE = Decimal(1)
+ROAD_MODES = frozenset({TravelMode.ROAD})
+VENUE_SESSIONS = frozenset(
+    {SessionKind.OPENING, SessionKind.INNOVATION_PLAN, SessionKind.CLOSING}
+)
+
+
+def compute_costs(project: Project, itinerary: Itinerary) -> CostBreakdown:
+    """Return every cost line of ``itinerary`` under ``project``'s rates."""
+    lines = [*_international_fares(project)]
+    for day in itinerary.days:
+        lines.extend(_day_lines(project, day))
+    route = project.route
+    return CostBreakdown(
+        lines=tuple(lines),
+        currency=route.currency,
+        contingency_pct=route.contingency_pct,
+        budget_cap=route.budget_cap,
+        participants=len(project.participants),
+    )
+
+
+def _international_fares(project: Project) -> Iterator[CostLine]:
+    for person in project.participants:
+        for key, fare, label in (
+            ("fare_to_start", person.fare_to_start, "to start"),
+            ("fare_from_end", person.fare_from_end, "home"),
+        ):
+            if fare:
+                yield CostLine(
+                    category=CostCategory.INTERNATIONAL_FARES,
+                    item=f"{person.name}: fare {label}",
+                    quantity=ONE,
+                    unit_rate=fare,
+                    rate_key=f"{key}:{person.id}",
+                    rate_label=f"{person.name}, fare {label}",
+                    country=INTERNATIONAL,
+                )
+
+
+def _day_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
+    yield from _stay_lines(project, day)
+    yield from _staff_lines(project, day)
+    for event in day.events:
+        yield from _event_lines(project, day, event)
+    if any(e.kind is EventKind.TRAVEL and e.mode in ROAD_MODES for e in day.events):
+        rate = project.route.rates.vehicle_per_day
+        yield CostLine(
+            category=CostCategory.VEHICLE,
+            item="group vehicle with driver",
+            quantity=ONE,
+            unit_rate=rate,
+            rate_key="vehicle_per_day",
+            rate_label="vehicle hire per day",
+            country=_day_country(project, day),
+            day=day.day,
+        )
+
+
+def _stay_place(project: Project, day: DayPlan) -> PlaceId:
+    return day.overnight if day.overnight is not None else project.route.end_place
+
+
+def _day_country(project: Project, day: DayPlan) -> str:
+    place = project.place_by_id.get(_stay_place(project, day))
+    return place.country if place else INTERNATIONAL
+
+
+def _stay_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
+    place = project.place_by_id[_stay_place(project, day)]
+    people = Decimal(project.group_size)
+    if place.per_diem:
+        yield CostLine(
+            category=CostCategory.PER_DIEM,
+            item=f"per diem, {place.name}",
+            quantity=people,
+            unit_rate=place.per_diem,
+            rate_key=f"per_diem:{place.id}",
+            rate_label=f"per diem in {place.name}",
+            country=place.country,
+            day=day.day,
+        )
+    if day.overnight is not None and place.lodging_per_night:
+        yield CostLine(
+            category=CostCategory.LODGING,
+            item=f"lodging, {place.name}",
+            quantity=people,
+            unit_rate=place.lodging_per_night,
+            rate_key=f"lodging:{place.id}",
+            rate_label=f"lodging per night in {place.name}",
+            country=place.country,
+            day=day.day,
+        )
+
+
+def _staff_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
+    route = project.route
+    country = _day_country(project, day)
+    for category, count, rate, key, label in (
+        (
+            CostCategory.INTERPRETERS,
+            route.interpreters,
+            route.rates.interpreter_per_day,
+            "interpreter_per_day",
+            "interpreter fee per day",
+        ),
+        (
+            CostCategory.FACILITATION,
+            route.facilitators,
+            route.rates.facilitator_per_day,
+            "facilitator_per_day",
+            "facilitator fee per day",
+        ),
+    ):
+        if count and rate:
+            yield CostLine(
+                category=category,
+                item=label,
+                quantity=Decimal(count),
+                unit_rate=rate,
+                rate_key=key,
+                rate_label=label,
+                country=country,
+                day=day.day,
+            )
+
+
+def _event_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostLine]:
+    if event.kind is EventKind.VISIT and event.site is not None:
+        yield from _visit_lines(project, day, event)
+    elif event.kind is EventKind.TRAVEL:
+        yield from _travel_lines(project, day, event)
+    elif event.session in VENUE_SESSIONS and project.route.rates.venue_per_session:
+        yield CostLine(
+            category=CostCategory.VENUES,
+            item=event.title,
+            quantity=ONE,
+            unit_rate=project.route.rates.venue_per_session,
+            rate_key="venue_per_session",
+            rate_label="venue per session",
+            country=_day_country(project, day),
+            day=day.day,
+        )
+
+
+def _visit_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostLine]:
+    assert event.site is not None
+    site = project.site_by_id[event.site]
+    people = Decimal(project.group_size)
+    for quantity, rate, key, label in (
+        (ONE, site.fee_per_group, f"fee_group:{site.id}", "host fee per group"),
+        (people, site.fee_per_person, f"fee_person:{site.id}", "host fee per person"),
+    ):
+        if rate:
+            yield CostLine(
+                category=CostCategory.HOST_FEES,
+                item=site.name,
+                quantity=quantity,
+                unit_rate=rate,
+                rate_key=key,
+                rate_label=f"{site.name}: {label}",
+                country=site.country,
+                day=day.day,
+            )
+    for champion_id in event.champions:
+        champion = project.champion_by_id[champion_id]
+        if champion.honorarium:
+            yield CostLine(
+                category=CostCategory.HONORARIA,
+                item=f"{champion.name} at {site.name}",
+                quantity=ONE,
+                unit_rate=champion.honorarium,
+                rate_key=f"honorarium:{champion.id}",
+                rate_label=f"honorarium of {champion.name}",
+                country=site.country,
+                day=day.day,
+            )
+
+
+def _travel_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostLine]:
+    origin = project.place_by_id.get(event.origin) if event.origin else None
+    country = origin.country if origin else _day_country(project, day)
+    leg = f"{event.mode} {event.origin} to {event.destination}"
+    key = f"{event.mode}:{event.origin}>{event.destination}"
+    if event.fare_per_person:
+        yield CostLine(
+            category=CostCategory.TRAVEL,
+            item=f"fares, {leg}",
+            quantity=Decimal(project.group_size),
+            unit_rate=event.fare_per_person,
+            rate_key=f"fare:{key}",
+            rate_label=f"fare per person, {leg}",
+            country=country,
+            day=day.day,
+        )
+    if event.vehicle_cost:
+        yield CostLine(
+            category=CostCategory.TRAVEL,
+            item=f"vehicle, {leg}",
+            quantity=ONE,
+            unit_rate=event.vehicle_cost,
+            rate_key=f"vehicle:{key}",
+            rate_label=f"vehicle cost, {leg}",
+            country=country,
+            day=day.day,
+        )
