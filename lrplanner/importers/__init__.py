@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from lrplanner.importers.inputs import read_inputs
 from lrplanner.importers.report import ImportResult, SkippedRow
-from lrplanner.importers.service import read_inputs
 from lrplanner.importers.template import write_project_workbook, write_template
 
 __all__ = [

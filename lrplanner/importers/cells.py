@@ -103,6 +103,8 @@ def parse_text(value: object) -> str:
         return str(int(value)) if abs(value) < 1e15 else repr(value)
     if isinstance(value, datetime) and value.time() == time(0, 0):
         return value.date().isoformat()
+    if isinstance(value, time) and not value.second and not value.microsecond:
+        return f"{value:%H:%M}"
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value).strip()
@@ -124,6 +126,8 @@ def _number(value: object, expected: str) -> float:
         if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", value.strip()):
             raise CellError(expected + " (use '.' for decimals)")
         value = float(value)
+    if isinstance(value, int) and abs(value) > 10**15:
+        raise CellError(expected)  # float() of a huge int overflows
     number = float(value)
     if not math.isfinite(number):
         raise CellError(expected)

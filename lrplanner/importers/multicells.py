@@ -75,7 +75,7 @@ def _window(text: str) -> TimeWindow:
     end = time(23, 59) if parts[1] in {"24:00", "24.00"} else parse_time(parts[1])
     start = parse_time(parts[0])
     if end <= start:
-        raise CellError(f"{expected}; {parts[1]} closes before {parts[0]} opens")
+        raise CellError(f"{expected}; this one closes before it opens")
     return TimeWindow(start, end)
 
 

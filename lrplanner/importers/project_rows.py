@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from lrplanner.core.timespan import WEEKDAYS
+from lrplanner.core.timespan import ALL_DAY, WEEKDAYS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -21,7 +21,12 @@ Row = dict[str, object]
 
 
 def project_rows(project: Project) -> dict[str, list[Row]]:
-    """Return the rows per sheet that :func:`write_template` writes for a Project."""
+    """Return the rows per sheet that :func:`write_template` writes for a Project.
+
+    Rows are keyed by column key (extra notes by their header); the Route is
+    one row of settings. Places keep one set of hours for every weekday, which
+    is all the Places sheet can express.
+    """
     return {
         "Route": [_route(project.route)],
         "Sites": [_site(s) for s in project.sites],
@@ -84,7 +89,7 @@ def _route(route: RouteSettings) -> Row:
 def _opening(opening: OpeningHours) -> Row:
     """Return the general hours plus per-weekday overrides where days differ."""
     common = Counter(opening.by_weekday).most_common(1)[0][0]
-    row: Row = {"hours": _windows(common)}
+    row: Row = {"hours": "" if common == ALL_DAY else _windows(common)}
     for name, windows in zip(WEEKDAYS, opening.by_weekday, strict=True):
         if windows != common:
             row[f"hours_{name.lower()}"] = _windows(windows)

@@ -34,7 +34,11 @@ def _opening(f: Fields) -> OpeningHours:
     days: list[tuple[TimeWindow, ...]] = []
     for name in WEEKDAYS:
         days.append(f.get(f"hours_{name.lower()}", multicells.parse_hours, general))
-    return OpeningHours(by_weekday=tuple(days))
+    try:
+        return OpeningHours(by_weekday=tuple(days))
+    except ValueError as exc:  # parse_hours already refuses overlaps; belt and braces
+        f.fail("hours", f.raw("hours"), f"opening hours that make sense ({exc})")
+        return OpeningHours.always()
 
 
 def _site_location(f: Fields) -> tuple[PlaceId | None, float | None, float | None]:

@@ -37,7 +37,9 @@ def _day(f: Fields) -> tuple[time, time, time, int]:
     day_start = f.get("day_start", cells.parse_time, time(8, 0))
     day_end = f.get("day_end", cells.parse_time, time(18, 0))
     if day_end <= day_start:
-        f.fail("day_end", f.raw("day_end"), f"a time after the day start {day_start}")
+        f.fail(
+            "day_end", f.raw("day_end"), f"a time after the day start {day_start:%H:%M}"
+        )
     lunch = f.get("lunch_start", cells.parse_time, time(12, 0))
     lunch_minutes = f.get("lunch_minutes", bounded_int(0, 180), 60)
     return day_start, day_end, lunch, lunch_minutes

@@ -93,10 +93,9 @@ def column_letter(index: int) -> str:
 def read_table(raw: RawSheet, spec: SheetSpec, errors: list[InputError]) -> Table:
     """Return the records of a one-record-per-row sheet; problems go to ``errors``."""
     table = Table(file=raw.file, sheet=raw.name, spec=spec)
-    if not raw.rows:
-        errors.append(
-            table.error(None, None, "", "a header row, then one row per record")
-        )
+    if not raw.rows:  # an empty sheet: only a required one lacks its columns
+        if spec.required:
+            _require_columns(table, errors)
         return table
     header_row, header_cells = raw.rows[0]
     keys = _match_headers(table, header_row, header_cells, errors)
@@ -115,7 +114,10 @@ def _match_headers(
     """Return the column key (or extra header) of each position of the header row."""
     keys: list[str | None] = []
     for index, cell in enumerate(cells):
-        text = show(cell) if not is_blank(cell) else f"Column {column_letter(index)}"
+        if is_blank(cell):  # listed as extra only if data sits below it
+            keys.append(f"+Column {column_letter(index)}")
+            continue
+        text = show(cell)
         column = match_column(table.spec, text)
         if column is None:
             keys.append("+" + text)

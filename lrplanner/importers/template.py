@@ -9,11 +9,8 @@ workbooks are built. ``write_project_workbook`` writes a Project back.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from datetime import date, datetime, time
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
@@ -23,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lrplanner.core.atomic import atomic_path
 from lrplanner.importers.cells import CellError
 from lrplanner.importers.columns import COUNTRIES, SHEETS, Kind, SheetSpec
 from lrplanner.importers.multicells import PARSERS
@@ -33,6 +31,7 @@ from lrplanner.importers.table import match_column
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from pathlib import Path
 
     from openpyxl.cell.cell import MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
@@ -85,21 +84,23 @@ def write_template(path: Path, rows: Rows | None = None) -> None:
 
 
 def write_project_workbook(project: Project, path: Path) -> None:
-    """Write a Project as an input workbook that reads back to the same Project."""
+    """Write a Project as an input workbook that reads back to the same Project.
+
+    Parameters
+    ----------
+    project
+        The project whose inputs (route, sites, people, places, links and
+        their notes) are written.
+    path
+        The .xlsx file to write, atomically.
+    """
     write_template(path, project_rows(project))
 
 
 def save_atomically(book: Workbook, path: Path) -> None:
     """Save a workbook to a temporary file beside ``path``, then move it in place."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".xlsx")
-    os.close(handle)
-    try:
+    with atomic_path(path) as temp:
         book.save(temp)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
 
 
 def _rows_by_sheet(rows: Rows) -> dict[str, Sequence[Mapping[str, object]]]:
@@ -234,7 +235,9 @@ def _put(cell: Cell | MergedCell, kind: Kind, value: object) -> None:
     elif isinstance(value, time):
         cell.value = value
         cell.number_format = "hh:mm"
-    elif isinstance(value, int | float | Decimal):
+    elif isinstance(value, float | Decimal) or (
+        isinstance(value, int) and abs(value) < 10**15
+    ):
         cell.value = value
     else:
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))

@@ -159,10 +159,10 @@ def _cell_value(cell: object) -> object:
         return ErrorCell(str(value))
     if data_type == "f":
         return FormulaCell(str(getattr(value, "text", value)))
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number and "%" in str(getattr(cell, "number_format", "") or ""):
-        return PercentCell(float(value))  # type: ignore[arg-type]
-    return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    percent = "%" in str(getattr(cell, "number_format", "") or "")
+    return PercentCell(float(value)) if percent and abs(value) < 1e300 else value
 
 
 def _rows(sheet: object, source: Source) -> tuple[Rows, bool]:

@@ -15,12 +15,15 @@ until the next morning, so the route must sleep at exactly one hotel per night.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pyvrp
 from pyvrp.constants import MAX_VALUE
+from pyvrp.exceptions import PenaltyBoundWarning
+from pyvrp.PenaltyManager import PenaltyParams
 
 from lrplanner.solver.problem import HORIZON, ProblemData
 from lrplanner.solver.schedule import Plan, time_tour
@@ -48,6 +51,7 @@ class Encoding:
     copies: tuple[Copy, ...]
     vehicle_tours: tuple[int, ...]
     prize_factor: int
+    penalty_unit: float
 
 
 def site_copies(data: ProblemData, eligible: Sequence[int]) -> list[Copy]:
@@ -127,13 +131,29 @@ def encode(
         groups,
     )
     return Encoding(pdata=pdata, copies=tuple(copies), vehicle_tours=vtours,
-                    prize_factor=factor)
+                    prize_factor=factor,
+                    penalty_unit=_penalty_unit(data, eligible, weights, factor, travel))
 
 
 def _prize_factor(dist: np.ndarray, arcs: int, prize_scale: float) -> int:
     if prize_scale > 0:
         return max(1, round(prize_scale * float(dist.mean())))
     return int(min(int(dist.max()), 2**31)) * arcs + 1
+
+
+def _penalty_unit(
+    data: ProblemData,
+    eligible: Sequence[int],
+    weights: Sequence[int],
+    factor: int,
+    travel: np.ndarray,
+) -> float:
+    """Prize per unit of time of an average visit: the natural time-warp price."""
+    if not eligible:
+        return 1.0
+    prize = factor * sum(weights[s] for s in eligible) / len(eligible)
+    service = sum(data.sites[s].service for s in eligible) / len(eligible)
+    return float(prize / max(1.0, service + float(travel.mean())))
 
 
 def _depot_locations(data: ProblemData) -> list[int]:
@@ -152,7 +172,9 @@ def _distance(data: ProblemData, copies: list[Copy], locs: list[int]) -> np.ndar
     dist = arcs[np.ix_(locs, locs)]
     ndep = len(locs) - len(copies)
     entry = [0] * ndep + [data.sites[c.site].cost if c.site >= 0 else 0 for c in copies]
-    return dist + np.asarray(entry, dtype=np.int64)[None, :]
+    dist = dist + np.asarray(entry, dtype=np.int64)[None, :]
+    np.fill_diagonal(dist, 0)
+    return dist
 
 
 def _clients(
@@ -226,7 +248,8 @@ def _vehicles(
         vtypes.append(pyvrp.VehicleType(
             1, start_depot=depots.index(tour.start), end_depot=depots.index(tour.end),
             tw_early=tour.earliest_start, tw_late=min(tour.latest_end, _BIG),
-            shift_duration=min(tour.max_duration or _BIG, _BIG), max_distance=cap,
+            shift_duration=min(tour.max_duration or _BIG, _BIG),
+            max_distance=max(0, cap - tour.fixed_cost) if data.budget is not None else cap,
             fixed_cost=tour.fixed_cost, profile=prof))
     return vtypes, tuple(range(len(data.tours))), profiles
 
@@ -262,6 +285,7 @@ def run(
     stop: Callable[[int], bool],
     seed: int,
     init: Plan | None,
+    penalty_scale: float = 0.0,
 ) -> Plan | None:
     """Run PyVRP's iterated local search and decode its best solution.
 
@@ -277,6 +301,9 @@ def run(
         Random seed.
     init
         Optional warm start.
+    penalty_scale
+        0 keeps PyVRP's default penalty range; a positive value centres the
+        range on ``penalty_scale`` times the prize per unit of visit time.
 
     Returns
     -------
@@ -284,8 +311,16 @@ def run(
         The best feasible plan, or None when PyVRP found none.
     """
     warm = _to_solution(enc, data, init) if init is not None else None
-    res = pyvrp.solve(enc.pdata, stop, seed=seed, collect_stats=False,
-                      initial_solution=warm)
+    params = pyvrp.SolveParams()
+    if penalty_scale > 0:
+        unit = enc.penalty_unit * penalty_scale
+        penalty = PenaltyParams(min_penalty=unit / 10, max_penalty=unit * 10)
+        params = pyvrp.SolveParams(penalty=penalty)
+    with warnings.catch_warnings():
+        # The penalty bound warning is expected with prize-dominated costs.
+        warnings.simplefilter("ignore", PenaltyBoundWarning)
+        res = pyvrp.solve(enc.pdata, stop, seed=seed, collect_stats=False,
+                          initial_solution=warm, params=params)
     if not res.best.is_feasible():
         return None
     return decode(enc, data, res.best)

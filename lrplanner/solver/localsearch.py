@@ -189,7 +189,8 @@ def improve(
     candidates
         Sites that may be added.
     should_stop
-        Polled between rounds; True ends the search early.
+        Polled after each round; True ends the search early (one round
+        always runs).
 
     Returns
     -------
@@ -199,12 +200,10 @@ def improve(
     plan = repair(data, plan)
     work = plan.copy()
     for _ in range(50):
-        if should_stop():
-            break
         moved = change_hotels(data, work) if data.chained else False
         moved |= insert_all(data, work, candidates)
         moved |= replace_better(data, work, candidates)
-        if not moved:
+        if not moved or should_stop():
             break
     if time_plan(data, work) is None or plan_score(data, work) < plan_score(data, plan):
         return plan

@@ -28,6 +28,9 @@ class SolveParams:
     prize_scale
         Worth of one score unit in PyVRP, in mean arc lengths; 0 makes the
         score dominate every distance.
+    penalty_scale
+        Price of one unit of time warp in PyVRP, relative to the prize per
+        unit of visit time; 0 keeps PyVRP's default penalty range.
 
     Raises
     ------
@@ -41,6 +44,7 @@ class SolveParams:
     exact_max_sites: int = 0
     progress_interval: float = 0.1
     prize_scale: float = 0.0
+    penalty_scale: float = 0.0
 
     def __post_init__(self) -> None:
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:

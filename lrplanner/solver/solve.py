@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from lrplanner.solver import hgs
-from lrplanner.solver.localsearch import improve
+from lrplanner.solver.localsearch import improve, repair
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.problem import ProblemData
 from lrplanner.solver.progress import ProgressSink, SolveProgress, Throttle
@@ -102,8 +102,8 @@ def solve(
         weights = _weights(data, state.best)
         enc = hgs.encode(data, eligible, weights, params.prize_scale)
         plan = hgs.run(enc, data, _segment_stop(state, enc, params, weights),
-                       seed + state.segments, state.best)
-        state.offer(data, plan)
+                       seed + state.segments, state.best, params.penalty_scale)
+        state.offer(data, repair(data, plan) if plan is not None else None)
         if params.local_search and state.best is not None:
             state.offer(data, improve(data, state.best, eligible, lambda: state.stopped))
         state.segments += 1

@@ -188,3 +188,38 @@ def test_blank_rows_are_reported(rows: Rows, tmp_path: Path) -> None:
     assert result.skipped == (SkippedRow("Participants", 3),)
     assert len(_project(result).participants) == 4
     assert "Skipped 1 blank row: Participants row 3." in result.summary()
+
+
+def test_empty_optional_sheet_and_blank_header_cells(tmp_path: Path) -> None:
+    """Tests that an empty Links sheet is fine and blank headers keep their data."""
+    path = write_raw(
+        tmp_path / "gaps.xlsx",
+        {
+            "Route": [
+                ["Route name", "Gaps"],
+                ["Start date", "2027-03-01"],
+                ["End date", "2027-03-01"],
+                ["Start place", "PNH"],
+                ["End place", "PNH"],
+            ],
+            "Sites": [
+                ["Site ID", None, "Name", "Country", "Place", None, "Notes"],
+                ["S1", None, "Centre", "KH", "PNH", "left in F"],
+            ],
+            "Champions": [],
+            "Participants": [["id", "name", "gender", "country"]],
+            "Places": [
+                ["id", "name", "country", "lat", "lon"],
+                ["PNH", "Phnom Penh", "KH", 11.5564, 104.9282],
+            ],
+            "Links": [],
+        },
+    )
+    result = read_inputs(path)
+    assert [(e.sheet, e.column) for e in result.errors] == [
+        ("Champions", "Champion ID"),
+        ("Champions", "Name"),
+        ("Champions", "Gender"),
+        ("Champions", "Country"),
+    ]
+    assert dict(result.extra_columns) == {"Sites": ("Notes", "Column F")}

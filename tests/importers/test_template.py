@@ -60,7 +60,7 @@ def _validations(path: Path, sheet: str) -> dict[str, str]:
     ("sheet", "cell", "choices"),
     [
         ("Sites", "D2", ",".join(COUNTRIES)),
-        ("Sites", "W2", "yes,no"),
+        ("Sites", "Z2", "yes,no"),
         ("Champions", "C2", "F,M,X"),
         ("Places", "F2", "city,airport,border"),
         ("Links", "C2", "road,flight,boat,train"),
@@ -118,3 +118,47 @@ def test_unknown_sheet_in_rows_is_a_programming_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no sheet 'Budget'"):
         write_template(tmp_path / "t.xlsx", {"Budget": []})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_rows_by_key_and_setting_rows(tmp_path: Path) -> None:
+    """Tests rows keyed by column keys and a Route given as Setting/Value rows."""
+    rows: dict[str, list[dict[str, object]]] = {
+        "route": [
+            {"Setting": "Route name", "Value": "Keys"},
+            {"Setting": "start_date", "Value": "2027-03-01"},
+            {"Setting": "End date", "Value": "2027-03-01"},
+            {"Setting": "Start place", "Value": "PNH"},
+            {"Setting": "End place", "Value": "PNH"},
+            {"Setting": "Donor", "Value": "IFAD"},
+        ],
+        "Places": [
+            {
+                "id": "PNH",
+                "name": "Phnom Penh",
+                "country": "KH",
+                "lat": "11.5564",
+                "lon": "104.9282",
+            },
+        ],
+        "Sites": [{"id": "S1", "name": "Centre", "country": "KH", "place": "PNH"}],
+    }
+    path = tmp_path / "keys.xlsx"
+    write_template(path, rows)
+    book = openpyxl.load_workbook(path)
+    assert book["Places"]["D2"].value == 11.5564
+    result = read_inputs(path)
+    assert result.project is not None, [e.message() for e in result.errors]
+    assert dict(result.project.route.notes) == {"Donor": "IFAD"}
+    assert result.project.places[0].lat == 11.5564
+
+
+def test_xlsm_and_bom_csv(mekong_xlsx: Path, mekong_csv: Path) -> None:
+    """Tests that .xlsm workbooks and UTF-8 CSVs with a BOM are read."""
+    macro = mekong_xlsx.with_suffix(".xlsm")
+    mekong_xlsx.rename(macro)
+    assert read_inputs(macro).errors == ()
+    sites = mekong_csv / "Sites.csv"
+    sites.write_bytes(b"\xef\xbb\xbf" + sites.read_bytes())
+    result = read_inputs(mekong_csv)
+    assert result.errors == ()
+    assert result.warnings[0].column == "Available dates"

@@ -1,0 +1,98 @@
+"""Run the benchmark subset and write docs/benchmarks.md.
+
+Default (about 25 minutes on 2 cores): 8 TOPTW instances x m = 1..4 and 15
+OPHS instances with known optima, 10 s per run, 3 runs (seeds 0, 1, 2), one
+run at a time. Examples::
+
+    python -m bench.run_all                                  # default subset
+    python -m bench.run_all --toptw all --ophs all --runs 1  # everything
+    python -m bench.run_all --toptw c101,pr01 --ophs none --seconds 5
+    python -m bench.run_all --report-only                    # rebuild the page
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.cases import OPHS_DEFAULT, SHARED, TOPTW_DEFAULT, Case, ophs_cases, toptw_cases
+from bench.report import write_report
+from bench.verify import check_ophs, check_toptw
+
+
+def _names(arg: str, default: tuple[str, ...]) -> tuple[str, ...] | None:
+    if arg == "default":
+        return default
+    if arg == "all":
+        return None
+    return () if arg == "none" else tuple(arg.split(","))
+
+
+def _cases(args: argparse.Namespace) -> list[Case]:
+    cases: list[Case] = []
+    toptw = _names(args.toptw, TOPTW_DEFAULT)
+    if toptw != ():
+        cases += toptw_cases(SHARED / "toptw", toptw)
+    ophs = _names(args.ophs, OPHS_DEFAULT)
+    if ophs != ():
+        cases += ophs_cases(SHARED / "ophs", ophs)
+    return cases
+
+
+def _command(case: Case, seconds: float, seed: int, params: Path | None) -> list[str]:
+    cmd = [sys.executable, "-m", "lrplanner.bench", case.family, str(case.path),
+           "--seconds", str(seconds), "--seed", str(seed)]
+    if case.family == "toptw":
+        cmd += ["--tours", str(case.tours)]
+    return cmd + (["--params", str(params)] if params else [])
+
+
+def run_case(case: Case, seconds: float, seed: int, params: Path | None) -> dict[str, object]:
+    """Run one case in a fresh process and verify its answer independently."""
+    out = subprocess.run(_command(case, seconds, seed, params), capture_output=True,
+                         text=True, check=True)
+    answer = json.loads(out.stdout.strip().splitlines()[-1])
+    if case.family == "toptw":
+        score, problems = check_toptw(case.path, case.tours, answer["routes"])
+    else:
+        score, problems = check_ophs(case.path, answer["trips"])
+    if score != answer["score"]:
+        problems.append(f"reported score {answer['score']} != recomputed {score}")
+    return {"family": case.family, "name": case.name, "tours": case.tours,
+            "seed": seed, "score": answer["score"], "seconds": answer["seconds"],
+            "problems": problems}
+
+
+def main() -> int:
+    """Parse arguments, run the cases, write the raw results and the report."""
+    p = argparse.ArgumentParser(prog="python -m bench.run_all")
+    p.add_argument("--toptw", default="default", help="default | all | none | a,b,c")
+    p.add_argument("--ophs", default="default", help="default | all | none | a,b,c")
+    p.add_argument("--seconds", type=float, default=10.0)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--params", type=Path, default=None)
+    p.add_argument("--raw", type=Path, default=Path("bench/results.jsonl"))
+    p.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
+    p.add_argument("--report-only", action="store_true")
+    args = p.parse_args()
+    cases = _cases(args)
+    if not args.report_only:
+        args.raw.parent.mkdir(parents=True, exist_ok=True)
+        with args.raw.open("w") as fh:
+            for case in cases:
+                for seed in range(args.runs):
+                    row = run_case(case, args.seconds, seed, args.params)
+                    print(json.dumps(row), flush=True)
+                    fh.write(json.dumps(row) + "\n")
+                    fh.flush()
+    rows = [json.loads(ln) for ln in args.raw.read_text().splitlines() if ln]
+    write_report(args.out, cases, rows, " ".join(["python -m bench.run_all", *sys.argv[1:]]),
+                 args.seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Learning Route planning on the generic engine: translation, decoding, reasons."""
