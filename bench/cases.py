@@ -10,9 +10,21 @@ SHARED = Path("/work/shared/bench")
 
 TOPTW_DEFAULT = ("c103", "c206", "r104", "r207", "rc105", "rc203", "pr02", "pr16")
 OPHS_DEFAULT = (
-    "T1-70-2-3", "T3-75-3-4", "64-60-1-2", "66-55-1-2", "100-35-2-3", "102-50-1-2",
-    "64-65-5-3", "T1-73-6-4", "66-125-5-3", "102-60-6-4", "100-45-6-4",
-    "64-80-10-4", "64-80-12-4", "64-80-15-4", "64-80-15-6",
+    "T1-70-2-3",
+    "T3-75-3-4",
+    "64-60-1-2",
+    "66-55-1-2",
+    "100-35-2-3",
+    "102-50-1-2",
+    "64-65-5-3",
+    "T1-73-6-4",
+    "66-125-5-3",
+    "102-60-6-4",
+    "100-45-6-4",
+    "64-80-10-4",
+    "64-80-12-4",
+    "64-80-15-4",
+    "64-80-15-6",
 )
 
 
@@ -44,10 +56,13 @@ def toptw_cases(root: Path, names: tuple[str, ...] | None) -> list[Case]:
     bks = {(r["instance"], int(r["m"])): int(r["bks"]) for r in _csv(root / "bks.csv")}
     base = _csv(root / "pyvrp_baseline_results.csv")
     pyv = {(r["instance"], int(r["m"])): int(r["pyvrp"]) for r in base}
-    ort = {(r["instance"], int(r["m"])): int(r["ortools"])
-           for r in _csv(root / "ortools_baseline_results.csv")}
+    ort = {
+        (r["instance"], int(r["m"])): int(r["ortools"])
+        for r in _csv(root / "ortools_baseline_results.csv")
+    }
     files = sorted((root / "solomon100").glob("*.txt")) + sorted(
-        (root / "cordeau").glob("*.txt"))
+        (root / "cordeau").glob("*.txt")
+    )
     out = []
     for f in files:
         if names is not None and f.stem not in names:
@@ -55,15 +70,28 @@ def toptw_cases(root: Path, names: tuple[str, ...] | None) -> list[Case]:
         for m in range(1, 5):
             key = (f.stem, m)
             known = max(bks.get(key, 0), pyv.get(key, 0)) or None
-            out.append(Case(family="toptw", name=f.stem, path=f, tours=m,
-                            best_known=known, pyvrp=pyv.get(key), ortools=ort.get(key)))
+            out.append(
+                Case(
+                    family="toptw",
+                    name=f.stem,
+                    path=f,
+                    tours=m,
+                    best_known=known,
+                    pyvrp=pyv.get(key),
+                    ortools=ort.get(key),
+                )
+            )
     return out
 
 
 def ophs_cases(root: Path, names: tuple[str, ...] | None) -> list[Case]:
     """Return OPHS cases for ``names`` (all instances with a bks when None)."""
     bks = {r["instance"]: int(r["bks"]) for r in _csv(root / "bks.csv")}
-    files = {Path(r["file"]).stem: root / r["file"] for r in _csv(root / "MANIFEST.csv")}
+    files = {
+        Path(r["file"]).stem: root / r["file"] for r in _csv(root / "MANIFEST.csv")
+    }
     chosen = names if names is not None else tuple(sorted(bks))
-    return [Case(family="ophs", name=n, path=files[n], best_known=bks.get(n))
-            for n in chosen]
+    return [
+        Case(family="ophs", name=n, path=files[n], best_known=bks.get(n))
+        for n in chosen
+    ]

@@ -18,7 +18,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.cases import OPHS_DEFAULT, SHARED, TOPTW_DEFAULT, Case, ophs_cases, toptw_cases
+from bench.cases import (
+    OPHS_DEFAULT,
+    SHARED,
+    TOPTW_DEFAULT,
+    Case,
+    ophs_cases,
+    toptw_cases,
+)
 from bench.report import write_report
 from bench.verify import check_ophs, check_toptw
 
@@ -43,17 +50,32 @@ def _cases(args: argparse.Namespace) -> list[Case]:
 
 
 def _command(case: Case, seconds: float, seed: int, params: Path | None) -> list[str]:
-    cmd = [sys.executable, "-m", "lrplanner.bench", case.family, str(case.path),
-           "--seconds", str(seconds), "--seed", str(seed)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "lrplanner.bench",
+        case.family,
+        str(case.path),
+        "--seconds",
+        str(seconds),
+        "--seed",
+        str(seed),
+    ]
     if case.family == "toptw":
         cmd += ["--tours", str(case.tours)]
     return cmd + (["--params", str(params)] if params else [])
 
 
-def run_case(case: Case, seconds: float, seed: int, params: Path | None) -> dict[str, object]:
+def run_case(
+    case: Case, seconds: float, seed: int, params: Path | None
+) -> dict[str, object]:
     """Run one case in a fresh process and verify its answer independently."""
-    out = subprocess.run(_command(case, seconds, seed, params), capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        _command(case, seconds, seed, params),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     answer = json.loads(out.stdout.strip().splitlines()[-1])
     if case.family == "toptw":
         score, problems = check_toptw(case.path, case.tours, answer["routes"])
@@ -61,9 +83,15 @@ def run_case(case: Case, seconds: float, seed: int, params: Path | None) -> dict
         score, problems = check_ophs(case.path, answer["trips"])
     if score != answer["score"]:
         problems.append(f"reported score {answer['score']} != recomputed {score}")
-    return {"family": case.family, "name": case.name, "tours": case.tours,
-            "seed": seed, "score": answer["score"], "seconds": answer["seconds"],
-            "problems": problems}
+    return {
+        "family": case.family,
+        "name": case.name,
+        "tours": case.tours,
+        "seed": seed,
+        "score": answer["score"],
+        "seconds": answer["seconds"],
+        "problems": problems,
+    }
 
 
 def main() -> int:
@@ -89,8 +117,13 @@ def main() -> int:
                     fh.write(json.dumps(row) + "\n")
                     fh.flush()
     rows = [json.loads(ln) for ln in args.raw.read_text().splitlines() if ln]
-    write_report(args.out, cases, rows, " ".join(["python -m bench.run_all", *sys.argv[1:]]),
-                 args.seconds)
+    write_report(
+        args.out,
+        cases,
+        rows,
+        " ".join(["python -m bench.run_all", *sys.argv[1:]]),
+        args.seconds,
+    )
     return 0
 
 

@@ -6,15 +6,21 @@ the solver or its readers.
 
 from __future__ import annotations
 
+import itertools
 import math
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _rows(path: Path) -> list[list[str]]:
     return [ln.split() for ln in path.read_text().splitlines() if ln.strip()]
 
 
-def check_toptw(path: Path, tours: int, routes: list[list[int]]) -> tuple[int, list[str]]:
+def check_toptw(
+    path: Path, tours: int, routes: list[list[int]]
+) -> tuple[int, list[str]]:
     """Return (score, problems) of TOPTW ``routes`` (vertex numbers, no depot)."""
     rows = _rows(path)
     n = int(rows[0][2])
@@ -24,7 +30,7 @@ def check_toptw(path: Path, tours: int, routes: list[list[int]]) -> tuple[int, l
 
     def dist(i: int, j: int) -> float:
         d = math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1])
-        return math.floor(d * 10**digits + 1e-7) / 10**digits
+        return float(math.floor(d * 10**digits + 1e-7) / 10**digits)
 
     problems = [] if len(routes) <= tours else ["too many routes"]
     seen: list[int] = []
@@ -46,7 +52,9 @@ def check_toptw(path: Path, tours: int, routes: list[list[int]]) -> tuple[int, l
     return sum(int(float(verts[v][4])) for v in set(seen) if v), problems
 
 
-def check_ophs(path: Path, trips: list[list[int]], tol: float = 1e-4) -> tuple[int, list[str]]:
+def check_ophs(
+    path: Path, trips: list[list[int]], tol: float = 1e-4
+) -> tuple[int, list[str]]:
     """Return (score, problems) of OPHS ``trips`` (0-based ids, hotels at ends)."""
     rows = _rows(path)
     n, h, days = (int(x) for x in rows[0][:3])
@@ -57,7 +65,7 @@ def check_ophs(path: Path, trips: list[list[int]], tol: float = 1e-4) -> tuple[i
     problems = [] if len(trips) == days else ["wrong number of trips"]
     total, seen = 0.0, []
     for d, trip in enumerate(trips):
-        length = sum(math.dist(xy[a], xy[b]) for a, b in zip(trip, trip[1:]))
+        length = sum(math.dist(xy[a], xy[b]) for a, b in itertools.pairwise(trip))
         total += length
         if d < len(limits) and length > limits[d] + tol:
             problems.append(f"trip {d} too long by {length - limits[d]:.6f}")

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lrplanner.solver.ophs import read_ophs
 from lrplanner.solver.params import SolveParams
-from lrplanner.solver.result import Result
 from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import MaxRuntime
 from lrplanner.solver.toptw import read_toptw
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from lrplanner.solver.result import Result
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,8 +46,13 @@ def _toptw(args: argparse.Namespace, params: SolveParams) -> dict[str, object]:
     data = read_toptw(args.instance, args.tours)
     res = solve(data, MaxRuntime(args.seconds), params=params, seed=args.seed)
     routes = [[data.sites[s].location for s in t.sites] for t in res.tours]
-    return {"instance": args.instance.stem, "tours": args.tours, "score": res.score,
-            "routes": routes, **_common(res)}
+    return {
+        "instance": args.instance.stem,
+        "tours": args.tours,
+        "score": res.score,
+        "routes": routes,
+        **_common(res),
+    }
 
 
 def _ophs(args: argparse.Namespace, params: SolveParams) -> dict[str, object]:
@@ -53,13 +62,20 @@ def _ophs(args: argparse.Namespace, params: SolveParams) -> dict[str, object]:
         [t.start_location, *(data.sites[s].location for s in t.sites), t.end_location]
         for t in res.tours
     ]
-    return {"instance": args.instance.stem, "score": res.score, "trips": trips,
-            **_common(res)}
+    return {
+        "instance": args.instance.stem,
+        "score": res.score,
+        "trips": trips,
+        **_common(res),
+    }
 
 
 def _common(res: Result) -> dict[str, object]:
-    return {"seconds": round(res.runtime, 2), "status": res.status,
-            "segments": res.segments}
+    return {
+        "seconds": round(res.runtime, 2),
+        "status": res.status,
+        "segments": res.segments,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

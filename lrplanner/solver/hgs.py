@@ -16,8 +16,8 @@ until the next morning, so the route must sleep at exactly one hotel per night.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvrp
@@ -27,6 +27,11 @@ from pyvrp.PenaltyManager import PenaltyParams
 
 from lrplanner.solver.problem import HORIZON, ProblemData
 from lrplanner.solver.schedule import Plan, time_tour
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pyvrp.stop import StoppingCriterion
 
 _BIG = MAX_VALUE // 4
 
@@ -69,8 +74,13 @@ def site_copies(data: ProblemData, eligible: Sequence[int]) -> list[Copy]:
                     by_window.setdefault((lo, hi), set()).add(d)
         for (lo, hi), tours in sorted(by_window.items()):
             out.append(
-                Copy(site=s, location=site.location, open=lo, close=hi,
-                     tours=frozenset(tours))
+                Copy(
+                    site=s,
+                    location=site.location,
+                    open=lo,
+                    close=hi,
+                    tours=frozenset(tours),
+                )
             )
     return out
 
@@ -81,8 +91,16 @@ def hotel_copies(data: ProblemData) -> list[Copy]:
     for night in range(len(data.tours) - 1):
         t = data.tours[night].close
         for h in sorted(set(data.hotels)):
-            out.append(Copy(site=-1, location=h, open=t, close=t,
-                            tours=frozenset({night}), night=night))
+            out.append(
+                Copy(
+                    site=-1,
+                    location=h,
+                    open=t,
+                    close=t,
+                    tours=frozenset({night}),
+                    night=night,
+                )
+            )
     return out
 
 
@@ -126,13 +144,17 @@ def encode(
         clients,
         [pyvrp.Depot(location=i) for i in range(len(depots))],
         vtypes,
-        [p[0] for p in profiles],
-        [p[1] for p in profiles],
+        [p[0] for p in profiles],  # type: ignore[misc]
+        [p[1] for p in profiles],  # type: ignore[misc]
         groups,
     )
-    return Encoding(pdata=pdata, copies=tuple(copies), vehicle_tours=vtours,
-                    prize_factor=factor,
-                    penalty_unit=_penalty_unit(data, eligible, weights, factor, travel))
+    return Encoding(
+        pdata=pdata,
+        copies=tuple(copies),
+        vehicle_tours=vtours,
+        prize_factor=factor,
+        penalty_unit=_penalty_unit(data, eligible, weights, factor, travel),
+    )
 
 
 def _prize_factor(dist: np.ndarray, arcs: int, prize_scale: float) -> int:
@@ -195,8 +217,10 @@ def _clients(
             for i in idx:
                 group_of[i] = len(groups)
             groups.append(pyvrp.ClientGroup(idx, required=must))
-    clients = [_client(data, c, weights, factor, ndep + i, group_of.get(i))
-               for i, c in enumerate(copies)]
+    clients = [
+        _client(data, c, weights, factor, ndep + i, group_of.get(i))
+        for i, c in enumerate(copies)
+    ]
     return clients, groups
 
 
@@ -210,8 +234,14 @@ def _client(
 ) -> pyvrp.Client:
     if c.site < 0:
         service = data.tours[c.night + 1].earliest_start - c.open
-        return pyvrp.Client(location=loc, service_duration=service, tw_early=c.open,
-                            tw_late=c.close, required=False, group=group)
+        return pyvrp.Client(
+            location=loc,
+            service_duration=service,
+            tw_early=c.open,
+            tw_late=c.close,
+            required=False,
+            group=group,
+        )
     site = data.sites[c.site]
     required = site.mandatory and group is None
     return pyvrp.Client(
@@ -231,26 +261,44 @@ def _vehicles(
     depots: list[int],
     travel: np.ndarray,
     dist: np.ndarray,
-) -> tuple[list[pyvrp.VehicleType], tuple[int, ...], list[tuple[np.ndarray, np.ndarray]]]:
+) -> tuple[
+    list[pyvrp.VehicleType], tuple[int, ...], list[tuple[np.ndarray, np.ndarray]]
+]:
     fixed = sum(t.fixed_cost for t in data.tours)
     cap = _distance_cap(data, fixed)
     if data.chained:
         first, last = data.tours[0], data.tours[-1]
-        vt = pyvrp.VehicleType(1, start_depot=0, end_depot=1, tw_early=first.earliest_start,
-                               tw_late=min(last.close, _BIG), max_distance=cap)
+        vt = pyvrp.VehicleType(
+            1,
+            start_depot=0,
+            end_depot=1,
+            tw_early=first.earliest_start,
+            tw_late=min(last.close, _BIG),
+            max_distance=cap,
+        )
         return [vt], (0,), [(dist, travel)]
     restricted = any(len(c.tours) < len(data.tours) for c in copies)
-    vtypes, profiles = [], []
+    vtypes: list[pyvrp.VehicleType] = []
+    profiles: list[tuple[np.ndarray, np.ndarray]] = []
     for d, tour in enumerate(data.tours):
         prof = len(profiles) if restricted or d == 0 else 0
         if prof == len(profiles):
             profiles.append(_profile(copies, len(depots), d, dist, travel, restricted))
-        vtypes.append(pyvrp.VehicleType(
-            1, start_depot=depots.index(tour.start), end_depot=depots.index(tour.end),
-            tw_early=tour.earliest_start, tw_late=min(tour.latest_end, _BIG),
-            shift_duration=min(tour.max_duration or _BIG, _BIG),
-            max_distance=max(0, cap - tour.fixed_cost) if data.budget is not None else cap,
-            fixed_cost=tour.fixed_cost, profile=prof))
+        vtypes.append(
+            pyvrp.VehicleType(
+                1,
+                start_depot=depots.index(tour.start),
+                end_depot=depots.index(tour.end),
+                tw_early=tour.earliest_start,
+                tw_late=min(tour.latest_end, _BIG),
+                shift_duration=min(tour.max_duration or _BIG, _BIG),
+                max_distance=max(0, cap - tour.fixed_cost)
+                if data.budget is not None
+                else cap,
+                fixed_cost=tour.fixed_cost,
+                profile=prof,
+            )
+        )
     return vtypes, tuple(range(len(data.tours))), profiles
 
 
@@ -282,7 +330,7 @@ def _profile(
 def run(
     enc: Encoding,
     data: ProblemData,
-    stop: Callable[[int], bool],
+    stop: StoppingCriterion,
     seed: int,
     init: Plan | None,
     penalty_scale: float = 0.0,
@@ -319,8 +367,14 @@ def run(
     with warnings.catch_warnings():
         # The penalty bound warning is expected with prize-dominated costs.
         warnings.simplefilter("ignore", PenaltyBoundWarning)
-        res = pyvrp.solve(enc.pdata, stop, seed=seed, collect_stats=False,
-                          initial_solution=warm, params=params)
+        res = pyvrp.solve(
+            enc.pdata,
+            stop,
+            seed=seed,
+            collect_stats=False,
+            initial_solution=warm,
+            params=params,
+        )
     if not res.best.is_feasible():
         return None
     return decode(enc, data, res.best)
@@ -346,7 +400,9 @@ def decode(enc: Encoding, data: ProblemData, sol: pyvrp.Solution) -> Plan:
 
 
 def _to_solution(enc: Encoding, data: ProblemData, plan: Plan) -> pyvrp.Solution | None:
-    lookup = {(c.site, c.night, c.location, c.open): i for i, c in enumerate(enc.copies)}
+    lookup = {
+        (c.site, c.night, c.location, c.open): i for i, c in enumerate(enc.copies)
+    }
     routes: list[list[int]] = [[] for _ in enc.vehicle_tours]
     for d in range(len(data.tours)):
         timed = time_tour(data, plan, d)
@@ -354,8 +410,16 @@ def _to_solution(enc: Encoding, data: ProblemData, plan: Plan) -> pyvrp.Solution
             return None
         veh = 0 if data.chained else d
         for v in timed.visits:
-            c = next((i for i, c in enumerate(enc.copies) if c.site == v.site
-                      and c.open <= v.start <= c.close and d in c.tours), None)
+            c = next(
+                (
+                    i
+                    for i, c in enumerate(enc.copies)
+                    if c.site == v.site
+                    and c.open <= v.start <= c.close
+                    and d in c.tours
+                ),
+                None,
+            )
             if c is None:
                 return None
             routes[veh].append(c)

@@ -7,18 +7,22 @@ shared by independent tours).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from lrplanner.solver.problem import ProblemData
 from lrplanner.solver.schedule import (
     Plan,
+    endpoints,
     plan_cost,
     plan_score,
-    endpoints,
     plan_travel,
     time_plan,
     time_tour,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from lrplanner.solver.problem import ProblemData
 
 
 def globally_ok(data: ProblemData, plan: Plan) -> bool:
@@ -77,8 +81,9 @@ def insert_all(data: ProblemData, plan: Plan, candidates: Sequence[int]) -> bool
     """
     changed = False
     visited = plan.visited()
-    order = sorted((s for s in candidates if s not in visited),
-                   key=lambda s: -data.sites[s].score)
+    order = sorted(
+        (s for s in candidates if s not in visited), key=lambda s: -data.sites[s].score
+    )
     for s in order:
         spot = _cheapest_spot(data, plan, s)
         if spot is not None:
@@ -135,8 +140,10 @@ def replace_better(data: ProblemData, plan: Plan, candidates: Sequence[int]) -> 
 
 def _gain_bound(data: ProblemData, new: int, old: int) -> int:
     site = data.sites[new]
-    first = sum(data.groups[g].increments[:1][0] if data.groups[g].increments else 0
-                for g in site.groups)
+    first = sum(
+        data.groups[g].increments[:1][0] if data.groups[g].increments else 0
+        for g in site.groups
+    )
     return site.score + first - data.sites[old].score
 
 

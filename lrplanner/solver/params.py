@@ -31,6 +31,9 @@ class SolveParams:
     penalty_scale
         Price of one unit of time warp in PyVRP, relative to the prize per
         unit of visit time; 0 keeps PyVRP's default penalty range.
+    fresh_every
+        Every ``fresh_every``-th segment starts from scratch instead of the
+        best plan (diversification); 0 never does.
 
     Raises
     ------
@@ -45,6 +48,7 @@ class SolveParams:
     progress_interval: float = 0.1
     prize_scale: float = 0.0
     penalty_scale: float = 0.0
+    fresh_every: int = 0
 
     def __post_init__(self) -> None:
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:

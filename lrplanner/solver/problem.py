@@ -9,6 +9,7 @@ where tour ``d - 1`` ended, at a hotel the solver chooses).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 HORIZON = 2**40
@@ -119,7 +120,9 @@ class Site:
         usable = [w for w in wins if w.tour is None or w.tour == tour]
         if self.fixed_start is not None:
             t = self.fixed_start
-            usable = [TimeWindow(open=t, close=t) for w in usable if w.open <= t <= w.close]
+            usable = [
+                TimeWindow(open=t, close=t) for w in usable if w.open <= t <= w.close
+            ]
         return tuple(sorted(usable, key=lambda w: w.open))
 
 
@@ -141,6 +144,10 @@ class Tour:
         Longest allowed time from departure to arrival, if any.
     fixed_cost
         Cost of using this tour (counts towards the budget).
+    max_visits
+        Most sites the tour may visit, if limited.
+    max_travel
+        Most travel time (excluding service and waiting) in the tour, if limited.
 
     Raises
     ------
@@ -154,8 +161,12 @@ class Tour:
     latest_end: int = HORIZON
     max_duration: int | None = None
     fixed_cost: int = 0
+    max_visits: int | None = None
+    max_travel: int | None = None
 
     def __post_init__(self) -> None:
+        if min(self.max_visits or 0, self.max_travel or 0) < 0:
+            raise ValueError(f"negative max_visits or max_travel in {self}")
         if self.latest_end < self.earliest_start:
             raise ValueError(f"tour ends before it starts: {self}")
         if min(self.start, self.end, self.fixed_cost) < 0:
@@ -194,7 +205,7 @@ class CoverageGroup:
 
     def __post_init__(self) -> None:
         inc = self.increments
-        if any(x < 0 for x in inc) or any(a < b for a, b in zip(inc, inc[1:])):
+        if any(x < 0 for x in inc) or any(a < b for a, b in itertools.pairwise(inc)):
             raise ValueError(f"increments must be >= 0 and non-increasing: {inc}")
 
     def bonus(self, count: int) -> int:
@@ -269,7 +280,7 @@ class ProblemData:
             raise ValueError("negative budget")
 
     def _check_chain(self) -> None:
-        for a, b in zip(self.tours, self.tours[1:]):
+        for a, b in zip(self.tours, self.tours[1:], strict=False):
             if a.close > b.earliest_start:
                 raise ValueError("chained tours must not overlap in time")
         if len(self.tours) > 1 and not self.hotels:

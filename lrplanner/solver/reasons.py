@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from lrplanner.solver.problem import ProblemData
+from typing import TYPE_CHECKING
+
 from lrplanner.solver.result import Unvisited
+
+if TYPE_CHECKING:
+    from lrplanner.solver.problem import ProblemData
 
 
 def _starts(data: ProblemData, d: int) -> list[int]:

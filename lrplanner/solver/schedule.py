@@ -7,11 +7,15 @@ plain lists so the local search can call it often.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lrplanner.solver.problem import ProblemData
 from lrplanner.solver.result import TourPlan, Visit
+
+if TYPE_CHECKING:
+    from lrplanner.solver.problem import ProblemData
 
 
 @dataclass(slots=True, kw_only=True)
@@ -58,6 +62,10 @@ def time_tour(data: ProblemData, plan: Plan, d: int) -> TourPlan | None:
         None when no timing meets the windows and tour limits.
     """
     tour = data.tours[d]
+    if tour.max_visits is not None and len(plan.routes[d]) > tour.max_visits:
+        return None
+    if tour.max_travel is not None and tour_travel(data, plan, d)[0] > tour.max_travel:
+        return None
     ends = endpoints(data, plan, d)
     first = _forward(data, plan.routes[d], d, ends, tour.earliest_start)
     if first is None:
@@ -116,7 +124,7 @@ def tour_travel(data: ProblemData, plan: Plan, d: int) -> tuple[int, int]:
         return 0, 0
     start, end = endpoints(data, plan, d)
     locs = [start, *(data.sites[s].location for s in plan.routes[d]), end]
-    pairs = list(zip(locs, locs[1:]))
+    pairs = list(itertools.pairwise(locs))
     travel = sum(data.travel[i][j] for i, j in pairs)
     return travel, sum(data.cost_of_arc(i, j) for i, j in pairs)
 

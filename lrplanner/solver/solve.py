@@ -13,11 +13,11 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lrplanner.solver import hgs
 from lrplanner.solver.localsearch import improve, repair
 from lrplanner.solver.params import SolveParams
-from lrplanner.solver.problem import ProblemData
 from lrplanner.solver.progress import ProgressSink, SolveProgress, Throttle
 from lrplanner.solver.reasons import eligible_sites, unvisited_reasons
 from lrplanner.solver.result import Result, Status
@@ -29,6 +29,9 @@ from lrplanner.solver.schedule import (
     time_plan,
 )
 from lrplanner.solver.stop import StoppingCriterion, is_cancel
+
+if TYPE_CHECKING:
+    from lrplanner.solver.problem import ProblemData
 
 
 @dataclass(slots=True)
@@ -58,8 +61,11 @@ class _State:
     def report(self, score: int) -> None:
         if self.sink is not None:
             elapsed = time.perf_counter() - self.started
-            self.sink(SolveProgress(best_score=score, elapsed=elapsed,
-                                    iteration=self.segments))
+            self.sink(
+                SolveProgress(
+                    best_score=score, elapsed=elapsed, iteration=self.segments
+                )
+            )
 
 
 def solve(
@@ -101,15 +107,29 @@ def solve(
     while not state.should_stop():
         weights = _weights(data, state.best)
         enc = hgs.encode(data, eligible, weights, params.prize_scale)
-        plan = hgs.run(enc, data, _segment_stop(state, enc, params, weights),
-                       seed + state.segments, state.best, params.penalty_scale)
+        plan = hgs.run(
+            enc,
+            data,
+            _segment_stop(state, enc, params, weights),
+            seed + state.segments,
+            None if _fresh(params, state.segments) else state.best,
+            params.penalty_scale,
+        )
         state.offer(data, repair(data, plan) if plan is not None else None)
         if params.local_search and state.best is not None:
-            state.offer(data, improve(data, state.best, eligible, lambda: state.stopped))
+            state.offer(
+                data, improve(data, state.best, eligible, lambda: state.stopped)
+            )
         state.segments += 1
         if state.best is not None and _all_taken(state.best, eligible):
             break
     return _result(data, state, eligible)
+
+
+def _fresh(params: SolveParams, segment: int) -> bool:
+    """Whether this segment starts from scratch instead of the best plan."""
+    every = params.fresh_every
+    return every > 0 and segment % every == every - 1
 
 
 def _default_hotels(data: ProblemData) -> list[int]:
@@ -186,9 +206,16 @@ def _result(data: ProblemData, state: _State, eligible: list[int]) -> Result:
     elif _all_taken(best, eligible):
         status = "optimal"
     if best is None or timed is None:
-        return Result(tours=(), score=0, cost=0, travel=0, status=status,
-                      runtime=runtime, unvisited=unvisited_reasons(data, set()),
-                      segments=state.segments)
+        return Result(
+            tours=(),
+            score=0,
+            cost=0,
+            travel=0,
+            status=status,
+            runtime=runtime,
+            unvisited=unvisited_reasons(data, set()),
+            segments=state.segments,
+        )
     return Result(
         tours=tuple(timed),
         score=plan_score(data, best),

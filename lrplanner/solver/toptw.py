@@ -28,7 +28,9 @@ def _scaled(text: str, scale: int) -> int:
     return int((Decimal(text) * scale).to_integral_value())
 
 
-def read_toptw(path: str | Path, tours: int, decimals: int | None = None) -> ProblemData:
+def read_toptw(
+    path: str | Path, tours: int, decimals: int | None = None
+) -> ProblemData:
     """Read a TOPTW instance for ``tours`` identical depot-to-depot tours.
 
     Parameters
@@ -61,8 +63,12 @@ def read_toptw(path: str | Path, tours: int, decimals: int | None = None) -> Pro
     xy = [(_milli(r[1]), _milli(r[2])) for r in rows]
     travel = tuple(tuple(_dist(a, b, scale) for b in xy) for a in xy)
     depot = rows[0]
-    tour = Tour(start=0, end=0, earliest_start=_scaled(depot[-2], scale),
-                latest_end=_scaled(depot[-1], scale))
+    tour = Tour(
+        start=0,
+        end=0,
+        earliest_start=_scaled(depot[-2], scale),
+        latest_end=_scaled(depot[-1], scale),
+    )
     sites = tuple(_site(r, i + 1, scale) for i, r in enumerate(rows[1:]))
     return ProblemData(travel=travel, sites=sites, tours=(tour,) * tours)
 
@@ -74,5 +80,10 @@ def _dist(a: tuple[int, int], b: tuple[int, int], scale: int) -> int:
 
 def _site(row: list[str], location: int, scale: int) -> Site:
     win = TimeWindow(open=_scaled(row[-2], scale), close=_scaled(row[-1], scale))
-    return Site(location=location, score=int(Decimal(row[4])),
-                service=_scaled(row[3], scale), windows=(win,), name=row[0])
+    return Site(
+        location=location,
+        score=int(Decimal(row[4])),
+        service=_scaled(row[3], scale),
+        windows=(win,),
+        name=row[0],
+    )

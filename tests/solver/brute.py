@@ -59,8 +59,20 @@ def _tour(
         return
     if not data.chained:
         start = data.tours[d].start
-    _extend(data, d, start, data.tours[d].earliest_start, (), used, 0, 0, start, travel,
-            cost, best)
+    _extend(
+        data,
+        d,
+        start,
+        data.tours[d].earliest_start,
+        (),
+        used,
+        0,
+        0,
+        start,
+        travel,
+        cost,
+        best,
+    )
 
 
 def _extend(
@@ -82,7 +94,9 @@ def _extend(
         if t + data.travel[loc][end] <= tour.latest_end:
             used_tour = bool(seq) or data.chained
             extra_tr = tr + data.travel[loc][end] if used_tour else 0
-            extra_c = arcs + data.cost_of_arc(loc, end) + tour.fixed_cost if used_tour else 0
+            extra_c = (
+                arcs + data.cost_of_arc(loc, end) + tour.fixed_cost if used_tour else 0
+            )
             _tour(data, d + 1, end, used, travel + extra_tr, cost + extra_c, best)
     for s, site in enumerate(data.sites):
         if s in used:
@@ -90,9 +104,20 @@ def _extend(
         begin = _serve(data, d, s, t + data.travel[loc][site.location])
         if begin is None:
             continue
-        _extend(data, d, site.location, begin + site.service, (*seq, s), used | {s},
-                tr + data.travel[loc][site.location],
-                arcs + data.cost_of_arc(loc, site.location), start, travel, cost, best)
+        _extend(
+            data,
+            d,
+            site.location,
+            begin + site.service,
+            (*seq, s),
+            used | {s},
+            tr + data.travel[loc][site.location],
+            arcs + data.cost_of_arc(loc, site.location),
+            start,
+            travel,
+            cost,
+            best,
+        )
 
 
 def _finish(

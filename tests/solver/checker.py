@@ -7,9 +7,12 @@ never imports solver code other than the data and result types.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from lrplanner.solver.problem import ProblemData, TimeWindow
-from lrplanner.solver.result import Result, TourPlan
+
+if TYPE_CHECKING:
+    from lrplanner.solver.result import Result, TourPlan
 
 
 def recomputed_score(data: ProblemData, visited: set[int]) -> int:
@@ -33,7 +36,9 @@ def _window_ok(data: ProblemData, d: int, s: int, start: int) -> bool:
     )
 
 
-def _check_tour(data: ProblemData, d: int, plan: TourPlan) -> tuple[list[str], int, int]:
+def _check_tour(
+    data: ProblemData, d: int, plan: TourPlan
+) -> tuple[list[str], int, int]:
     """Return (errors, travel, arc cost) of one tour."""
     errors: list[str] = []
     tour = data.tours[d]
@@ -112,7 +117,9 @@ def check(data: ProblemData, result: Result) -> list[str]:
     if data.max_total_travel is not None and travel > data.max_total_travel:
         errors.append("total travel exceeds its cap")
     if (result.cost, result.travel) != (cost, travel):
-        errors.append(f"reported cost/travel {result.cost}/{result.travel} != {cost}/{travel}")
+        errors.append(
+            f"reported cost/travel {result.cost}/{result.travel} != {cost}/{travel}"
+        )
     if result.score != recomputed_score(data, visited):
         errors.append(f"reported score {result.score} is wrong")
     return errors

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lrplanner.solver.problem import ProblemData, Site, Tour
-from lrplanner.solver.result import Result
 from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import MaxIterations
 from tests.solver.checker import assert_valid
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from lrplanner.solver.result import Result
 
 
 def grid_travel(points: Sequence[tuple[int, int]]) -> tuple[tuple[int, ...], ...]:

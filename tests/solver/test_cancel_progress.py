@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lrplanner.solver.problem import ProblemData
-from lrplanner.solver.progress import SolveProgress
 from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import AnyOf, Cancelled, CancelToken, MaxIterations
 from tests.solver.checker import assert_valid
 from tests.solver.helpers import day, grid_travel, sites_at
+
+if TYPE_CHECKING:
+    from lrplanner.solver.progress import SolveProgress
 
 DATA = ProblemData(
     travel=grid_travel([(0, 0), (2, 0), (0, 3), (-4, 0), (1, 1), (3, 3)]),

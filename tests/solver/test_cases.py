@@ -11,8 +11,9 @@ CROSS = grid_travel([(0, 0), (2, 0), (0, 3), (-4, 0)])
 
 def test_independent_tours_pick_best_sites():
     """Tests that two tours of length 8 collect the 7 and the 6 (optimum 13)."""
-    data = ProblemData(travel=CROSS, sites=sites_at([1, 2, 3], [5, 6, 7]),
-                       tours=(day(t1=8), day(t1=8)))
+    data = ProblemData(
+        travel=CROSS, sites=sites_at([1, 2, 3], [5, 6, 7]), tours=(day(t1=8), day(t1=8))
+    )
     res = solved(data)
     assert res.score == 13
     assert res.status == "feasible"
@@ -21,8 +22,9 @@ def test_independent_tours_pick_best_sites():
 
 def test_all_sites_taken_is_reported_optimal():
     """Tests that three tours visit all sites and the status says optimal."""
-    data = ProblemData(travel=CROSS, sites=sites_at([1, 2, 3], [5, 6, 7]),
-                       tours=(day(t1=8),) * 3)
+    data = ProblemData(
+        travel=CROSS, sites=sites_at([1, 2, 3], [5, 6, 7]), tours=(day(t1=8),) * 3
+    )
     res = solved(data)
     assert (res.score, res.status) == (18, "optimal")
 
@@ -31,8 +33,9 @@ def test_multiple_windows_use_the_reachable_one():
     """Tests that a site whose first window is missed is served in its second."""
     wins = (TimeWindow(open=1, close=3), TimeWindow(open=20, close=25))
     site = Site(location=1, score=10, service=2, windows=wins)
-    data = ProblemData(travel=grid_travel([(0, 0), (5, 0)]), sites=(site,),
-                       tours=(day(t1=40),))
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (5, 0)]), sites=(site,), tours=(day(t1=40),)
+    )
     res = solved(data)
     assert res.score == 10
     assert res.tours[0].visits[0].start == 20
@@ -44,8 +47,12 @@ def test_unreachable_and_over_budget_reasons():
         Site(location=1, score=10, windows=(TimeWindow(open=1, close=3),)),
         Site(location=1, score=10, cost=50),
     )
-    data = ProblemData(travel=grid_travel([(0, 0), (5, 0)]), sites=sites,
-                       tours=(day(t1=40),), budget=20)
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (5, 0)]),
+        sites=sites,
+        tours=(day(t1=40),),
+        budget=20,
+    )
     res = solved(data)
     assert res.unvisited == {0: Unvisited.UNREACHABLE, 1: Unvisited.OVER_BUDGET}
 
@@ -56,8 +63,10 @@ def test_chained_days_choose_the_right_hotel():
     data = ProblemData(
         travel=travel,
         sites=sites_at([4, 5], [10, 3]),
-        tours=(Tour(start=0, end=2, latest_end=12),
-               Tour(start=2, end=1, earliest_start=100, latest_end=112)),
+        tours=(
+            Tour(start=0, end=2, latest_end=12),
+            Tour(start=2, end=1, earliest_start=100, latest_end=112),
+        ),
         chained=True,
         hotels=(2, 3),
     )
@@ -88,8 +97,9 @@ def test_budget_counts_arc_and_tour_costs():
     )
     travel = grid_travel([(0, 0), (1, 0), (0, 1), (-1, 0)])
     tour = Tour(start=0, end=0, latest_end=100, fixed_cost=2)
-    data = ProblemData(travel=travel, sites=sites, tours=(tour,), budget=16,
-                       arc_costs=travel)
+    data = ProblemData(
+        travel=travel, sites=sites, tours=(tour,), budget=16, arc_costs=travel
+    )
     res = solved(data)
     assert (res.score, res.cost) == (8, 16)
 
@@ -97,8 +107,9 @@ def test_budget_counts_arc_and_tour_costs():
 def test_mandatory_site_displaces_a_better_one():
     """Tests that a mandatory low-score site is visited instead of a better one."""
     sites = (Site(location=1, score=1, mandatory=True), Site(location=2, score=10))
-    data = ProblemData(travel=grid_travel([(0, 0), (3, 0), (-3, 0)]), sites=sites,
-                       tours=(day(t1=6),))
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (3, 0), (-3, 0)]), sites=sites, tours=(day(t1=6),)
+    )
     res = solved(data)
     assert res.score == 1
     assert res.tours[0].sites == (0,)
@@ -107,8 +118,11 @@ def test_mandatory_site_displaces_a_better_one():
 def test_fixed_tour_and_fixed_start():
     """Tests that a site fixed to tour 1 at time 7 is served exactly there."""
     sites = (Site(location=1, score=5, fixed_tour=1, fixed_start=7),)
-    data = ProblemData(travel=grid_travel([(0, 0), (1, 0)]), sites=sites,
-                       tours=(day(t1=20), day(t1=20)))
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (1, 0)]),
+        sites=sites,
+        tours=(day(t1=20), day(t1=20)),
+    )
     res = solved(data)
     assert res.tours[1].visits[0].start == 7
     assert res.tours[0].visits == ()
@@ -117,8 +131,9 @@ def test_fixed_tour_and_fixed_start():
 def test_excluded_site_is_left_out():
     """Tests that an excluded site is never visited and says why."""
     sites = (Site(location=1, score=99, excluded=True), Site(location=1, score=1))
-    data = ProblemData(travel=grid_travel([(0, 0), (1, 0)]), sites=sites,
-                       tours=(day(),))
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (1, 0)]), sites=sites, tours=(day(),)
+    )
     res = solved(data)
     assert res.score == 1
     assert res.unvisited == {0: Unvisited.EXCLUDED}
@@ -146,8 +161,9 @@ def test_coverage_bonus_prefers_a_second_theme():
 def test_tour_specific_window():
     """Tests that a window valid only in tour 1 puts the site in tour 1."""
     site = Site(location=1, score=4, windows=(TimeWindow(open=0, close=50, tour=1),))
-    data = ProblemData(travel=grid_travel([(0, 0), (1, 0)]), sites=(site,),
-                       tours=(day(), day()))
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (1, 0)]), sites=(site,), tours=(day(), day())
+    )
     res = solved(data)
     assert res.tours[1].sites == (0,)
 
@@ -156,8 +172,9 @@ def test_max_duration_delays_the_departure():
     """Tests that a short tour limit is met by leaving later (depart 48)."""
     site = Site(location=1, score=4, windows=(TimeWindow(open=50, close=60),))
     tour = Tour(start=0, end=0, latest_end=100, max_duration=10)
-    data = ProblemData(travel=grid_travel([(0, 0), (2, 0)]), sites=(site,),
-                       tours=(tour,))
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (2, 0)]), sites=(site,), tours=(tour,)
+    )
     res = solved(data)
     assert res.score == 4
     assert (res.tours[0].departure, res.tours[0].arrival) == (48, 52)
@@ -165,8 +182,11 @@ def test_max_duration_delays_the_departure():
 
 def test_total_travel_cap_limits_the_tours():
     """Tests that a total travel cap of 8 allows only one 6-long tour (score 5)."""
-    data = ProblemData(travel=grid_travel([(0, 0), (3, 0), (-3, 0)]),
-                       sites=sites_at([1, 2], [5, 4]), tours=(day(), day()),
-                       max_total_travel=8)
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (3, 0), (-3, 0)]),
+        sites=sites_at([1, 2], [5, 4]),
+        tours=(day(), day()),
+        max_total_travel=8,
+    )
     res = solved(data)
     assert res.score == 5

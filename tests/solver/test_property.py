@@ -52,22 +52,37 @@ def instances(draw: st.DrawFn) -> ProblemData:
     n_tours = 2 if chained else draw(st.integers(1, 2))
     n_sites = draw(st.integers(1, 6 if n_tours == 1 else 5))
     n_hotels = draw(st.integers(1, 2)) if chained else 0
-    points = draw(st.lists(coord, min_size=1 + n_sites + n_hotels,
-                           max_size=1 + n_sites + n_hotels))
+    points = draw(
+        st.lists(
+            coord, min_size=1 + n_sites + n_hotels, max_size=1 + n_sites + n_hotels
+        )
+    )
     n_groups = draw(st.integers(0, 2))
     groups = tuple(
-        CoverageGroup(increments=tuple(sorted(draw(st.lists(st.integers(0, 8),
-                                                           max_size=3)), reverse=True)))
+        CoverageGroup(
+            increments=tuple(
+                sorted(draw(st.lists(st.integers(0, 8), max_size=3)), reverse=True)
+            )
+        )
         for _ in range(n_groups)
     )
     sites = tuple(draw(site(1 + i, n_tours, n_groups)) for i in range(n_sites))
     length = draw(st.integers(8, 30))
-    tours = tuple(Tour(start=0, end=0, earliest_start=d * 30, latest_end=d * 30 + length)
-                  for d in range(n_tours))
+    tours = tuple(
+        Tour(start=0, end=0, earliest_start=d * 30, latest_end=d * 30 + length)
+        for d in range(n_tours)
+    )
     hotels = tuple(range(1 + n_sites, 1 + n_sites + n_hotels)) if chained else ()
     budget = draw(st.one_of(st.none(), st.integers(0, 12)))
-    return ProblemData(travel=grid_travel(points), sites=sites, tours=tours,
-                       chained=chained, hotels=hotels, budget=budget, groups=groups)
+    return ProblemData(
+        travel=grid_travel(points),
+        sites=sites,
+        tours=tours,
+        chained=chained,
+        hotels=hotels,
+        budget=budget,
+        groups=groups,
+    )
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

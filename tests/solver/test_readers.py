@@ -41,6 +41,7 @@ def test_read_ophs_t1_and_reach_the_optimum():
     data = read_ophs(T1)
     assert data.chained
     assert (len(data.sites), len(data.tours), data.hotels) == (30, 2, (0, 1, 2))
-    assert data.tours[1].start == 0 and data.tours[1].end == 1
+    assert data.tours[1].start == 0
+    assert data.tours[1].end == 1
     res = solved(data, iterations=20_000)
     assert res.score == 240

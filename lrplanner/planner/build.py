@@ -1,0 +1,251 @@
+"""Project -> engine problem: locations, windows, tours, costs and value.
+
+Engine locations are, in order: every place with lodging (the hotels), the
+start place, the end place, then one location per candidate site (a site
+sharing a place still gets its own index, so arc costs into hotels only
+ever count nights). Times are working minutes on the :class:`TimeAxis`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from lrplanner.core.availability import SiteDay, site_days
+from lrplanner.core.ids import PlaceId, SiteId
+from lrplanner.core.locations import location_zone, site_location
+from lrplanner.core.plan import LeftOut
+from lrplanner.core.project import Project
+from lrplanner.network.matrix import TravelMatrix
+from lrplanner.planner import costs
+from lrplanner.planner.axis import TimeAxis
+from lrplanner.planner.frames import DayFrame, day_frames
+from lrplanner.planner.screen import screen_sites
+from lrplanner.planner.timing import planning_minutes
+from lrplanner.solver.problem import CoverageGroup, ProblemData, Site, TimeWindow, Tour
+
+if TYPE_CHECKING:
+    from lrplanner.core.rules import PlanningRules
+    from lrplanner.core.sites import Site as CoreSite
+    from lrplanner.network.graph import TravelNetwork
+
+FAR = 100_000  # minutes: an arc the engine can never use
+VALUE_SCALE = 100  # engine score units per learning-value point
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteModel:
+    """The engine's problem plus everything needed to read its answer."""
+
+    project: Project
+    data: ProblemData
+    axis: TimeAxis
+    frames: tuple[DayFrame, ...]
+    locations: tuple[str, ...]
+    site_ids: tuple[SiteId, ...]
+    hotels: tuple[PlaceId, ...]
+    matrix: TravelMatrix
+    availability: Mapping[SiteId, list[SiteDay]]
+    screened_out: tuple[LeftOut, ...]
+
+
+def build_model(
+    project: Project, network: TravelNetwork, rules: PlanningRules
+) -> RouteModel:
+    """Return the engine problem for a project.
+
+    Raises
+    ------
+    InfeasibleRequest
+        If a required site can never be visited or the fixed costs alone
+        break the budget (see :mod:`lrplanner.planner.screen`).
+    """
+    route = project.route
+    hotels = tuple(p.id for p in project.places if p.has_lodging)
+    availability = {s.id: site_days(project, s) for s in project.sites}
+    zones = [
+        location_zone(project, route.start_place),
+        *(location_zone(project, h) for h in hotels),
+    ]
+    frames, axis = day_frames(project, zones, rules.sessions)
+    ends = [*hotels, route.start_place, route.end_place]
+    matrix = TravelMatrix.build(
+        network, [*ends, *(site_location(s) for s in project.sites)]
+    )
+    candidates, screened = screen_sites(project, availability, matrix)
+    locations = (*ends, *(site_location(s) for s in candidates))
+    groups, group_of = _theme_groups(candidates, rules)
+    sites = tuple(
+        _engine_site(
+            project,
+            site,
+            len(ends) + i,
+            availability[site.id],
+            frames,
+            axis,
+            rules,
+            group_of,
+        )
+        for i, site in enumerate(candidates)
+    )
+    data = ProblemData(
+        travel=_travel(matrix, locations),
+        sites=sites,
+        tours=_tours(project, frames, axis, len(hotels)),
+        chained=True,
+        hotels=tuple(range(len(hotels))),
+        budget=costs.engine_budget(project),
+        arc_costs=_arc_costs(project, matrix, locations, len(hotels)),
+        groups=groups,
+    )
+    return RouteModel(
+        project=project,
+        data=data,
+        axis=axis,
+        frames=frames,
+        locations=locations,
+        site_ids=tuple(s.id for s in candidates),
+        hotels=hotels,
+        matrix=matrix,
+        availability=availability,
+        screened_out=screened,
+    )
+
+
+def _engine_site(
+    project: Project,
+    site: CoreSite,
+    location: int,
+    days: list[SiteDay],
+    frames: tuple[DayFrame, ...],
+    axis: TimeAxis,
+    rules: PlanningRules,
+    group_of: Mapping[str, int],
+) -> Site:
+    fixed_tour, fixed_start = _lock(project, site.id, frames, axis)
+    return Site(
+        location=location,
+        score=_score(project, site, rules),
+        service=site.duration_min,
+        windows=_windows(days, frames, axis, site.duration_min),
+        cost=costs.to_cents(costs.site_cost(project, site)),
+        groups=tuple(group_of[t] for t in dict.fromkeys(site.themes)),
+        mandatory=site.required or any(lk.site == site.id for lk in project.locks),
+        fixed_tour=fixed_tour,
+        fixed_start=fixed_start,
+        name=site.name,
+    )
+
+
+def _theme_groups(
+    sites: tuple[CoreSite, ...], rules: PlanningRules
+) -> tuple[tuple[CoverageGroup, ...], dict[str, int]]:
+    themes = list(dict.fromkeys(t for s in sites for t in s.themes))
+    count = {t: sum(t in s.themes for s in sites) for t in themes}
+    groups = tuple(
+        CoverageGroup(
+            name=t,
+            increments=tuple(
+                round(VALUE_SCALE * x) for x in rules.value.theme_increments(count[t])
+            ),
+        )
+        for t in themes
+    )
+    return groups, {t: i for i, t in enumerate(themes)}
+
+
+def _score(project: Project, site: CoreSite, rules: PlanningRules) -> int:
+    """Return the engine score: value, lightly reduced by what the site costs."""
+    penalty = float(costs.site_cost(project, site)) / 1000 * rules.value.cost_weight
+    return max(1, round(VALUE_SCALE * (site.value - penalty)))
+
+
+def _windows(
+    days: list[SiteDay], frames: tuple[DayFrame, ...], axis: TimeAxis, duration: int
+) -> tuple[TimeWindow, ...]:
+    """Return service-start windows per day; a visit never straddles lunch."""
+    out: list[TimeWindow] = []
+    for frame, site_day in zip(frames, days, strict=True):
+        if frame.rest:
+            continue
+        lunch = axis.to_axis(frame.lunch[0]) if frame.lunch else None
+        for begin, end in site_day.intervals:
+            lo, hi = axis.to_axis(begin), axis.to_axis(end)
+            pieces = [(lo, hi)]
+            if lunch is not None and lo < lunch < hi:
+                pieces = [(lo, lunch), (lunch, hi)]
+            out.extend(
+                TimeWindow(open=a, close=b - duration, tour=frame.index)
+                for a, b in pieces
+                if b - duration >= a
+            )
+    return tuple(out)
+
+
+def _lock(
+    project: Project, site: SiteId, frames: tuple[DayFrame, ...], axis: TimeAxis
+) -> tuple[int | None, int | None]:
+    for lock in project.locks:
+        if lock.site != site:
+            continue
+        index = next((f.index for f in frames if f.day == lock.day), None)
+        start = None
+        if lock.start is not None:
+            zone = location_zone(project, site_location(project.site_by_id[site]))
+            start = axis.to_axis(datetime.combine(lock.day, lock.start, zone))
+        return index, start
+    return None, None
+
+
+def _travel(
+    matrix: TravelMatrix, locations: tuple[str, ...]
+) -> tuple[tuple[int, ...], ...]:
+    def minutes(a: str, b: str) -> int:
+        if matrix.minutes(a, b) is None:
+            return FAR
+        return planning_minutes(matrix.network, matrix.leg(a, b))
+
+    return tuple(tuple(minutes(a, b) for b in locations) for a in locations)
+
+
+def _tours(
+    project: Project, frames: tuple[DayFrame, ...], axis: TimeAxis, hotels: int
+) -> tuple[Tour, ...]:
+    route = project.route
+    start, end = hotels, hotels + 1
+    return tuple(
+        Tour(
+            start=start,
+            end=end,
+            earliest_start=axis.to_axis(f.open_from),
+            latest_end=axis.to_axis(f.close_by),
+            max_visits=0 if f.rest else route.max_visits_per_day,
+            max_travel=0 if f.rest else round(route.max_travel_hours_per_day * 60),
+        )
+        for f in frames
+    )
+
+
+def _arc_costs(
+    project: Project, matrix: TravelMatrix, locations: tuple[str, ...], hotels: int
+) -> tuple[tuple[int, ...], ...]:
+    group = project.group_size
+    nights = [
+        costs.to_cents(costs.night_cost(project, project.place_by_id[PlaceId(p)]))
+        for p in locations[:hotels]
+    ]
+
+    def cost(i: int, j: int) -> int:
+        a, b = locations[i], locations[j]
+        fare, vehicle = matrix.cost_per_person(a, b), matrix.cost_per_vehicle(a, b)
+        leg = (
+            0
+            if fare is None or vehicle is None
+            else costs.to_cents(fare * group + vehicle)
+        )
+        return leg + (nights[j] if j < hotels else 0)
+
+    n = len(locations)
+    return tuple(tuple(cost(i, j) for j in range(n)) for i in range(n))

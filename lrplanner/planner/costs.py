@@ -1,0 +1,79 @@
+"""Cost figures the engine needs: fixed costs, site costs and arc costs.
+
+The engine works in integer cents. Costs that do not depend on the choice of
+sites or hotels are "fixed" and taken off the budget before the search; the
+rest becomes site costs (host fees, honoraria) and arc costs (travel, and
+lodging plus per diem on the arc into a hotel). Honoraria count every
+champion of a site, so the engine's figure is never below the real one.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lrplanner.core.places import Place
+    from lrplanner.core.project import Project
+    from lrplanner.core.sites import Site
+
+CENTS = Decimal(100)
+SESSIONS_WITH_VENUE = 3  # opening, Innovation Plan workshop, closing
+
+
+def to_cents(amount: Decimal) -> int:
+    """Return whole cents, rounded up (costs are never under-estimated)."""
+    return int((amount * CENTS).to_integral_value(ROUND_CEILING))
+
+
+def fixed_cost(project: Project) -> Decimal:
+    """Return the costs every plan of this route has, whatever it visits."""
+    route = project.route
+    rates = route.rates
+    fares = sum(
+        (p.fare_to_start or Decimal(0)) + (p.fare_from_end or Decimal(0))
+        for p in project.participants
+    )
+    staff = (
+        route.interpreters * rates.interpreter_per_day
+        + route.facilitators * rates.facilitator_per_day
+    ) * route.days
+    working_days = route.days - len(route.rest_days)
+    vehicle = rates.vehicle_per_day * working_days
+    venues = rates.venue_per_session * (SESSIONS_WITH_VENUE if route.days > 1 else 2)
+    end = project.place_by_id.get(route.end_place)
+    last_day = (end.per_diem or Decimal(0)) * project.group_size if end else Decimal(0)
+    return Decimal(fares) + staff + vehicle + venues + last_day
+
+
+def site_cost(project: Project, site: Site) -> Decimal:
+    """Return host fees and every champion's honorarium for one visit."""
+    honoraria = sum(
+        (
+            project.champion_by_id[c].honorarium
+            for c in site.champions
+            if c in project.champion_by_id
+        ),
+        Decimal(0),
+    )
+    return site.fee_per_group + site.fee_per_person * project.group_size + honoraria
+
+
+def night_cost(project: Project, place: Place) -> Decimal:
+    """Return lodging and that day's per diem for the group sleeping at a place."""
+    rate = (place.lodging_per_night or Decimal(0)) + (place.per_diem or Decimal(0))
+    return rate * project.group_size
+
+
+def engine_budget(project: Project) -> int | None:
+    """Return the cents left for the engine after contingency and fixed costs.
+
+    None when the route has no budget cap; negative when even the fixed costs
+    break the cap.
+    """
+    route = project.route
+    if route.budget_cap is None:
+        return None
+    spendable = route.budget_cap / (1 + route.contingency_pct / CENTS)
+    left = spendable - fixed_cost(project)
+    return int((left * CENTS).to_integral_value(ROUND_FLOOR))

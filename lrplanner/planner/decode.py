@@ -1,0 +1,245 @@
+"""Engine answer -> Itinerary: timed events per day, in real (local) time.
+
+Everything is first laid out on the engine's working-minute axis (where it
+was proven feasible), then mapped to real time with lunch put back: lunch
+goes where the group is at the lunch point, or, when the group is on the
+road then, just before or after that stretch of travel (whichever is nearer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lrplanner.core.ids import PlaceId, SiteId
+from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
+from lrplanner.planner.axis import MINUTE
+from lrplanner.planner.timing import real_departure
+
+if TYPE_CHECKING:
+    from datetime import datetime, timedelta
+
+    from lrplanner.core.rules import SessionRules
+    from lrplanner.planner.build import RouteModel
+    from lrplanner.planner.frames import DayFrame
+    from lrplanner.solver.result import Result, TourPlan
+
+SESSION_TITLES = {
+    SessionKind.OPENING: "Opening session",
+    SessionKind.REFLECTION: "Daily reflection",
+    SessionKind.INNOVATION_PLAN: "Innovation Plan workshop",
+    SessionKind.CLOSING: "Closing session",
+}
+
+
+@dataclass(slots=True)
+class Block:
+    """An activity on the axis, before lunch is put back."""
+
+    start: int
+    end: int
+    where_before: str
+    where_after: str
+    make: dict[str, Any] = field(default_factory=dict)
+
+
+def decode(model: RouteModel, result: Result, sessions: SessionRules) -> Itinerary:
+    """Return the itinerary of an engine result (left-out sites not filled in)."""
+    days = []
+    last = len(model.frames) - 1
+    for frame, tour in zip(model.frames, result.tours, strict=True):
+        blocks = _blocks(model, frame, tour, sessions, last)
+        overnight = (
+            None if frame.index == last else PlaceId(model.locations[tour.end_location])
+        )
+        events = _to_real(model, frame, blocks, model.locations[tour.start_location])
+        days.append(
+            DayPlan(day=frame.day, events=events, rest=frame.rest, overnight=overnight)
+        )
+    return Itinerary(days=tuple(days))
+
+
+def _blocks(
+    model: RouteModel,
+    frame: DayFrame,
+    tour: TourPlan,
+    sessions: SessionRules,
+    last: int,
+) -> list[Block]:
+    axis = model.axis
+    start, end = axis.to_axis(frame.start), axis.to_axis(frame.end)
+    here = model.locations[tour.start_location]
+    blocks: list[Block] = []
+    t = start
+    for kind, minutes in _head_sessions(frame.index, last, sessions):
+        blocks.append(_session(t, minutes, kind, here))
+        t += minutes
+    t = max(t, tour.departure)
+    for visit in tour.visits:
+        site_id = model.site_ids[visit.site]
+        where = model.locations[model.data.sites[visit.site].location]
+        t = _travel(model, blocks, here, where, t)
+        service = model.data.sites[visit.site].service
+        begin = max(visit.start, t)  # a late departure pushes the visit (validated)
+        blocks.append(
+            Block(
+                begin,
+                begin + service,
+                where,
+                where,
+                _visit(model, frame, site_id, where),
+            )
+        )
+        here, t = where, begin + service
+    target = model.locations[tour.end_location]
+    arrival = _travel(model, blocks, here, target, t)
+    closing = SessionKind.CLOSING if frame.index == last else SessionKind.REFLECTION
+    minutes = (
+        sessions.closing_min
+        if closing is SessionKind.CLOSING
+        else (sessions.reflection_min if tour.visits else 0)
+    )
+    if minutes:
+        blocks.append(_session(max(end - minutes, arrival), minutes, closing, target))
+    return blocks
+
+
+def _head_sessions(
+    index: int, last: int, sessions: SessionRules
+) -> list[tuple[SessionKind, int]]:
+    out = []
+    if index == 0:
+        out.append((SessionKind.OPENING, sessions.opening_min))
+    if last >= 1 and index == last - 1:
+        out.append((SessionKind.INNOVATION_PLAN, sessions.innovation_min))
+    return [(k, m) for k, m in out if m]
+
+
+def _session(start: int, minutes: int, kind: SessionKind, where: str) -> Block:
+    return Block(
+        start,
+        start + minutes,
+        where,
+        where,
+        {
+            "kind": EventKind.SESSION,
+            "session": kind,
+            "title": SESSION_TITLES[kind],
+            "place": where,
+        },
+    )
+
+
+def _visit(
+    model: RouteModel, frame: DayFrame, site_id: SiteId, where: str
+) -> dict[str, Any]:
+    site = model.project.site_by_id[site_id]
+    champions = model.availability[site.id][frame.index].champions
+    return {
+        "kind": EventKind.VISIT,
+        "site": site.id,
+        "champions": champions,
+        "title": f"Visit: {site.name}",
+        "place": where,
+    }
+
+
+def _travel(
+    model: RouteModel, blocks: list[Block], origin: str, destination: str, t: int
+) -> int:
+    """Append the steps of the leg leaving when ready at ``t``; return arrival.
+
+    Scheduled steps wait for their real departure; the engine planned with a
+    waiting allowance, so the arrival is normally no later than it assumed.
+    """
+    if origin == destination:
+        return t
+    axis = model.axis
+    network = model.matrix.network
+    for step in model.matrix.leg(origin, destination).steps:
+        t = axis.to_axis(real_departure(network, step, axis.to_real(t)))
+        title = (
+            f"{step.mode.value.capitalize()}: "
+            f"{location_name(model.project, step.origin)} → "
+            f"{location_name(model.project, step.destination)}"
+        )
+        blocks.append(
+            Block(
+                t,
+                t + step.minutes,
+                step.origin,
+                step.destination,
+                {
+                    "kind": EventKind.TRAVEL,
+                    "title": title,
+                    "origin": step.origin,
+                    "destination": step.destination,
+                    "mode": step.mode,
+                    "estimated": step.estimated,
+                    "fare_per_person": step.cost_per_person,
+                    "vehicle_cost": step.cost_per_vehicle,
+                    "place": step.origin,
+                },
+            )
+        )
+        t += step.minutes
+    return t
+
+
+def _to_real(
+    model: RouteModel, frame: DayFrame, blocks: list[Block], start_at: str
+) -> tuple[Event, ...]:
+    blocks.sort(key=lambda b: (b.start, b.end))
+    axis = model.axis
+    if frame.lunch is None:
+        return tuple(_event(model, b, axis.to_real(b.start)) for b in blocks)
+    split, mode = _lunch_slot(blocks, axis.to_axis(frame.lunch[0]))
+    length = frame.lunch[1] - frame.lunch[0]
+    events: list[Event] = []
+    for i, block in enumerate(blocks):
+        shifted = i > split or (i == split and mode == "gap")
+        begin = axis.to_real(block.start, after_lunch=shifted)
+        if i == split and mode == "before":
+            events.append(_meal(model, begin, length, block.where_before))
+            begin += length
+        events.append(_event(model, block, begin))
+        if i == split and mode == "after":
+            events.append(_meal(model, events[-1].end, length, block.where_after))
+    if mode == "gap":
+        where = blocks[split - 1].where_after if split > 0 else start_at
+        events.append(_meal(model, frame.lunch[0], length, where))
+        events.sort(key=lambda e: e.start)
+    return tuple(events)
+
+
+def _lunch_slot(blocks: list[Block], point: int) -> tuple[int, str]:
+    """Return (block index, how) lunch fits: inside a block or in a gap."""
+    for i, block in enumerate(blocks):
+        if block.start < point < block.end:
+            near_start = point - block.start <= block.end - point
+            return i, "before" if near_start else "after"
+        if block.start >= point:
+            return i, "gap"
+    return len(blocks), "gap"
+
+
+def _event(model: RouteModel, block: Block, begin: datetime) -> Event:
+    where = block.where_before
+    return Event(
+        start=begin,
+        end=begin + (block.end - block.start) * MINUTE,
+        tz=location_zone(model.project, where).key,
+        **block.make,
+    )
+
+
+def _meal(model: RouteModel, begin: datetime, length: timedelta, where: str) -> Event:
+    return Event(
+        kind=EventKind.MEAL,
+        start=begin,
+        end=begin + length,
+        title=f"Lunch in {location_name(model.project, where)}",
+        tz=location_zone(model.project, where).key,
+        place=PlaceId(where),
+    )

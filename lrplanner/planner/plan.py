@@ -1,0 +1,140 @@
+"""plan_route: a Project in, a checked plan out (or an explanation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from lrplanner.core.costmodel import compute_costs
+from lrplanner.core.costs import CostBreakdown
+from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.indicators import Indicators, indicators
+from lrplanner.core.plan import Itinerary
+from lrplanner.core.rules import PlanningRules
+from lrplanner.core.validate import TravelCheck, Violation, validate
+from lrplanner.network.graph import TravelNetwork
+from lrplanner.network.legs import Unreachable
+from lrplanner.planner import costs
+from lrplanner.planner.build import RouteModel, build_model
+from lrplanner.planner.decode import decode
+from lrplanner.planner.explain import explain_left_out
+from lrplanner.solver.solve import solve
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from lrplanner.core.project import Project
+    from lrplanner.solver.params import SolveParams
+    from lrplanner.solver.progress import ProgressSink
+    from lrplanner.solver.result import Result
+    from lrplanner.solver.stop import StoppingCriterion
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanOutcome:
+    """A plan with its costs, indicators and the independent check's verdict."""
+
+    itinerary: Itinerary
+    costs: CostBreakdown
+    indicators: Indicators
+    violations: tuple[Violation, ...]
+    status: str
+    runtime: float
+    model: RouteModel
+
+
+def plan_route(
+    project: Project,
+    stop: StoppingCriterion,
+    *,
+    params: SolveParams | None = None,
+    seed: int = 0,
+    rules: PlanningRules | None = None,
+    on_progress: ProgressSink | None = None,
+) -> PlanOutcome:
+    """Plan a route: build the engine problem, search, decode, explain, check.
+
+    Raises
+    ------
+    InfeasibleRequest
+        If no plan can meet the hard rules; the message says which rules
+        conflict and the cheapest fix where one exists.
+    """
+    rules = rules or PlanningRules()
+    network = TravelNetwork.from_project(project)
+    model = build_model(project, network, rules)
+    _check_budget(project, model)
+    result = solve(model.data, stop, params=params, seed=seed, on_progress=on_progress)
+    if not result.is_feasible():
+        raise InfeasibleRequest(_infeasible_message(model))
+    return _outcome(model, result, rules, network)
+
+
+def _outcome(
+    model: RouteModel, result: Result, rules: PlanningRules, network: TravelNetwork
+) -> PlanOutcome:
+    project = model.project
+    itinerary = decode(model, result, rules.sessions)
+    breakdown = compute_costs(project, itinerary)
+    left_out = explain_left_out(model, result, itinerary, breakdown)
+    itinerary = replace(itinerary, left_out=left_out)
+    violations = validate(project, itinerary, travel_check(network))
+    return PlanOutcome(
+        itinerary=itinerary,
+        costs=breakdown,
+        indicators=indicators(project, itinerary, breakdown, rules.value),
+        violations=tuple(violations),
+        status=result.status,
+        runtime=result.runtime,
+        model=model,
+    )
+
+
+def travel_check(network: TravelNetwork) -> TravelCheck:
+    """Return the validator's travel check backed by the real timetables."""
+
+    def earliest(origin: str, destination: str, depart: datetime) -> datetime | None:
+        try:
+            return network.earliest_arrival(origin, destination, depart).arrive
+        except Unreachable:
+            return None
+
+    return earliest
+
+
+def _check_budget(project: Project, model: RouteModel) -> None:
+    budget = model.data.budget
+    if budget is None or budget >= 0:
+        return
+    route = project.route
+    fixed = costs.fixed_cost(project)
+    needed = fixed * (1 + route.contingency_pct / 100)
+    raise InfeasibleRequest(
+        f"The budget cap {route.budget_cap:,.2f} {route.currency} is below the costs "
+        f"every plan of this route has: {fixed:,.2f} (international fares, staff "
+        f"fees, vehicle, sessions, last day) plus {route.contingency_pct} % "
+        f"contingency = {needed:,.2f}. Fix: raise the cap to at least "
+        f"{needed:,.2f} plus lodging, or shorten the route."
+    )
+
+
+def _infeasible_message(model: RouteModel) -> str:
+    required = [
+        model.project.site_by_id[s].name
+        for s, site in zip(model.site_ids, model.data.sites, strict=True)
+        if site.mandatory
+    ]
+    parts = ["No plan meets every hard rule."]
+    if required:
+        parts.append(
+            f"The required or locked sites ({', '.join(required)}) cannot "
+            "all be fitted together with the day window, travel limits, "
+            "opening hours and budget."
+        )
+    if model.data.budget is not None:
+        parts.append("The budget may also be too small for the required sites.")
+    parts.append(
+        "Fix: release a lock or a required site, raise the budget cap, or "
+        "extend the route by a day."
+    )
+    return " ".join(parts)

@@ -1,0 +1,64 @@
+"""Timetables in the engine's static travel times, and real departures.
+
+The engine needs one travel time per pair of locations. A scheduled link
+(a flight with set departures) is given its flight time plus an allowance
+for waiting: the longest gap between two departures of a day, capped at
+``MAX_WAIT``. A plan built on those times leaves early enough to catch a
+departure in most cases; the decoder then uses the real departure, and the
+validator checks every leg against the timetable.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from lrplanner.network.schedule import next_departure
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from lrplanner.network.graph import TravelNetwork
+    from lrplanner.network.legs import Connection, Leg, Step
+
+MAX_WAIT = 240
+DAY = 24 * 60
+
+
+def step_connection(network: TravelNetwork, step: Step) -> Connection | None:
+    """Return the network edge a step of a leg travels."""
+    for conn in network.connections(step.origin, step.destination):
+        if conn.mode == step.mode and conn.minutes == step.minutes:
+            return conn
+    return None
+
+
+def wait_allowance(conn: Connection | None) -> int:
+    """Return the planning allowance (minutes) for waiting on a scheduled edge."""
+    if conn is None or not conn.departures:
+        return 0
+    minutes = sorted(t.hour * 60 + t.minute for t in conn.departures)
+    gaps = [b - a for a, b in itertools.pairwise(minutes)]
+    gaps.append(minutes[0] + DAY - minutes[-1])
+    return min(MAX_WAIT, max(gaps))
+
+
+def planning_minutes(network: TravelNetwork, leg: Leg) -> int:
+    """Return a leg's minutes plus the waiting allowances of its steps."""
+    return leg.total_min + sum(
+        wait_allowance(step_connection(network, s)) for s in leg.steps
+    )
+
+
+def real_departure(network: TravelNetwork, step: Step, ready: datetime) -> datetime:
+    """Return when the group can really leave on a step, being ready at ``ready``.
+
+    A step with no timetable leaves at once; a timetable with no departure in
+    the coming week gives ``ready`` too (the validator reports the leg).
+    """
+    conn = step_connection(network, step)
+    if conn is None or not conn.departures:
+        return ready
+    zone = network.node(step.origin).zone
+    found = next_departure(conn, ready, zone)
+    return ready if found is None else found
