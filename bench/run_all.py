@@ -116,14 +116,12 @@ def main() -> int:
                     print(json.dumps(row), flush=True)
                     fh.write(json.dumps(row) + "\n")
                     fh.flush()
+    cmd_file = args.raw.with_suffix(".cmd")
+    if not args.report_only:
+        cmd_file.write_text(" ".join(["python -m bench.run_all", *sys.argv[1:]]))
+    command = cmd_file.read_text() if cmd_file.exists() else "python -m bench.run_all"
     rows = [json.loads(ln) for ln in args.raw.read_text().splitlines() if ln]
-    write_report(
-        args.out,
-        cases,
-        rows,
-        " ".join(["python -m bench.run_all", *sys.argv[1:]]),
-        args.seconds,
-    )
+    write_report(args.out, cases, rows, command, args.seconds)
     return 0
 
 

@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -83,3 +84,58 @@ def check_ophs(
     if len(seen) != len(set(seen)):
         problems.append("a vertex is repeated")
     return sum(int(float(pts[v][2])) for v in set(seen)), problems
+
+
+def check_mctopmtw(path: Path, routes: list[list[int]]) -> tuple[int, list[str]]:
+    """Return (score, problems) of MCTOPMTW ``routes`` (vertex numbers, no depot)."""
+    rows = _rows(path)
+    tours, n, budget = int(rows[0][0]), int(rows[0][1]), float(rows[0][2])
+    limits = [int(x) for x in rows[0][3:13]]
+    verts = {int(r[0]): r for r in rows[2 : 2 + n]}
+    depot = rows[1]
+    digits = 2 if "-pr" in path.name else 1
+    xy = {v: (float(r[1]), float(r[2])) for v, r in verts.items()}
+    xy[0] = (float(depot[1]), float(depot[2]))
+
+    def dist(i: int, j: int) -> float:
+        d = math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1])
+        return float(math.floor(d * 10**digits + 1e-7) / 10**digits)
+
+    problems = [] if len(routes) <= tours else ["too many routes"]
+    for d, route in enumerate(routes):
+        problems += _mc_route(verts, dist, d, route, float(depot[-1]))
+    seen = [v for r in routes for v in r]
+    if len(seen) != len(set(seen)):
+        problems.append("a vertex is repeated")
+    if sum(float(verts[v][11]) for v in seen) > budget + 1e-6:
+        problems.append("entrance fees exceed the budget")
+    for z, cap in enumerate(limits):
+        if sum(verts[v][12 + z] == "1" for v in seen) > cap:
+            problems.append(f"too many vertices of type {z + 1}")
+    return sum(int(float(verts[v][4])) for v in set(seen)), problems
+
+
+def _mc_route(
+    verts: dict[int, list[str]],
+    dist: Callable[[int, int], float],
+    d: int,
+    route: list[int],
+    tmax: float,
+) -> list[str]:
+    problems: list[str] = []
+    t, prev = 0.0, 0
+    for v in route:
+        r = verts[v]
+        cuts = [float(x) for x in r[5:10]]
+        odd = d % 2 == 0  # tour 1 (d = 0) is odd
+        use = (0, 2) if odd == (r[10] == "1") else (1, 3)
+        t += dist(prev, v)
+        starts = [max(t, cuts[k]) for k in use if max(t, cuts[k]) <= cuts[k + 1] + 1e-6]
+        if not starts:
+            problems.append(f"tour {d}: vertex {v} misses its windows")
+            starts = [t]
+        t = min(starts) + float(r[3])
+        prev = v
+    if t + dist(prev, 0) > tmax + 1e-6:
+        problems.append(f"tour {d} returns after Tmax")
+    return problems

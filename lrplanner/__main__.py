@@ -1,5 +1,5 @@
 """``python -m lrplanner`` runs the command line."""
 
-from lrplanner.cli import main
+from lrplanner.entry import main
 
 raise SystemExit(main())

@@ -1,7 +1,9 @@
-"""Command line: ``lrplanner template|validate|import|gui``.
+"""Command line: ``lrplanner template|validate|import|plan|check|gui``.
 
-Exit codes: 0 success, 2 invalid input (every problem printed on stderr).
-Heavy modules are imported inside the commands so ``--help`` stays fast.
+Exit codes: 0 success, 1 a plan fails the independent check, 2 invalid input
+(every problem printed on stderr), 3 no plan can satisfy the hard rules (the
+explanation is printed). Heavy modules are imported inside the commands so
+``--help`` stays fast.
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ from typing import TYPE_CHECKING
 from lrplanner import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from typing import TypeAlias
 
     from lrplanner.importers.report import ImportResult
 
+    GuiRunner: TypeAlias = Callable[[Path | None, Path | None], int]
+
 EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
 EXIT_INVALID = 2
+EXIT_INFEASIBLE = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("inputs", type=Path, help=".xlsx or CSV folder")
     convert.add_argument("project", type=Path, help="the .lrp file to write")
+    plan = commands.add_parser("plan", help="plan a route and write the plan files")
+    plan.add_argument("inputs", type=Path, help=".xlsx, CSV folder or .lrp")
+    plan.add_argument("--out", type=Path, required=True, help="output folder")
+    plan.add_argument("--seconds", type=float, default=10.0, help="search time")
+    plan.add_argument("--seed", type=int, default=0, help="random seed")
+    check = commands.add_parser(
+        "check", help="check a planned folder's plan against every hard rule"
+    )
+    check.add_argument("folder", type=Path, help="a folder written by 'plan'")
     gui = commands.add_parser("gui", help="open the desktop application")
     gui.add_argument("project", type=Path, nargs="?", help="file to open")
     gui.add_argument(
@@ -51,18 +67,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the process exit code."""
+def main(argv: Sequence[str] | None = None, run_gui: GuiRunner | None = None) -> int:
+    """Run the command line and return the process exit code.
+
+    ``run_gui`` opens the desktop app; it is passed in by
+    :mod:`lrplanner.entry` because this layer never imports the GUI.
+    """
     args = build_parser().parse_args(argv)
     if args.command == "gui":
-        from lrplanner.gui.app import run_app  # Qt is loaded only for the GUI
-
-        return run_app(args.project, screenshot=args.screenshot)
+        if run_gui is None:
+            print("The desktop app is not available here.", file=sys.stderr)
+            return EXIT_INVALID
+        return run_gui(args.project, args.screenshot)
     if args.command == "template":
         return _template(args.path)
+    if args.command == "check":
+        from lrplanner.cli_plan import check_folder
+
+        return check_folder(args.folder)
     result = _load_and_report(args.inputs)
     if result.project is None:
         return EXIT_INVALID
+    if args.command == "plan":
+        from lrplanner.cli_plan import plan_command
+
+        return plan_command(result.project, args.out, args.seconds, args.seed)
     if args.command == "import":
         from lrplanner.storage import save_project
 

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lrplanner import storage
+from lrplanner.core.atomic import atomic_write_text
 from lrplanner.core.errors import InputError, ProjectFileError
 from lrplanner.importers import ImportResult, read_inputs
+from lrplanner.planner import jsonio
+from lrplanner.planner.plan import PlanOutcome, plan_route
+
+if TYPE_CHECKING:
+    from lrplanner.core.project import Project
+    from lrplanner.solver.progress import ProgressSink
+    from lrplanner.solver.stop import CancelToken
 
 
 def load_inputs(path: Path) -> ImportResult:
@@ -29,3 +38,38 @@ def load_inputs(path: Path) -> ImportResult:
             expected=f"a readable project file ({exc})",
         )
         return ImportResult(project=None, errors=(error,))
+
+
+def plan_project(
+    project: Project,
+    *,
+    seconds: float = 10.0,
+    seed: int = 0,
+    cancel: CancelToken | None = None,
+    on_progress: ProgressSink | None = None,
+) -> PlanOutcome:
+    """Plan a project within ``seconds`` (or until ``cancel`` is set).
+
+    Raises
+    ------
+    InfeasibleRequest
+        If no plan meets the hard rules (the message explains why).
+    """
+    return plan_route(
+        project, seconds=seconds, seed=seed, cancel=cancel, on_progress=on_progress
+    )
+
+
+def write_plan_files(outcome: PlanOutcome, out_dir: Path) -> list[Path]:
+    """Write problem.json and plan.json into ``out_dir`` (atomically each)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    project = outcome.model.project
+    files = {
+        "problem.json": jsonio.problem_document(outcome.model),
+        "plan.json": jsonio.plan_document(project, outcome),
+    }
+    written = []
+    for name, document in files.items():
+        atomic_write_text(out_dir / name, jsonio.dumps(document))
+        written.append(out_dir / name)
+    return written

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lrplanner import storage
-from lrplanner.cli import main
+from lrplanner.entry import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
 

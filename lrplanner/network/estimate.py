@@ -53,7 +53,8 @@ class EstimateSettings:
 
     ``road_speed_kmh`` overrides or extends :data:`DEFAULT_ROAD_SPEEDS`;
     other countries drive at ``default_road_speed_kmh``. Estimated flights
-    join airports at least ``min_flight_km`` apart (see ``graph``) and, in
+    join airports at least ``min_flight_km`` apart, in one country unless
+    ``estimate_international_flights`` (see ``graph``) and, in
     time-dependent queries, leave at one of ``flight_departures`` (local time
     at the origin airport; hourly 07:00-20:00 unless set, empty = any time).
 
@@ -75,6 +76,7 @@ class EstimateSettings:
     road_cost_per_person: Decimal = Decimal("0")
     min_flight_km: float = 300.0
     estimate_flights: bool = True
+    estimate_international_flights: bool = False
     flight_departures: tuple[time, ...] = _DAYTIME_HOURS
 
     def __post_init__(self) -> None:

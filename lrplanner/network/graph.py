@@ -307,7 +307,12 @@ def _estimated_edges(
     explicit: Iterable[Connection],
     settings: EstimateSettings,
 ) -> Iterator[Connection]:
-    """Yield estimated roads within countries and flights between airports."""
+    """Yield estimated roads within countries and flights between airports.
+
+    Flights are estimated between airports of one country only (unless the
+    settings allow international estimates): an international leg needs a
+    real scheduled flight on the Links sheet.
+    """
     given = {(e.origin, e.destination, e.mode) for e in explicit}
     for a, b in _same_country_pairs(nodes):
         km = _km(a, b)
@@ -329,6 +334,7 @@ def _estimated_edges(
         if (
             km >= settings.min_flight_km
             and (a.id, b.id, TravelMode.FLIGHT) not in given
+            and (settings.estimate_international_flights or a.countries & b.countries)
         ):
             yield flight_estimate(a.id, b.id, great_circle=km, settings=settings)
 

@@ -92,6 +92,7 @@ def build_model(
     )
     data = ProblemData(
         travel=_travel(matrix, locations),
+        counted=_travel(matrix, locations, allowance=False),
         sites=sites,
         tours=_tours(project, frames, axis, len(hotels)),
         chained=True,
@@ -200,12 +201,17 @@ def _lock(
 
 
 def _travel(
-    matrix: TravelMatrix, locations: tuple[str, ...]
+    matrix: TravelMatrix, locations: tuple[str, ...], *, allowance: bool = True
 ) -> tuple[tuple[int, ...], ...]:
+    """Return travel minutes; with ``allowance``, plus timetable waiting."""
+
     def minutes(a: str, b: str) -> int:
-        if matrix.minutes(a, b) is None:
+        plain = matrix.minutes(a, b)
+        if plain is None:
             return FAR
-        return planning_minutes(matrix.network, matrix.leg(a, b))
+        return (
+            planning_minutes(matrix.network, matrix.leg(a, b)) if allowance else plain
+        )
 
     return tuple(tuple(minutes(a, b) for b in locations) for a in locations)
 

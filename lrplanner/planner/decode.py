@@ -9,18 +9,21 @@ road then, just before or after that stretch of travel (whichever is nearer).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.planner.axis import MINUTE
-from lrplanner.planner.timing import real_departure
+from lrplanner.planner.timing import real_departure, step_connection
 
 if TYPE_CHECKING:
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
     from lrplanner.core.rules import SessionRules
+    from lrplanner.network.legs import Step
+    from lrplanner.planner.axis import TimeAxis
     from lrplanner.planner.build import RouteModel
     from lrplanner.planner.frames import DayFrame
     from lrplanner.solver.result import Result, TourPlan
@@ -42,6 +45,7 @@ class Block:
     where_before: str
     where_after: str
     make: dict[str, Any] = field(default_factory=dict)
+    real: tuple[datetime, datetime] | None = None  # timetabled: fixed real times
 
 
 def decode(model: RouteModel, result: Result, sessions: SessionRules) -> Itinerary:
@@ -158,33 +162,37 @@ def _travel(
     axis = model.axis
     network = model.matrix.network
     for step in model.matrix.leg(origin, destination).steps:
-        t = axis.to_axis(real_departure(network, step, axis.to_real(t)))
-        title = (
-            f"{step.mode.value.capitalize()}: "
-            f"{location_name(model.project, step.origin)} → "
-            f"{location_name(model.project, step.destination)}"
-        )
-        blocks.append(
-            Block(
-                t,
-                t + step.minutes,
-                step.origin,
-                step.destination,
-                {
-                    "kind": EventKind.TRAVEL,
-                    "title": title,
-                    "origin": step.origin,
-                    "destination": step.destination,
-                    "mode": step.mode,
-                    "estimated": step.estimated,
-                    "fare_per_person": step.cost_per_person,
-                    "vehicle_cost": step.cost_per_vehicle,
-                    "place": step.origin,
-                },
-            )
-        )
-        t += step.minutes
+        conn = step_connection(network, step)
+        real = None
+        if conn is not None and conn.departures:  # timetabled: real times rule
+            leave = real_departure(network, step, axis.to_real(t))
+            real = (leave, leave + step.minutes * MINUTE)
+            t = axis.to_axis(leave)
+        blocks.append(_step_block(model, step, t, real))
+        t = axis.to_axis(real[1]) if real else t + step.minutes
     return t
+
+
+def _step_block(
+    model: RouteModel, step: Step, t: int, real: tuple[datetime, datetime] | None
+) -> Block:
+    title = (
+        f"{step.mode.value.capitalize()}: "
+        f"{location_name(model.project, step.origin)} → "
+        f"{location_name(model.project, step.destination)}"
+    )
+    make = {
+        "kind": EventKind.TRAVEL,
+        "title": title,
+        "origin": step.origin,
+        "destination": step.destination,
+        "mode": step.mode,
+        "estimated": step.estimated,
+        "fare_per_person": step.cost_per_person,
+        "vehicle_cost": step.cost_per_vehicle,
+        "place": step.origin,
+    }
+    return Block(t, t + step.minutes, step.origin, step.destination, make, real=real)
 
 
 def _to_real(
@@ -193,13 +201,14 @@ def _to_real(
     blocks.sort(key=lambda b: (b.start, b.end))
     axis = model.axis
     if frame.lunch is None:
-        return tuple(_event(model, b, axis.to_real(b.start)) for b in blocks)
-    split, mode = _lunch_slot(blocks, axis.to_axis(frame.lunch[0]))
+        return tuple(_event(model, b, _begin(axis, b, True)) for b in blocks)
+    point = axis.to_axis(frame.lunch[0])
+    split, mode = _lunch_slot(blocks, point, frame.lunch)
     length = frame.lunch[1] - frame.lunch[0]
     events: list[Event] = []
     for i, block in enumerate(blocks):
         shifted = i > split or (i == split and mode == "gap")
-        begin = axis.to_real(block.start, after_lunch=shifted)
+        begin = _begin(axis, block, shifted)
         if i == split and mode == "before":
             events.append(_meal(model, begin, length, block.where_before))
             begin += length
@@ -213,8 +222,21 @@ def _to_real(
     return tuple(events)
 
 
-def _lunch_slot(blocks: list[Block], point: int) -> tuple[int, str]:
-    """Return (block index, how) lunch fits: inside a block or in a gap."""
+def _begin(axis: TimeAxis, block: Block, after_lunch: bool) -> datetime:
+    return (
+        block.real[0]
+        if block.real
+        else axis.to_real(block.start, after_lunch=after_lunch)
+    )
+
+
+def _lunch_slot(
+    blocks: list[Block], point: int, lunch: tuple[datetime, datetime]
+) -> tuple[int, str]:
+    """Return (block index, how) lunch fits: inside a block, in a gap, or not
+    at all ("skip": a timetabled flight or boat covers lunch time)."""
+    if any(b.real and b.real[0] < lunch[1] and lunch[0] < b.real[1] for b in blocks):
+        return len(blocks), "skip"
     for i, block in enumerate(blocks):
         if block.start < point < block.end:
             near_start = point - block.start <= block.end - point
@@ -228,7 +250,7 @@ def _event(model: RouteModel, block: Block, begin: datetime) -> Event:
     where = block.where_before
     return Event(
         start=begin,
-        end=begin + (block.end - block.start) * MINUTE,
+        end=block.real[1] if block.real else begin + (block.end - block.start) * MINUTE,
         tz=location_zone(model.project, where).key,
         **block.make,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ from lrplanner.planner import costs
 from lrplanner.planner.build import RouteModel, build_model
 from lrplanner.planner.decode import decode
 from lrplanner.planner.explain import explain_left_out
+from lrplanner.planner.repair import forbid_broken_transfers
 from lrplanner.solver.solve import solve
+from lrplanner.solver.stop import AnyOf, Cancelled, MaxRuntime
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -27,7 +30,10 @@ if TYPE_CHECKING:
     from lrplanner.solver.params import SolveParams
     from lrplanner.solver.progress import ProgressSink
     from lrplanner.solver.result import Result
-    from lrplanner.solver.stop import StoppingCriterion
+    from lrplanner.solver.stop import CancelToken, StoppingCriterion
+
+REPAIR_ROUNDS = 4
+FIRST_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,14 +51,19 @@ class PlanOutcome:
 
 def plan_route(
     project: Project,
-    stop: StoppingCriterion,
     *,
-    params: SolveParams | None = None,
+    seconds: float,
     seed: int = 0,
+    cancel: CancelToken | None = None,
+    params: SolveParams | None = None,
     rules: PlanningRules | None = None,
     on_progress: ProgressSink | None = None,
 ) -> PlanOutcome:
     """Plan a route: build the engine problem, search, decode, explain, check.
+
+    A plan whose real timetables break a day (a flight that leaves too late)
+    is re-planned without the offending transfers, up to ``REPAIR_ROUNDS``
+    times within the same time budget.
 
     Raises
     ------
@@ -64,10 +75,27 @@ def plan_route(
     network = TravelNetwork.from_project(project)
     model = build_model(project, network, rules)
     _check_budget(project, model)
-    result = solve(model.data, stop, params=params, seed=seed, on_progress=on_progress)
-    if not result.is_feasible():
-        raise InfeasibleRequest(_infeasible_message(model))
-    return _outcome(model, result, rules, network)
+    deadline = time.monotonic() + seconds
+    outcome = None
+    for attempt in range(REPAIR_ROUNDS + 1):
+        share = FIRST_SHARE if attempt == 0 else 1 / (REPAIR_ROUNDS + 1 - attempt)
+        budget = max(0.5, (deadline - time.monotonic()) * share)
+        stop: StoppingCriterion = MaxRuntime(budget)
+        if cancel is not None:
+            stop = AnyOf(stop, Cancelled(cancel))
+        result = solve(
+            model.data, stop, params=params, seed=seed, on_progress=on_progress
+        )
+        if not result.is_feasible():
+            if outcome is not None:
+                return outcome
+            raise InfeasibleRequest(_infeasible_message(model))
+        outcome = _outcome(model, result, rules, network)
+        if not outcome.violations or result.status == "cancelled":
+            return outcome
+        model = forbid_broken_transfers(model, result, outcome)
+    assert outcome is not None
+    return outcome
 
 
 def _outcome(

@@ -2,10 +2,10 @@
 
 The engine needs one travel time per pair of locations. A scheduled link
 (a flight with set departures) is given its flight time plus an allowance
-for waiting: the longest gap between two departures of a day, capped at
-``MAX_WAIT``. A plan built on those times leaves early enough to catch a
-departure in most cases; the decoder then uses the real departure, and the
-validator checks every leg against the timetable.
+for waiting: the longest gap between two departures of the same day, capped
+at ``MAX_WAIT`` (also the allowance of a once-a-day departure). The decoder
+uses the real departure, and the validator checks every leg against the
+timetable; a day that misses its flight is re-planned (see ``planner.plan``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from lrplanner.network.legs import Connection, Leg, Step
 
 MAX_WAIT = 240
-DAY = 24 * 60
 
 
 def step_connection(network: TravelNetwork, step: Step) -> Connection | None:
@@ -39,8 +38,7 @@ def wait_allowance(conn: Connection | None) -> int:
         return 0
     minutes = sorted(t.hour * 60 + t.minute for t in conn.departures)
     gaps = [b - a for a, b in itertools.pairwise(minutes)]
-    gaps.append(minutes[0] + DAY - minutes[-1])
-    return min(MAX_WAIT, max(gaps))
+    return min(MAX_WAIT, max(gaps, default=MAX_WAIT))
 
 
 def planning_minutes(network: TravelNetwork, leg: Leg) -> int:

@@ -70,7 +70,7 @@ def site_copies(data: ProblemData, eligible: Sequence[int]) -> list[Copy]:
                 lo, hi = w.open, w.close
                 if data.chained:  # absolute times: clip to the day
                     lo, hi = max(lo, tour.earliest_start), min(hi, tour.close)
-                if lo <= hi:
+                if lo <= hi and tour.max_visits != 0:
                     by_window.setdefault((lo, hi), set()).add(d)
         for (lo, hi), tours in sorted(by_window.items()):
             out.append(
@@ -246,6 +246,7 @@ def _client(
     required = site.mandatory and group is None
     return pyvrp.Client(
         location=loc,
+        delivery=[1] if _counts_visits(data) else [],
         service_duration=site.service,
         tw_early=c.open,
         tw_late=min(c.close, _BIG),
@@ -280,26 +281,45 @@ def _vehicles(
     restricted = any(len(c.tours) < len(data.tours) for c in copies)
     vtypes: list[pyvrp.VehicleType] = []
     profiles: list[tuple[np.ndarray, np.ndarray]] = []
-    for d, tour in enumerate(data.tours):
+    for d in range(len(data.tours)):
         prof = len(profiles) if restricted or d == 0 else 0
         if prof == len(profiles):
             profiles.append(_profile(copies, len(depots), d, dist, travel, restricted))
-        vtypes.append(
-            pyvrp.VehicleType(
-                1,
-                start_depot=depots.index(tour.start),
-                end_depot=depots.index(tour.end),
-                tw_early=tour.earliest_start,
-                tw_late=min(tour.latest_end, _BIG),
-                shift_duration=min(tour.max_duration or _BIG, _BIG),
-                max_distance=max(0, cap - tour.fixed_cost)
-                if data.budget is not None
-                else cap,
-                fixed_cost=tour.fixed_cost,
-                profile=prof,
-            )
-        )
+        vtypes.append(_tour_vehicle(data, d, depots, cap, prof))
     return vtypes, tuple(range(len(data.tours))), profiles
+
+
+def _tour_vehicle(
+    data: ProblemData, d: int, depots: list[int], cap: int, prof: int
+) -> pyvrp.VehicleType:
+    """One vehicle for independent tour ``d``; visit limits use load."""
+    tour = data.tours[d]
+    if data.budget is not None:
+        cap = max(0, cap - tour.fixed_cost)
+    elif data.max_total_travel is None and tour.max_travel is not None:
+        cap = tour.max_travel  # distance is travel time here
+    capacity = [] if not _counts_visits(data) else [_visit_cap(tour.max_visits)]
+    return pyvrp.VehicleType(
+        1,
+        capacity=capacity,
+        start_depot=depots.index(tour.start),
+        end_depot=depots.index(tour.end),
+        tw_early=tour.earliest_start,
+        tw_late=min(tour.latest_end, _BIG),
+        shift_duration=min(tour.max_duration or _BIG, _BIG),
+        max_distance=cap,
+        fixed_cost=tour.fixed_cost,
+        profile=prof,
+    )
+
+
+def _counts_visits(data: ProblemData) -> bool:
+    """Independent tours with visit limits get a load dimension (1 per visit)."""
+    return not data.chained and any(t.max_visits is not None for t in data.tours)
+
+
+def _visit_cap(limit: int | None) -> int:
+    return 1_000_000 if limit is None else limit
 
 
 def _distance_cap(data: ProblemData, fixed: int) -> int:

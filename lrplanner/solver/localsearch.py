@@ -17,6 +17,7 @@ from lrplanner.solver.schedule import (
     plan_travel,
     time_plan,
     time_tour,
+    tour_travel,
 )
 
 if TYPE_CHECKING:
@@ -34,13 +35,13 @@ def globally_ok(data: ProblemData, plan: Plan) -> bool:
 
 
 def repair(data: ProblemData, plan: Plan) -> Plan:
-    """Drop optional sites until the shared budget and travel cap hold.
+    """Drop optional sites until the budget, travel caps and visit limits hold.
 
-    Each step removes the visit whose loss of score per unit of freed cost
-    (or travel) is smallest.
+    Each step removes the visit whose loss of score per unit of relieved
+    excess is smallest.
     """
     plan = plan.copy()
-    while not globally_ok(data, plan):
+    while _pressure(data, plan) > 0:
         best: tuple[float, int, int] | None = None
         base_score = plan_score(data, plan)
         base = _pressure(data, plan)
@@ -61,13 +62,27 @@ def repair(data: ProblemData, plan: Plan) -> Plan:
 
 
 def _pressure(data: ProblemData, plan: Plan) -> float:
-    over = 0.0
+    """Relative excess over every limit PyVRP may not model exactly."""
+    over = _tour_excess(data, plan)
     if data.budget is not None:
         over += max(0, plan_cost(data, plan) - data.budget) / max(data.budget, 1)
     if data.max_total_travel is not None:
         over += max(0, plan_travel(data, plan) - data.max_total_travel) / max(
             data.max_total_travel, 1
         )
+    return over
+
+
+def _tour_excess(data: ProblemData, plan: Plan) -> float:
+    over = 0.0
+    for d, tour in enumerate(data.tours):
+        if tour.max_visits is not None:
+            over += max(0, len(plan.routes[d]) - tour.max_visits) / (
+                tour.max_visits + 1
+            )
+        if tour.max_travel is not None:
+            excess = tour_travel(data, plan, d)[0] - tour.max_travel
+            over += max(0, excess) / (tour.max_travel + 1)
     return over
 
 
@@ -82,7 +97,8 @@ def insert_all(data: ProblemData, plan: Plan, candidates: Sequence[int]) -> bool
     changed = False
     visited = plan.visited()
     order = sorted(
-        (s for s in candidates if s not in visited), key=lambda s: -data.sites[s].score
+        (s for s in candidates if s not in visited and _gain_bound(data, s, -1) > 0),
+        key=lambda s: -data.sites[s].score,
     )
     for s in order:
         spot = _cheapest_spot(data, plan, s)
@@ -138,13 +154,104 @@ def replace_better(data: ProblemData, plan: Plan, candidates: Sequence[int]) -> 
     return False
 
 
+def drop_and_insert(
+    data: ProblemData, plan: Plan, candidates: Sequence[int], limit: int = 25
+) -> bool:
+    """Remove one visit and insert an unvisited site anywhere if the score rises.
+
+    Only the ``limit`` cheapest visits and most valuable outsiders are tried.
+
+    Returns
+    -------
+    bool
+        Whether an improving move was made (``plan`` changed in place).
+    """
+    visited = plan.visited()
+    base = plan_score(data, plan)
+    outside = sorted(
+        (s for s in candidates if s not in visited), key=lambda s: -data.sites[s].score
+    )[:limit]
+    inside = sorted(
+        (
+            (d, i)
+            for d, r in enumerate(plan.routes)
+            for i, s in enumerate(r)
+            if not data.sites[s].mandatory and data.sites[s].fixed_start is None
+        ),
+        key=lambda di: data.sites[plan.routes[di[0]][di[1]]].score,
+    )[:limit]
+    for d, i in inside:
+        old = plan.routes[d].pop(i)
+        if time_tour(data, plan, d) is not None:
+            for new in outside:
+                if _gain_bound(data, new, -1) > 0 and _insert_if_better(
+                    data, plan, new, base, old
+                ):
+                    return True
+        plan.routes[d].insert(i, old)
+    return False
+
+
+def _insert_if_better(
+    data: ProblemData, plan: Plan, new: int, base: int, old: int
+) -> bool:
+    """Insert ``new``; if that alone does not pay, also try re-inserting ``old``."""
+    spot = _cheapest_spot(data, plan, new)
+    if spot is None:
+        return False
+    plan.routes[spot[0]].insert(spot[1], new)
+    if plan_score(data, plan) > base:
+        return True
+    back = _cheapest_spot(data, plan, old)
+    if back is not None:
+        plan.routes[back[0]].insert(back[1], old)
+        if plan_score(data, plan) > base:
+            return True
+        plan.routes[back[0]].remove(old)
+    plan.routes[spot[0]].remove(new)
+    return False
+
+
+def drop_useless(data: ProblemData, plan: Plan) -> bool:
+    """Remove optional visits whose removal keeps the score (frees time).
+
+    Returns
+    -------
+    bool
+        Whether anything was removed (``plan`` changed in place).
+    """
+    base = plan_score(data, plan)
+    changed = False
+    for d, route in enumerate(plan.routes):
+        for s in list(route):
+            site = data.sites[s]
+            if site.mandatory or site.fixed_start is not None:
+                continue
+            i = route.index(s)
+            del route[i]
+            if plan_score(data, plan) < base or time_tour(data, plan, d) is None:
+                route.insert(i, s)
+            else:
+                changed = True
+    return changed
+
+
+def pyvrp_inexact(data: ProblemData) -> bool:
+    """Whether the instance has parts PyVRP sees only approximately."""
+    tour_limits = any(
+        t.max_visits is not None or t.max_travel is not None for t in data.tours
+    )
+    shared = data.budget is not None or data.max_total_travel is not None
+    return bool(data.groups) or shared or tour_limits
+
+
 def _gain_bound(data: ProblemData, new: int, old: int) -> int:
     site = data.sites[new]
     first = sum(
         data.groups[g].increments[:1][0] if data.groups[g].increments else 0
         for g in site.groups
     )
-    return site.score + first - data.sites[old].score
+    return site.score + first - (data.sites[old].score if old >= 0 else 0)
 
 
 def _feasible_tour(data: ProblemData, plan: Plan, d: int) -> bool:
@@ -196,8 +303,8 @@ def improve(
     candidates
         Sites that may be added.
     should_stop
-        Polled after each round; True ends the search early (one round
-        always runs).
+        Polled after each round; True ends the search early (three rounds
+        always run, so a stopped search still polishes its last plan).
 
     Returns
     -------
@@ -206,11 +313,14 @@ def improve(
     """
     plan = repair(data, plan)
     work = plan.copy()
-    for _ in range(50):
+    for rounds in range(50):
         moved = change_hotels(data, work) if data.chained else False
+        drop_useless(data, work)
         moved |= insert_all(data, work, candidates)
         moved |= replace_better(data, work, candidates)
-        if not moved or should_stop():
+        if not moved and pyvrp_inexact(data):
+            moved = drop_and_insert(data, work, candidates)
+        if not moved or (rounds >= 2 and should_stop()):
             break
     if time_plan(data, work) is None or plan_score(data, work) < plan_score(data, plan):
         return plan

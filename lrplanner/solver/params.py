@@ -48,7 +48,7 @@ class SolveParams:
     progress_interval: float = 0.1
     prize_scale: float = 0.0
     penalty_scale: float = 0.0
-    fresh_every: int = 0
+    fresh_every: int = 2
 
     def __post_init__(self) -> None:
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:

@@ -237,6 +237,10 @@ class ProblemData:
         Coverage groups referenced by ``Site.groups``.
     max_total_travel
         Optional cap on the summed travel time of all tours.
+    counted
+        Optional matrix of the travel time that counts against
+        ``Tour.max_travel`` (e.g. without waiting allowances); ``travel`` if
+        None.
 
     Raises
     ------
@@ -254,10 +258,13 @@ class ProblemData:
     arc_costs: tuple[tuple[int, ...], ...] | None = None
     groups: tuple[CoverageGroup, ...] = field(default=())
     max_total_travel: int | None = None
+    counted: tuple[tuple[int, ...], ...] | None = None
 
     def __post_init__(self) -> None:
         n = len(self.travel)
         _check_matrix(self.travel, n, "travel")
+        if self.counted is not None:
+            _check_matrix(self.counted, n, "counted")
         if self.arc_costs is not None:
             _check_matrix(self.arc_costs, n, "arc_costs")
         if not self.tours:
@@ -290,6 +297,10 @@ class ProblemData:
     def num_locations(self) -> int:
         """Number of rows of the travel matrix."""
         return len(self.travel)
+
+    def counted_travel(self, i: int, j: int) -> int:
+        """Return the travel time from ``i`` to ``j`` that counts against limits."""
+        return self.travel[i][j] if self.counted is None else self.counted[i][j]
 
     def cost_of_arc(self, i: int, j: int) -> int:
         """Return the travel cost from location ``i`` to ``j`` (0 if none)."""

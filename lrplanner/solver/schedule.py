@@ -64,7 +64,7 @@ def time_tour(data: ProblemData, plan: Plan, d: int) -> TourPlan | None:
     tour = data.tours[d]
     if tour.max_visits is not None and len(plan.routes[d]) > tour.max_visits:
         return None
-    if tour.max_travel is not None and tour_travel(data, plan, d)[0] > tour.max_travel:
+    if tour.max_travel is not None and counted_travel(data, plan, d) > tour.max_travel:
         return None
     ends = endpoints(data, plan, d)
     first = _forward(data, plan.routes[d], d, ends, tour.earliest_start)
@@ -127,6 +127,13 @@ def tour_travel(data: ProblemData, plan: Plan, d: int) -> tuple[int, int]:
     pairs = list(itertools.pairwise(locs))
     travel = sum(data.travel[i][j] for i, j in pairs)
     return travel, sum(data.cost_of_arc(i, j) for i, j in pairs)
+
+
+def counted_travel(data: ProblemData, plan: Plan, d: int) -> int:
+    """Return tour ``d``'s travel time that counts against ``Tour.max_travel``."""
+    start, end = endpoints(data, plan, d)
+    locs = [start, *(data.sites[s].location for s in plan.routes[d]), end]
+    return sum(data.counted_travel(i, j) for i, j in itertools.pairwise(locs))
 
 
 def plan_cost(data: ProblemData, plan: Plan) -> int:

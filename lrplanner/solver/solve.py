@@ -28,6 +28,7 @@ from lrplanner.solver.schedule import (
     plan_travel,
     time_plan,
 )
+from lrplanner.solver.skeleton import skeleton
 from lrplanner.solver.stop import StoppingCriterion, is_cancel
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def solve(
     eligible = eligible_sites(data)
     empty = Plan(routes=[[] for _ in data.tours], hotels=_default_hotels(data))
     state.offer(data, empty)
+    state.offer(data, skeleton(data))
     while not state.should_stop():
         weights = _weights(data, state.best)
         enc = hgs.encode(data, eligible, weights, params.prize_scale)
@@ -162,7 +164,12 @@ def _segment_stop(
     state: _State, enc: hgs.Encoding, params: SolveParams, weights: list[int]
 ) -> _SegmentStop:
     total = sum(weights[c.site] for c in enc.copies if c.site >= 0)
-    return _SegmentStop(state, params, total * enc.prize_factor, enc.prize_factor)
+    # Small instances stall fast; end their segments early so the prizes are
+    # re-linearised and the search restarts more often.
+    stall = min(params.segment_iterations, max(200, 40 * len(enc.copies)))
+    stop = _SegmentStop(state, params, total * enc.prize_factor, enc.prize_factor)
+    stop.stall = stall
+    return stop
 
 
 class _SegmentStop:
@@ -172,6 +179,7 @@ class _SegmentStop:
         self.state, self.params = state, params
         self.total, self.factor = total, factor
         self.iters = self.since = 0
+        self.stall = params.segment_iterations
         self.best_cost: float = float("inf")
 
     def __call__(self, best_cost: float) -> bool:
@@ -185,8 +193,7 @@ class _SegmentStop:
         if self.state.should_stop():
             return True
         return (
-            self.since > self.params.segment_iterations
-            or self.iters > self.params.max_segment_iterations
+            self.since > self.stall or self.iters > self.params.max_segment_iterations
         )
 
 

@@ -161,7 +161,8 @@ def test_flights_are_estimated_only_between_distant_airports(mekong):
     """Tests that cities get no flights and airports under 300 km apart neither."""
     flights = [e for e in mekong.edges() if e.mode is TravelMode.FLIGHT]
     assert flights == []
-    network = TravelNetwork.from_parts([*MEKONG, KTM, DAC])
+    abroad = EstimateSettings(estimate_international_flights=True)
+    network = TravelNetwork.from_parts([*MEKONG, KTM, DAC], settings=abroad)
     pairs = {(e.origin, e.destination) for e in network.edges() if e.mode == "flight"}
     assert pairs == {
         (a, b) for a in ("PNH", "SGN", "KTM", "DAC")
@@ -175,9 +176,17 @@ def test_flights_are_estimated_only_between_distant_airports(mekong):
 
 def test_explicit_flight_replaces_the_estimate():
     """Tests that an airport pair with a flight link gets no estimated flight."""
-    network = TravelNetwork.from_parts([KTM, DAC], [KTM_DAC])
+    abroad = EstimateSettings(estimate_international_flights=True)
+    network = TravelNetwork.from_parts([KTM, DAC], [KTM_DAC], settings=abroad)
     assert [e.estimated for e in network.connections("KTM", "DAC")] == [False]
     assert [e.estimated for e in network.connections("DAC", "KTM")] == [True]
+
+
+def test_international_flights_are_not_estimated_by_default():
+    """Tests that two airports in different countries get no estimated flight."""
+    network = TravelNetwork.from_parts([*MEKONG, KTM, DAC])
+    flights = {(e.origin, e.destination) for e in network.edges() if e.mode == "flight"}
+    assert flights == set()
 
 
 def test_unreachable_names_both_places_and_why():

@@ -90,8 +90,13 @@ def _extend(
     best: _Best,
 ) -> None:
     tour = data.tours[d]
+    if tour.max_visits is not None and len(seq) > tour.max_visits:
+        return
     for end in _ends(data, d):
-        if t + data.travel[loc][end] <= tour.latest_end:
+        over = (
+            tour.max_travel is not None and tr + data.travel[loc][end] > tour.max_travel
+        )
+        if not over and t + data.travel[loc][end] <= tour.latest_end:
             used_tour = bool(seq) or data.chained
             extra_tr = tr + data.travel[loc][end] if used_tour else 0
             extra_c = (

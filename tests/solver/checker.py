@@ -63,6 +63,10 @@ def _check_tour(
         errors.append(f"tour {d} ends late")
     if tour.max_duration is not None and arrival - plan.departure > tour.max_duration:
         errors.append(f"tour {d} is too long")
+    if tour.max_visits is not None and len(plan.visits) > tour.max_visits:
+        errors.append(f"tour {d} has too many visits")
+    if tour.max_travel is not None and travel > tour.max_travel:
+        errors.append(f"tour {d} travels too much")
     return errors, travel, arcs
 
 

@@ -190,3 +190,38 @@ def test_total_travel_cap_limits_the_tours():
     )
     res = solved(data)
     assert res.score == 5
+
+
+def test_visit_and_travel_limits_per_tour():
+    """Tests per-tour visit and travel limits: 9 alone, then 5 + 4 within 4 (18)."""
+    travel = grid_travel([(0, 0), (1, 0), (0, 1), (-1, 0), (2, 2)])
+    tours = (
+        Tour(start=0, end=0, latest_end=100, max_visits=1),
+        Tour(start=0, end=0, latest_end=100, max_visits=2, max_travel=4),
+    )
+    data = ProblemData(
+        travel=travel, sites=sites_at([1, 2, 3, 4], [5, 4, 3, 9]), tours=tours
+    )
+    res = solved(data)
+    assert res.score == 18
+    assert res.tours[0].sites == (3,)
+
+
+def test_rest_day_in_a_chained_trip_stays_empty():
+    """Tests that a chained day with max_visits=0 visits nothing."""
+    travel = grid_travel([(0, 0), (1, 0), (0, 1), (-1, 0), (2, 2), (0, 0)])
+    tours = (
+        Tour(start=0, end=0, latest_end=100, max_visits=1),
+        Tour(start=0, end=0, earliest_start=100, latest_end=200, max_visits=0),
+        Tour(start=0, end=0, earliest_start=200, latest_end=300, max_travel=4),
+    )
+    data = ProblemData(
+        travel=travel,
+        sites=sites_at([1, 2, 3, 4], [5, 4, 3, 9]),
+        tours=tours,
+        chained=True,
+        hotels=(5,),
+    )
+    res = solved(data)
+    assert res.tours[1].visits == ()
+    assert res.score == 18

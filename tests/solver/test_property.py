@@ -69,7 +69,14 @@ def instances(draw: st.DrawFn) -> ProblemData:
     sites = tuple(draw(site(1 + i, n_tours, n_groups)) for i in range(n_sites))
     length = draw(st.integers(8, 30))
     tours = tuple(
-        Tour(start=0, end=0, earliest_start=d * 30, latest_end=d * 30 + length)
+        Tour(
+            start=0,
+            end=0,
+            earliest_start=d * 30,
+            latest_end=d * 30 + length,
+            max_visits=draw(st.one_of(st.none(), st.integers(0, 3))),
+            max_travel=draw(st.one_of(st.none(), st.integers(0, 20))),
+        )
         for d in range(n_tours)
     )
     hotels = tuple(range(1 + n_sites, 1 + n_sites + n_hotels)) if chained else ()
@@ -85,11 +92,16 @@ def instances(draw: st.DrawFn) -> ProblemData:
     )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(instances())
 def test_solver_matches_brute_force(data):
     """Tests that the solver's score equals the enumerated optimum, validly."""
-    res = solve(data, MaxIterations(300))
+    res = solve(data, MaxIterations(1500))
     assert_valid(data, res)
     best = optimum(data)
     if best is None:

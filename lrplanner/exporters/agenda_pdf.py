@@ -1,0 +1,182 @@
+"""The facilitators' printable agenda: one A4 page per day (reportlab).
+
+Each page has the route name and the day, a table of local times, activity,
+place and host, champions with their contacts and notes (travel details,
+address), and the overnight place as its last row. A long day is shrunk to
+fit its page rather than spilling onto a second one. Text in Khmer, Lao,
+Thai, Devanagari and Bengali is drawn in the matching Noto font (see
+:mod:`lrplanner.exporters.pdf_fonts` for the shaping limits).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from lrplanner.core.atomic import atomic_path
+from lrplanner.exporters.agenda_rows import OVERNIGHT, AgendaRow, day_rows, day_title
+from lrplanner.exporters.pdf_fonts import markup, register_fonts
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+
+    from lrplanner.core.plan import DayPlan, Itinerary
+    from lrplanner.core.project import Project
+
+PAGE = landscape(A4)
+MARGIN = 14 * mm
+COLUMNS = (34 * mm, 60 * mm, 66 * mm, 55 * mm, 54 * mm)
+HEADERS: tuple[str, ...] = (
+    "Time (local)",
+    "Activity",
+    "Place and host",
+    "Champion(s), contact",
+)
+HEADERS += ("Notes",)
+HEADER_BLUE = colors.HexColor("#1F4E78")
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=font, fontSize=9, leading=11.5, shaping=1)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10,
+                                textColor=colors.HexColor("#444444")),
+        "head": ParagraphStyle("head", parent=body, textColor=colors.white,
+                               fontName=f"{font}-Bold"),
+        "title": ParagraphStyle("title", parent=body, fontSize=15, leading=19,
+                                fontName=f"{font}-Bold"),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11.5,
+                                   leading=15, textColor=HEADER_BLUE),
+    }  # fmt: skip
+
+
+def write_agenda_pdf(project: Project, itinerary: Itinerary, path: Path) -> None:
+    """Write the daily agendas as a PDF, one A4 landscape page per day.
+
+    Parameters
+    ----------
+    project
+        The inputs (names, hosts, champions and contacts).
+    itinerary
+        The plan to print.
+    path
+        Where to write the PDF; an old file is replaced only on success.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the bundled fonts are missing.
+    """
+    styles = _styles(register_fonts())
+    story: list[object] = []
+    count = len(itinerary.days)
+    for number, day in enumerate(itinerary.days, start=1):
+        content = day_page(project, day, number, count, styles)
+        story.append(KeepInFrame(*_frame_size(), content, mode="shrink"))
+        if number < count:
+            story.append(PageBreak())
+
+    def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        _draw_footer(canvas, project.route.name, doc.page, count)
+
+    with atomic_path(path) as tmp:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=PAGE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=f"Agenda — {project.route.name}",
+            author="LR Planner",
+        )
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+
+
+def _frame_size() -> tuple[float, float]:
+    width = PAGE[0] - 2 * MARGIN
+    height = PAGE[1] - 2 * MARGIN - 4 * mm
+    # Platypus frames keep 6 pt padding on each side; stay inside it.
+    return width - 12, height - 12
+
+
+def day_page(
+    project: Project,
+    day: DayPlan,
+    number: int,
+    count: int,
+    styles: dict[str, ParagraphStyle],
+) -> list[object]:
+    """Return the flowables of one day's page: title, subtitle, table."""
+    rows = day_rows(project, day)
+    data = [[Paragraph(h, styles["head"]) for h in HEADERS]]
+    data += [_table_row(row, styles) for row in rows]
+    table = Table(data, colWidths=COLUMNS, repeatRows=1)
+    table.setStyle(_table_style(rows))
+    subtitle = f"Day {number} of {count} · {day_title(day)}"
+    return [
+        Paragraph(markup(project.route.name), styles["title"]),
+        Paragraph(subtitle, styles["subtitle"]),
+        Spacer(1, 4 * mm),
+        table,
+    ]
+
+
+def _table_row(row: AgendaRow, styles: dict[str, ParagraphStyle]) -> list[object]:
+    body, small = styles["body"], styles["small"]
+    activity = (
+        f"<b>{markup(row.activity)}</b>" if row.kind != "meal" else markup(row.activity)
+    )
+    place = [Paragraph(markup(row.place), body)]
+    if row.host:
+        place.append(Paragraph(markup(row.host), small))
+    notes = [t for t in (row.travel, row.address) if t]
+    return [
+        Paragraph(markup(row.time), body),
+        Paragraph(activity, body),
+        place,
+        Paragraph(markup(row.champions), body),
+        Paragraph(markup("\n".join(notes)), small),
+    ]
+
+
+def _table_style(rows: list[AgendaRow]) -> TableStyle:
+    commands: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BLUE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#A6A6A6")),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for index, row in enumerate(rows, start=1):
+        if row.kind == OVERNIGHT:
+            commands.append(("BACKGROUND", (0, index), (-1, index), "#E2EFDA"))
+        elif row.kind == "travel":
+            commands.append(("BACKGROUND", (0, index), (-1, index), "#F2F2F2"))
+    return TableStyle(commands)
+
+
+def _draw_footer(canvas: Canvas, route: str, page: int, count: int) -> None:
+    canvas.saveState()
+    canvas.setFont("NotoSans", 8)
+    canvas.setFillColor(colors.HexColor("#555555"))
+    y = MARGIN - 2 * mm
+    canvas.drawString(MARGIN, y, route)
+    canvas.drawRightString(PAGE[0] - MARGIN, y, f"Page {page} of {count}")
+    canvas.restoreState()

@@ -1,0 +1,188 @@
+"""The printed agenda as plain rows: shared by the Excel and PDF agendas.
+
+Every time is local: an event's start is shown in its own zone (``Event.tz``);
+a travel leg's end is shown in the zone of its destination, so a flight from
+Kathmandu (UTC+05:45) to Dhaka (UTC+06:00) reads as the traveller's clocks do.
+The zone label is given on the first row and whenever the zone changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lrplanner.core.calendar import utc_offset_text, zone_named
+from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.plan import EventKind
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from lrplanner.core.plan import DayPlan, Event
+    from lrplanner.core.project import Project
+
+OVERNIGHT = "overnight"
+EN_DASH = "\u2013"
+HEADERS = (
+    "Time (local)",
+    "Activity",
+    "Place",
+    "Host organisation",
+    "Champion(s) and contact",
+    "Address",
+    "Travel",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaRow:
+    """One printed line of a day's agenda (all text, ready to show)."""
+
+    kind: str
+    time: str
+    activity: str
+    place: str = ""
+    host: str = ""
+    champions: str = ""
+    address: str = ""
+    travel: str = ""
+
+    def cells(self) -> tuple[str, ...]:
+        """Return the row's texts in ``HEADERS`` order."""
+        return (
+            self.time,
+            self.activity,
+            self.place,
+            self.host,
+            self.champions,
+            self.address,
+            self.travel,
+        )
+
+
+def day_title(day: DayPlan) -> str:
+    """Return the long date of a day, e.g. ``Sun 10 Jan 2027``."""
+    return day.day.strftime("%a %d %b %Y")
+
+
+def day_sheet_name(day: DayPlan) -> str:
+    """Return the short date used to name a day's sheet, e.g. ``Sun 10 Jan``."""
+    return day.day.strftime("%a %d %b")
+
+
+def zone_label(moment: datetime) -> str:
+    """Return ``UTC+05:45``-style text for an aware local time."""
+    return f"UTC{utc_offset_text(moment)}"
+
+
+def duration_text(minutes: int) -> str:
+    """Return minutes as ``2 h 10 min``, ``3 h`` or ``45 min``."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
+    """Return the agenda rows of a day: its events, then the overnight place."""
+    rows: list[AgendaRow] = []
+    shown: str | None = None
+    for event in day.events:
+        start, end = _local_times(project, event)
+        label = zone_label(start)
+        end_label = zone_label(end)
+        time_text = f"{start:%H:%M}{EN_DASH}{end:%H:%M}"
+        if end_label != label:
+            time_text = f"{start:%H:%M} ({label}) {EN_DASH}\n{end:%H:%M} ({end_label})"
+        elif label != shown:
+            time_text = f"{time_text}\n{label}"
+        shown = end_label
+        rows.append(_event_row(project, event, time_text))
+    rows.append(overnight_row(project, day))
+    return rows
+
+
+def _local_times(project: Project, event: Event) -> tuple[datetime, datetime]:
+    zone = zone_named(event.tz)
+    end_zone: ZoneInfo = zone
+    if event.kind is EventKind.TRAVEL and event.destination is not None:
+        try:
+            end_zone = location_zone(project, event.destination)
+        except KeyError:
+            end_zone = zone
+    return event.start.astimezone(zone), event.end.astimezone(end_zone)
+
+
+def _event_row(project: Project, event: Event, time_text: str) -> AgendaRow:
+    base = AgendaRow(kind=str(event.kind), time=time_text, activity=event.title)
+    if event.kind is EventKind.VISIT:
+        return _visit_row(project, event, base)
+    if event.kind is EventKind.TRAVEL:
+        return _replace(
+            base,
+            place=route_text(project, event),
+            travel=travel_text(project, event),
+        )
+    place = location_name(project, event.place) if event.place else ""
+    return _replace(base, place=place)
+
+
+def _visit_row(project: Project, event: Event, base: AgendaRow) -> AgendaRow:
+    site = project.site_by_id.get(event.site) if event.site else None
+    if site is None:
+        return base
+    place = location_name(project, site.place) if site.place else site.name
+    return _replace(
+        base,
+        place=place,
+        host=site.host,
+        champions=champions_text(project, event),
+        address=site.address,
+    )
+
+
+def _replace(row: AgendaRow, **changes: str) -> AgendaRow:
+    values = {name: getattr(row, name) for name in AgendaRow.__slots__}
+    values.update(changes)
+    return AgendaRow(**values)
+
+
+def champions_text(project: Project, event: Event) -> str:
+    """Return one line per presenting champion: ``name, contact``."""
+    lines = []
+    for champion_id in event.champions:
+        champion = project.champion_by_id.get(champion_id)
+        if champion is None:
+            lines.append(str(champion_id))
+        else:
+            parts = (champion.name, champion.contact)
+            lines.append(", ".join(p for p in parts if p))
+    return "\n".join(lines)
+
+
+def route_text(project: Project, event: Event) -> str:
+    """Return a leg's ends as ``A → B``."""
+    origin = location_name(project, event.origin) if event.origin else "?"
+    destination = (
+        location_name(project, event.destination) if event.destination else "?"
+    )
+    return f"{origin} → {destination}"
+
+
+def travel_text(project: Project, event: Event) -> str:
+    """Return a leg's mode, duration and status: ``flight, 2 h 10 min, confirmed``."""
+    status = "estimated" if event.estimated else "confirmed"
+    return f"{event.mode}, {duration_text(event.minutes)}, {status}"
+
+
+def overnight_row(project: Project, day: DayPlan) -> AgendaRow:
+    """Return the last row of a day: where the group sleeps (or the route end)."""
+    if day.overnight is None:
+        return AgendaRow(kind=OVERNIGHT, time="", activity="End of the route")
+    return AgendaRow(
+        kind=OVERNIGHT,
+        time="",
+        activity="Overnight",
+        place=location_name(project, day.overnight),
+    )

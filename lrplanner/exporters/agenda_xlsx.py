@@ -1,0 +1,244 @@
+"""``agenda.xlsx``: overview, one print-ready sheet per day, roster, champions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+
+from lrplanner.core.atomic import atomic_path
+from lrplanner.core.locations import location_name
+from lrplanner.exporters.agenda_rows import (
+    EN_DASH,
+    HEADERS,
+    OVERNIGHT,
+    day_rows,
+    day_sheet_name,
+    day_title,
+)
+from lrplanner.exporters.xlsx_cells import (
+    BOLD,
+    TITLE_FONT,
+    WRAP,
+    fit_row_height,
+    put_header,
+    put_row,
+    put_text,
+    set_widths,
+    setup_print,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from lrplanner.core.costs import CostBreakdown
+    from lrplanner.core.ids import SiteId
+    from lrplanner.core.indicators import Indicators
+    from lrplanner.core.plan import DayPlan, Itinerary
+    from lrplanner.core.project import Project
+
+DAY_WIDTHS = (19.0, 30.0, 30.0, 28.0, 28.0, 24.0, 22.0)
+TARGET_SHARE = 0.4
+
+
+def write_agenda_xlsx(
+    project: Project,
+    itinerary: Itinerary,
+    costs: CostBreakdown,
+    indicators: Indicators,
+    path: Path,
+) -> None:
+    """Write the printable agenda workbook atomically.
+
+    Parameters
+    ----------
+    project
+        The inputs (names, hosts, champions, participants).
+    itinerary
+        The plan to print.
+    costs
+        The plan's costs (the overview shows the total).
+    indicators
+        The plan's indicators (value, champion shares).
+    path
+        Where to write ``agenda.xlsx``; an old file is replaced only on success.
+    """
+    wb = Workbook()
+    overview = wb.active
+    assert overview is not None
+    overview.title = "Overview"
+    write_overview(overview, project, itinerary, costs, indicators)
+    for number, day in enumerate(itinerary.days, start=1):
+        write_day_sheet(wb.create_sheet(day_sheet_name(day)), project, day, number)
+    write_roster(wb.create_sheet("Participants"), project)
+    write_champions(wb.create_sheet("Champions"), project, itinerary, indicators)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def write_day_sheet(ws: Worksheet, project: Project, day: DayPlan, number: int) -> None:
+    """Fill one day's sheet: a title row, the header row, one row per event."""
+    route = project.route.name
+    title = f"Day {number} · {day_title(day)}"
+    put_text(ws, 1, 1, f"{route} — {title}").font = TITLE_FONT
+    ws.row_dimensions[1].height = 22
+    put_header(ws, 2, HEADERS)
+    for row, agenda_row in enumerate(day_rows(project, day), start=3):
+        put_row(ws, row, agenda_row.cells(), grid=True)
+        fit_row_height(ws, row, agenda_row.cells(), DAY_WIDTHS)
+        if agenda_row.kind == OVERNIGHT:
+            for cell in ws[row]:
+                cell.font = BOLD
+    set_widths(ws, DAY_WIDTHS)
+    ws.freeze_panes = "A3"
+    setup_print(ws, title_rows="1:2", header=route, day=title)
+
+
+def overview_lines(
+    project: Project,
+    itinerary: Itinerary,
+    costs: CostBreakdown,
+    indicators: Indicators,
+) -> list[tuple[str, str]]:
+    """Return the overview's label/value pairs."""
+    route = project.route
+    first, last = itinerary.days[0].day, itinerary.days[-1].day
+    days = len(itinerary.days)
+    return [
+        ("Route", route.name),
+        ("Dates", f"{first:%a %d %b %Y} {EN_DASH} {last:%a %d %b %Y} ({days} days)"),
+        ("Countries", ", ".join(indicators.countries)),
+        ("Sites visited", str(indicators.sites_visited)),
+        ("Learning value", f"{indicators.value:.1f}"),
+        ("Themes", ", ".join(indicators.themes)),
+        ("Travel", f"{indicators.travel_hours:.1f} hours"),
+        ("Total cost", f"{costs.total:,.2f} {costs.currency}"),
+        ("Cost per participant", f"{costs.per_participant:,.2f} {costs.currency}"),
+    ]
+
+
+def site_name(project: Project, site: SiteId) -> str:
+    """Return a site's name (its id if unknown)."""
+    known = project.site_by_id.get(site)
+    return known.name if known else str(site)
+
+
+def day_summary(project: Project, day: DayPlan) -> str:
+    """Return a one-line summary of a day: its visits, then where it ends."""
+    visits = [site_name(project, e.site) for e in day.visits() if e.site]
+    text = "; ".join(visits) if visits else "no visits"
+    if day.overnight is not None:
+        text += f" — overnight in {location_name(project, day.overnight)}"
+    return text
+
+
+def write_overview(
+    ws: Worksheet,
+    project: Project,
+    itinerary: Itinerary,
+    costs: CostBreakdown,
+    indicators: Indicators,
+) -> None:
+    """Fill the Overview sheet: headline facts and one line per day."""
+    put_text(ws, 1, 1, project.route.name).font = TITLE_FONT
+    row = 3
+    for label, value in overview_lines(project, itinerary, costs, indicators):
+        ws.cell(row=row, column=1, value=label).font = BOLD
+        put_text(ws, row, 2, value).alignment = WRAP
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        fit_row_height(ws, row, ("", value), (22.0, 118.0))
+        row += 1
+    row += 1
+    put_header(ws, row, ("Day", "Date", "Summary"))
+    for number, day in enumerate(itinerary.days, start=1):
+        texts = (f"Day {number}", day_title(day), day_summary(project, day))
+        put_row(ws, row + number, texts, grid=True)
+        fit_row_height(ws, row + number, texts, (22.0, 18.0, 100.0))
+    set_widths(ws, (22.0, 18.0, 100.0))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
+    setup_print(ws, title_rows="1:1", header=project.route.name, day="Overview")
+
+
+def write_roster(ws: Worksheet, project: Project) -> None:
+    """Fill the Participants sheet: one row per participant."""
+    headers: tuple[str, ...] = (
+        "Name",
+        "Gender",
+        "Country",
+        "Organisation",
+        "Role",
+        "Home city",
+    )
+    headers += ("Languages", "Dietary needs")
+    widths = (26.0, 8.0, 9.0, 30.0, 26.0, 16.0, 18.0, 16.0)
+    put_header(ws, 1, headers)
+    for row, person in enumerate(project.participants, start=2):
+        texts = (
+            person.name,
+            str(person.gender),
+            person.country,
+            person.organisation,
+            person.role,
+            person.home_city,
+            ", ".join(person.languages),
+            person.dietary,
+        )
+        put_row(ws, row, texts, grid=True)
+        fit_row_height(ws, row, texts, widths)
+    set_widths(ws, widths)
+    ws.freeze_panes = "A2"
+    setup_print(ws, title_rows="1:1", header=project.route.name, day="Participants")
+
+
+def write_champions(
+    ws: Worksheet, project: Project, itinerary: Itinerary, indicators: Indicators
+) -> None:
+    """Fill the Champions sheet: presenting champions, contacts, and the targets."""
+    presenting = list(
+        dict.fromkeys(
+            c for d in itinerary.days for e in d.visits() for c in e.champions
+        )
+    )
+    put_text(ws, 1, 1, "Presenting champions").font = TITLE_FONT
+    for row, (label, share) in enumerate(
+        (
+            ("Women", indicators.women_share),
+            ("Youth (35 or under)", indicators.youth_share),
+        ),
+        start=2,
+    ):
+        ws.cell(row=row, column=1, value=label).font = BOLD
+        cell = ws.cell(row=row, column=2, value=share)
+        cell.number_format = "0%"
+        verdict = "meets" if share >= TARGET_SHARE else "below"
+        ws.cell(row=row, column=3, value=f"{verdict} the 40 % target")
+    headers = ("Name", "Gender", "Youth", "Organisation", "Country", "Contact")
+    widths = (26.0, 9.0, 22.0, 36.0, 9.0, 24.0)
+    put_header(ws, 5, (*headers, "Sites presented"))
+    for row, champion_id in enumerate(presenting, start=6):
+        champion = project.champion_by_id[champion_id]
+        texts = (
+            champion.name,
+            str(champion.gender),
+            "yes" if champion.is_youth(project.route.start_date) else "no",
+            champion.organisation,
+            champion.country,
+            champion.contact,
+            _sites_of(project, itinerary, champion_id),
+        )
+        put_row(ws, row, texts, grid=True)
+        fit_row_height(ws, row, texts, (*widths, 40.0))
+    set_widths(ws, (*widths, 40.0))
+    setup_print(ws, title_rows="5:5", header=project.route.name, day="Champions")
+
+
+def _sites_of(project: Project, itinerary: Itinerary, champion: str) -> str:
+    names = [
+        site_name(project, e.site)
+        for d in itinerary.days
+        for e in d.visits()
+        if e.site and champion in e.champions
+    ]
+    return "\n".join(dict.fromkeys(names))

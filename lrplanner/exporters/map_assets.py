@@ -1,0 +1,73 @@
+"""Offline assets of the map: vendored Leaflet, the country outlines, inlining.
+
+folium links Leaflet (and jQuery, Bootstrap, Font Awesome) from CDNs, which a
+logistics officer in the field cannot reach. The map only needs Leaflet, so
+:func:`inline_assets` replaces Leaflet's ``<script src>`` and ``<link href>``
+with the vendored files' contents and drops every other remote script and
+stylesheet. Nothing the map draws depends on them: markers use ``DivIcon``
+and popups are bound with plain Leaflet calls.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import re
+from typing import Any
+
+from lrplanner.exporters.resources import resources_dir
+
+SCRIPT_SRC = re.compile(r'<script\s+src="([^"]+)"\s*>\s*</script>\s*', re.IGNORECASE)
+CSS_IMAGE = re.compile(r"url\(images/([\w.-]+\.png)\)")
+STYLESHEET = re.compile(
+    r'<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>\s*', re.IGNORECASE
+)
+
+
+@functools.cache
+def _read(name: str) -> str:
+    return (resources_dir() / name).read_text(encoding="utf-8")
+
+
+def leaflet_js() -> str:
+    """Return the vendored Leaflet JavaScript."""
+    return _read("leaflet/leaflet.js")
+
+
+@functools.cache
+def leaflet_css() -> str:
+    """Return the vendored Leaflet stylesheet, its images as data URIs."""
+    images = resources_dir() / "leaflet" / "images"
+
+    def data_uri(match: re.Match[str]) -> str:
+        png = (images / match.group(1)).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(png).decode()})"
+
+    return CSS_IMAGE.sub(data_uri, _read("leaflet/leaflet.css"))
+
+
+def country_outlines() -> dict[str, Any]:
+    """Return the Asia-Pacific country outlines as a GeoJSON mapping."""
+    data: dict[str, Any] = json.loads(_read("basemap/asia_pacific.geojson"))
+    return data
+
+
+def _inline_script(match: re.Match[str]) -> str:
+    if match.group(1).rsplit("/", 1)[-1] == "leaflet.js":
+        # "</script" inside the library would end the inline block early.
+        code = leaflet_js().replace("</script", "<\\/script")
+        return f"<script>{code}</script>\n"
+    return ""
+
+
+def _inline_style(match: re.Match[str]) -> str:
+    if match.group(1).rsplit("/", 1)[-1] == "leaflet.css":
+        return f"<style>{leaflet_css()}</style>\n"
+    return ""
+
+
+def inline_assets(html: str) -> str:
+    """Return folium's page with Leaflet inlined and other remote assets removed."""
+    html = SCRIPT_SRC.sub(_inline_script, html)
+    return STYLESHEET.sub(_inline_style, html)

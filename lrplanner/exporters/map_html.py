@@ -1,0 +1,236 @@
+"""``map.html``: the route by day on an offline map (folium + vendored Leaflet).
+
+One layer per day in its own colour: travel legs (flights dashed), numbered
+stops in visiting order, the overnight place. Country outlines shipped with
+the app are drawn underneath, so the map shows its markers and lines with no
+internet; an online OpenStreetMap layer can be switched on when connected.
+Every user text is HTML-escaped and handed to Leaflet as a JSON string.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
+
+from lrplanner.core.atomic import atomic_write_text
+from lrplanner.core.locations import location_name
+from lrplanner.core.places import TravelMode
+from lrplanner.core.plan import EventKind
+from lrplanner.exporters.agenda_rows import day_title
+from lrplanner.exporters.map_assets import country_outlines, inline_assets
+from lrplanner.exporters.map_layers import (
+    Stop,
+    day_path,
+    location_point,
+    visit_popup,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import folium
+
+    from lrplanner.core.plan import DayPlan, Itinerary
+    from lrplanner.core.project import Project
+
+DAY_COLOURS = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#7f7f7f",
+)
+PAGE_STYLE = """<style>
+.leaflet-container { background: #cfe3ef; }
+.lr-stop { width: 24px; height: 24px; border-radius: 12px; color: #fff;
+  font: bold 12px/24px sans-serif; text-align: center; border: 2px solid #fff;
+  box-shadow: 0 0 3px #333; }
+.lr-night { width: 20px; height: 20px; background: #fff; border: 3px solid;
+  border-radius: 3px; font: bold 13px/20px sans-serif; text-align: center; }
+.lr-legend { position: fixed; bottom: 26px; right: 10px; z-index: 1000;
+  background: #fff; padding: 8px 10px; border-radius: 4px;
+  box-shadow: 0 0 6px rgba(0,0,0,.3); font: 12px sans-serif; max-width: 300px; }
+.lr-legend i { display: inline-block; width: 22px; margin-right: 6px;
+  vertical-align: middle; }
+</style>"""
+
+
+class BindText(MacroElement):
+    """Bind a popup or tooltip to its parent, the content given as a JSON string."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.bind{{ this.kind }}("
+        "{{ this.content|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, kind: str, content: str, **options: Any) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "BindText"
+        self.kind = kind
+        self.content = content
+        self.options = options
+
+
+def attach(parent: Element, child: Element) -> None:
+    """Add a child element to a branca element."""
+    parent.add_child(child)
+
+
+def write_map_html(project: Project, itinerary: Itinerary, path: Path) -> None:
+    """Write the route map as one self-contained HTML file, atomically.
+
+    Parameters
+    ----------
+    project
+        The inputs (coordinates, names, hosts, champions).
+    itinerary
+        The plan to draw.
+    path
+        Where to write ``map.html``; an old file is replaced only on success.
+    """
+    fmap = build_map(project, itinerary)
+    atomic_write_text(path, inline_assets(fmap.get_root().render()))
+
+
+def build_map(project: Project, itinerary: Itinerary) -> folium.Map:
+    """Return the folium map of a plan (not yet rendered)."""
+    import folium  # heavy: imported only when a map is made
+
+    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
+    folium.GeoJson(
+        country_outlines(),
+        name="Countries (offline)",
+        style_function=_country_style,
+        control=False,
+    ).add_to(fmap)
+    folium.TileLayer(
+        "OpenStreetMap", name="OpenStreetMap (online)", overlay=True, show=False
+    ).add_to(fmap)
+    points: list[tuple[float, float]] = []
+    number = 0
+    start = location_point(project, project.route.start_place)
+    for index, day in enumerate(itinerary.days):
+        colour = DAY_COLOURS[index % len(DAY_COLOURS)]
+        layer = folium.FeatureGroup(name=_layer_name(index, day, colour))
+        layer.add_to(fmap)
+        stops = day_path(project, day, start)
+        number = _draw_day(project, day, stops, layer, colour, number)
+        points.extend(s.point for s in stops)
+        start = stops[-1].point if stops else start
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    if points:
+        fmap.fit_bounds(_bounds(points), padding=(40, 40))
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    attach(root.header, Element(PAGE_STYLE))
+    attach(root.html, Element(legend_html(project, itinerary)))
+    return fmap
+
+
+def _country_style(_feature: object) -> dict[str, object]:
+    return {"fillColor": "#f3efe6", "color": "#8f8f8f", "weight": 1, "fillOpacity": 1}
+
+
+def _layer_name(index: int, day: DayPlan, colour: str) -> str:
+    swatch = f'<span style="color:{colour}">&#9632;</span>'
+    return f"{swatch} Day {index + 1}: {html.escape(day_title(day))}"
+
+
+def _bounds(points: list[tuple[float, float]]) -> list[list[float]]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _draw_day(
+    project: Project,
+    day: DayPlan,
+    stops: list[Stop],
+    layer: folium.FeatureGroup,
+    colour: str,
+    number: int,
+) -> int:
+    """Draw a day's legs, numbered visits and overnight; return the last number."""
+    import folium
+
+    for before, after in itertools.pairwise(stops):
+        if before.point != after.point:
+            dashed = after.mode is TravelMode.FLIGHT
+            folium.PolyLine(  # type: ignore[no-untyped-call]
+                [before.point, after.point],
+                color=colour,
+                weight=3 if after.mode else 2,
+                opacity=0.9,
+                dash_array="8 8" if dashed else None,
+            ).add_to(layer)
+    for stop in stops:
+        if stop.event is not None and stop.event.kind is EventKind.VISIT:
+            number += 1
+            _stop_marker(project, stop, number, colour).add_to(layer)
+    if day.overnight is not None:
+        _overnight_marker(project, day, colour).add_to(layer)
+    return number
+
+
+def _stop_marker(
+    project: Project, stop: Stop, number: int, colour: str
+) -> folium.Marker:
+    import folium
+
+    icon = folium.DivIcon(
+        html=f'<div class="lr-stop" style="background:{colour}">{number}</div>',
+        icon_size=(28, 28),
+        icon_anchor=(14, 14),
+    )
+    marker = folium.Marker(stop.point, icon=icon)
+    assert stop.event is not None
+    popup, name = visit_popup(project, stop.event)
+    attach(marker, BindText("Popup", popup, maxWidth=340))
+    attach(marker, BindText("Tooltip", f"{number}. {html.escape(name)}"))
+    return marker
+
+
+def _overnight_marker(project: Project, day: DayPlan, colour: str) -> folium.Marker:
+    import folium
+
+    assert day.overnight is not None
+    name = html.escape(location_name(project, day.overnight))
+    icon = folium.DivIcon(
+        html=f'<div class="lr-night" style="border-color:{colour}">&#8962;</div>',
+        icon_size=(26, 26),
+        icon_anchor=(13, 13),
+    )
+    marker = folium.Marker(location_point(project, day.overnight), icon=icon)
+    text = f"<b>Overnight</b>: {name}<br>night of {html.escape(day_title(day))}"
+    attach(marker, BindText("Popup", text))
+    attach(marker, BindText("Tooltip", f"Overnight: {name}"))
+    return marker
+
+
+def legend_html(project: Project, itinerary: Itinerary) -> str:
+    """Return the fixed legend: route name, day colours, symbols."""
+    rows = [f"<b>{html.escape(project.route.name)}</b>"]
+    for index, day in enumerate(itinerary.days):
+        colour = DAY_COLOURS[index % len(DAY_COLOURS)]
+        line = f'<i style="border-top:4px solid {colour}"></i>'
+        rows.append(f"{line}Day {index + 1}: {html.escape(day_title(day))}")
+    rows += [
+        '<i style="border-top:3px solid #555"></i>road / boat / train',
+        '<i style="border-top:3px dashed #555"></i>flight',
+        '<i><span class="lr-stop" style="display:inline-block;width:16px;'
+        'height:16px;line-height:16px;font-size:10px;background:#555">1</span>'
+        "</i>visit, in visiting order",
+        "<i>&#8962;</i>overnight",
+    ]
+    return '<div class="lr-legend">' + "<br>".join(rows) + "</div>"

@@ -1,0 +1,128 @@
+"""A feasible start for chained tours: a hotel per night, chosen by DP.
+
+PyVRP sees the whole trip as one route and does not know per-tour travel or
+visit limits, so in tight chained instances (long transfers, a travel cap
+per tour) it may find no feasible hotel sequence. This dynamic programme
+over (tour, hotel, mandatory sites covered) finds one directly: each tour
+goes from its night's hotel to the next with at most one (mandatory) site,
+covering every mandatory site at the least cost, so a budget is met if any
+such plan can meet it. The local search then adds the optional sites.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lrplanner.solver.schedule import Plan
+
+if TYPE_CHECKING:
+    from lrplanner.solver.problem import ProblemData
+
+MAX_MANDATORY = 6  # 2**6 mask states; beyond that mandatory sites are left out
+BIG = 10**9
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    """What tour ``d`` from hotel a to b can hold: a site (or none), its worth."""
+
+    site: int | None
+    worth: int
+    mask: int
+
+
+def skeleton(data: ProblemData) -> Plan | None:
+    """Return a plan that meets every per-tour limit, or None if none is found."""
+    if not data.chained:
+        return None
+    mandatory = [i for i, s in enumerate(data.sites) if s.mandatory][:MAX_MANDATORY]
+    bit = {s: 1 << k for k, s in enumerate(mandatory)}
+    starts = [data.tours[0].start]
+    layers: list[dict[tuple[int, int], tuple[int, int, int, int | None]]] = []
+    frontier = {(starts[0], 0): 0}
+    last = len(data.tours) - 1
+    for d in range(len(data.tours)):
+        ends = [data.tours[-1].end] if d == last else sorted(set(data.hotels))
+        layer: dict[tuple[int, int], tuple[int, int, int, int | None]] = {}
+        for (a, mask), worth in frontier.items():
+            for b in ends:
+                for opt in _options(data, d, a, b, bit):
+                    if opt.mask & mask:
+                        continue  # that mandatory site is already in the plan
+                    key = (b, mask | opt.mask)
+                    total = worth + opt.worth
+                    if key not in layer or total > layer[key][0]:
+                        layer[key] = (total, a, mask, opt.site)
+        layers.append(layer)
+        frontier = {k: v[0] for k, v in layer.items()}
+    return _backtrack(data, layers, len(bit))
+
+
+def _options(
+    data: ProblemData, d: int, a: int, b: int, bit: dict[int, int]
+) -> list[_Option]:
+    """Return what tour ``d`` from ``a`` to ``b`` may hold: nothing or one
+    mandatory site; worth is BIG per mandatory site minus the cost."""
+    if not _fits(data, d, [a, b], 0):
+        return []
+    found = [_Option(None, -data.cost_of_arc(a, b), 0)]
+    if data.tours[d].max_visits == 0:
+        return found
+    for s, mask in bit.items():
+        site = data.sites[s]
+        if not site.excluded and _fits_site(data, d, a, b, s):
+            cost = (
+                site.cost
+                + data.cost_of_arc(a, site.location)
+                + data.cost_of_arc(site.location, b)
+            )
+            found.append(_Option(s, BIG - cost, mask))
+    return found
+
+
+def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
+    site = data.sites[s]
+    tour = data.tours[d]
+    arrive = tour.earliest_start + data.travel[a][site.location]
+    for w in site.windows_in(d):
+        begin = max(arrive, w.open)
+        if begin <= w.close and _fits(
+            data, d, [a, site.location, b], begin - arrive + site.service
+        ):
+            return True
+    return False
+
+
+def _fits(data: ProblemData, d: int, path: list[int], busy: int) -> bool:
+    tour = data.tours[d]
+    travel = sum(data.travel[i][j] for i, j in itertools.pairwise(path))
+    counted = sum(data.counted_travel(i, j) for i, j in itertools.pairwise(path))
+    if tour.max_travel is not None and counted > tour.max_travel:
+        return False
+    finish = tour.earliest_start + travel + busy
+    limit = tour.close
+    return finish <= limit
+
+
+def _backtrack(
+    data: ProblemData,
+    layers: list[dict[tuple[int, int], tuple[int, int, int, int | None]]],
+    mandatory: int,
+) -> Plan | None:
+    full = (1 << mandatory) - 1
+    end = data.tours[-1].end
+    key = (end, full)
+    if key not in layers[-1]:
+        return None
+    routes: list[list[int]] = [[] for _ in data.tours]
+    hotels = [0] * (len(data.tours) - 1)
+    for d in range(len(data.tours) - 1, -1, -1):
+        _, a, mask, site = layers[d][key]
+        if site is not None:
+            routes[d].append(site)
+        if d > 0:
+            hotels[d - 1] = a
+        key = (a, mask)
+    return Plan(routes=routes, hotels=hotels)

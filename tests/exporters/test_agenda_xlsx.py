@@ -1,0 +1,108 @@
+"""Tests of agenda.xlsx: sheets, day rows, print set-up, roster, champions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import openpyxl
+import pytest
+
+from tests.exporters.fixtures import Plan
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from openpyxl.workbook import Workbook
+
+DAY_SHEETS = ["Sun 10 Jan", "Mon 11 Jan", "Tue 12 Jan", "Wed 13 Jan"]
+
+
+@pytest.fixture(scope="module")
+def workbook(exported: dict[str, Path]) -> Workbook:
+    """Return the exported agenda workbook."""
+    return openpyxl.load_workbook(exported["agenda.xlsx"])
+
+
+def test_sheets_in_order(workbook: Workbook) -> None:
+    """Tests that the workbook has overview, one sheet per day, roster, champions."""
+    assert workbook.sheetnames == ["Overview", *DAY_SHEETS, "Participants", "Champions"]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_day_rows_match_events(workbook: Workbook, plan: Plan, index: int) -> None:
+    """Tests that a day sheet lists each event's title and local start, then overnight."""
+    day = plan.itinerary.days[index]
+    ws = workbook[DAY_SHEETS[index]]
+    assert [c.value for c in ws[2]][:3] == ["Time (local)", "Activity", "Place"]
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == len(day.events) + 1
+    for row, event in zip(rows, day.events, strict=False):
+        local = event.start.astimezone(ZoneInfo(event.tz))
+        assert row[1] == event.title
+        assert str(row[0]).startswith(f"{local:%H:%M}")
+    assert rows[-1][1] == ("Overnight" if day.overnight else "End of the route")
+
+
+def test_local_times_in_each_zone(workbook: Workbook) -> None:
+    """Tests that Dhaka events show Dhaka time and the flight both clocks."""
+    assert workbook["Tue 12 Jan"]["A8"].value == "15:10 (UTC+05:45) –\n18:50 (UTC+06:00)"
+    assert workbook["Wed 13 Jan"]["A3"].value == "09:00–10:30\nUTC+06:00"
+    assert workbook["Sun 10 Jan"]["A3"].value == "08:30–10:00\nUTC+05:45"
+
+
+@pytest.mark.parametrize("sheet", [*DAY_SHEETS, "Overview", "Participants"])
+def test_print_settings(workbook: Workbook, plan: Plan, sheet: str) -> None:
+    """Tests that sheets print on A4 landscape, one page wide, with titles and pages."""
+    ws = workbook[sheet]
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9
+    assert int(ws.page_setup.fitToWidth) == 1
+    assert int(ws.page_setup.fitToHeight) == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows is not None
+    assert ws.oddHeader.left.text == plan.project.route.name
+    assert ws.oddFooter.center.text == "Page &P of &N"
+
+
+def test_day_sheet_titles_and_wrap(workbook: Workbook) -> None:
+    """Tests that a day sheet repeats rows 1-2, names the day and wraps text."""
+    ws = workbook["Mon 11 Jan"]
+    assert ws.print_title_rows == "$1:$2"
+    assert ws.oddHeader.right.text == "Day 2 · Mon 11 Jan 2027"
+    assert ws["B5"].alignment.wrap_text is True
+    assert ws.column_dimensions["B"].width == 30
+    assert ws.row_dimensions[8].height >= 30
+
+
+def test_overview_facts(workbook: Workbook, plan: Plan) -> None:
+    """Tests that the overview gives the route, countries, value and total cost."""
+    ws = workbook["Overview"]
+    facts = {r[0]: r[1] for r in ws.iter_rows(min_row=3, max_row=11, values_only=True)}
+    assert facts["Route"] == plan.project.route.name
+    assert facts["Countries"] == "BD, NP"
+    assert facts["Sites visited"] == "6"
+    assert facts["Total cost"] == "36,649.20 USD"
+    assert ws["C14"].value.startswith("Lalitpur small farmers' agricultural")
+
+
+def test_roster_lists_every_participant(workbook: Workbook, plan: Plan) -> None:
+    """Tests that the Participants sheet has one row per participant, in order."""
+    names = [r[0] for r in workbook["Participants"].iter_rows(min_row=2, values_only=True)]
+    assert names == [p.name for p in plan.project.participants]
+
+
+def test_champions_against_targets(workbook: Workbook) -> None:
+    """Tests that the Champions sheet shows women/youth shares against 40 %."""
+    ws = workbook["Champions"]
+    assert (ws["B2"].value, ws["C2"].value) == (0.6, "meets the 40 % target")
+    assert (ws["B3"].value, ws["C3"].value) == (0.2, "below the 40 % target")
+    names = [r[0] for r in ws.iter_rows(min_row=6, values_only=True)]
+    assert names == [
+        "Laxmi Maharjan",
+        "Ram Prasad Yadav",
+        "Sita Kumari Tharu",
+        "Krishna Bahadur Pun",
+        "Dr. Farhana Yasmin",
+    ]
+    assert ws["F10"].value == "+880 1713 064 518"

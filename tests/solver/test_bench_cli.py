@@ -1,0 +1,47 @@
+"""Tests for the benchmark command line and the benchmark verifier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.verify import check_ophs, check_toptw
+from lrplanner.bench import main
+
+BENCH = Path("/work/shared/bench")
+C101 = BENCH / "toptw" / "solomon100" / "c101.txt"
+T1 = BENCH / "ophs" / "SET1" / "T1-65-1-2.ophs"
+T1_OPT = BENCH / "ophs" / "solutions" / "roboredo" / "T1-65-1-2.json"
+
+
+@pytest.mark.skipif(not C101.exists(), reason="benchmark files not present")
+def test_toptw_cli_prints_a_checked_json_line(capsys):
+    """Tests that the TOPTW command prints routes the verifier accepts."""
+    main(["toptw", str(C101), "--tours", "2", "--seconds", "0.5"])
+    out = json.loads(capsys.readouterr().out)
+    assert (out["instance"], out["tours"], len(out["routes"])) == ("c101", 2, 2)
+    score, problems = check_toptw(C101, 2, out["routes"])
+    assert problems == []
+    assert score == out["score"]
+
+
+@pytest.mark.skipif(not T1.exists(), reason="benchmark files not present")
+def test_ophs_cli_prints_checked_trips(capsys):
+    """Tests that the OPHS command prints hotel-to-hotel trips the verifier accepts."""
+    main(["ophs", str(T1), "--seconds", "0.5"])
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["trips"]) == 2
+    score, problems = check_ophs(T1, out["trips"])
+    assert problems == []
+    assert score == out["score"]
+
+
+@pytest.mark.skipif(not T1_OPT.exists(), reason="benchmark files not present")
+def test_verifier_accepts_the_published_optimum_and_rejects_a_broken_one():
+    """Tests the OPHS verifier on the published T1-65-1-2 tour and a mangled copy."""
+    trips = json.loads(T1_OPT.read_text())["trips"]
+    assert check_ophs(T1, trips) == (240, [])
+    broken = [trips[0][:-1] + [1], trips[1]]
+    assert check_ophs(T1, broken)[1] != []
