@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
+from openpyxl.styles import PatternFill
 
 from lrplanner.core.atomic import atomic_path
 from lrplanner.core.locations import location_name
+from lrplanner.core.plan import EventKind
 from lrplanner.exporters.agenda_rows import (
     EN_DASH,
     HEADERS,
@@ -41,6 +43,10 @@ if TYPE_CHECKING:
 
 DAY_WIDTHS = (19.0, 30.0, 30.0, 28.0, 28.0, 24.0, 22.0)
 TARGET_SHARE = 0.4
+ROW_FILLS = {
+    str(EventKind.TRAVEL): PatternFill("solid", fgColor="F2F2F2"),
+    OVERNIGHT: PatternFill("solid", fgColor="E2EFDA"),
+}
 
 
 def write_agenda_xlsx(
@@ -88,12 +94,22 @@ def write_day_sheet(ws: Worksheet, project: Project, day: DayPlan, number: int) 
     for row, agenda_row in enumerate(day_rows(project, day), start=3):
         put_row(ws, row, agenda_row.cells(), grid=True)
         fit_row_height(ws, row, agenda_row.cells(), DAY_WIDTHS)
-        if agenda_row.kind == OVERNIGHT:
-            for cell in ws[row]:
-                cell.font = BOLD
+        _shade(ws, row, agenda_row.kind)
     set_widths(ws, DAY_WIDTHS)
     ws.freeze_panes = "A3"
     setup_print(ws, title_rows="1:2", header=route, day=title)
+
+
+def _shade(ws: Worksheet, row: int, kind: str) -> None:
+    """Mark rows by kind: visits in bold, travel grey, the overnight green."""
+    if kind == str(EventKind.VISIT):
+        ws.cell(row=row, column=2).font = BOLD
+    fill = ROW_FILLS.get(kind)
+    for cell in ws[row]:
+        if fill is not None:
+            cell.fill = fill
+        if kind == OVERNIGHT:
+            cell.font = BOLD
 
 
 def overview_lines(

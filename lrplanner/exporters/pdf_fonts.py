@@ -63,7 +63,8 @@ def script_font(char: str) -> str | None:
 
 
 def covers(family: str, char: str) -> bool:
-    """Return whether a registered font family has a glyph for a character."""
+    """Return whether a bundled font family has a glyph for a character."""
+    register_fonts()
     return ord(char) in pdfmetrics.getFont(family).face.charToGlyph
 
 

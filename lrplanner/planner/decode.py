@@ -8,7 +8,7 @@ road then, just before or after that stretch of travel (whichever is nearer).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -208,6 +208,8 @@ def _to_real(
     events: list[Event] = []
     for i, block in enumerate(blocks):
         shifted = i > split or (i == split and mode == "gap")
+        if mode == "skip":
+            shifted = block.start >= point
         begin = _begin(axis, block, shifted)
         if i == split and mode == "before":
             events.append(_meal(model, begin, length, block.where_before))
@@ -219,7 +221,23 @@ def _to_real(
         where = blocks[split - 1].where_after if split > 0 else start_at
         events.append(_meal(model, frame.lunch[0], length, where))
         events.sort(key=lambda e: e.start)
-    return tuple(events)
+    return _without_overlaps(events)
+
+
+def _without_overlaps(events: list[Event]) -> tuple[Event, ...]:
+    """Push an event that would start before the previous one ends.
+
+    A safety net: the engine's timing never needs it, but a timetable the
+    engine could not see might. A pushed event may then break a rule, which
+    the validator reports and the repair rounds fix.
+    """
+    out: list[Event] = []
+    for event in events:
+        if out and event.start < out[-1].end:
+            delay = out[-1].end - event.start
+            event = replace(event, start=event.start + delay, end=event.end + delay)
+        out.append(event)
+    return tuple(out)
 
 
 def _begin(axis: TimeAxis, block: Block, after_lunch: bool) -> datetime:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from lrplanner.exporters.agenda_rows import day_rows, duration_text
-from tests.exporters.fixtures import Plan
+
+if TYPE_CHECKING:
+    from tests.exporters.fixtures import Plan
 
 
 @pytest.mark.parametrize(
@@ -19,21 +23,21 @@ def test_duration_text(minutes: int, text: str) -> None:
 def test_first_row_shows_the_zone(plan: Plan) -> None:
     """Tests that the first row of a day carries its UTC offset, later ones not."""
     rows = day_rows(plan.project, plan.itinerary.days[0])
-    assert rows[0].time == "08:30–10:00\nUTC+05:45"
-    assert rows[1].time == "10:15–12:15"
+    assert rows[0].time == "08:30\u201310:00\nUTC+05:45"
+    assert rows[1].time == "10:15\u201312:15"
 
 
 def test_flight_across_zones_shows_both_offsets(plan: Plan) -> None:
     """Tests that the Kathmandu-Dhaka flight shows departure and arrival clocks."""
     rows = day_rows(plan.project, plan.itinerary.days[2])
     flight = rows[5]
-    assert flight.time == "15:10 (UTC+05:45) –\n18:50 (UTC+06:00)"
+    assert flight.time == "15:10 (UTC+05:45) \u2013\n18:50 (UTC+06:00)"
     assert flight.place == (
-        "Tribhuvan International Airport (Kathmandu) → "
+        "Tribhuvan International Airport (Kathmandu) \u2192 "
         "Hazrat Shahjalal International Airport (Dhaka)"
     )
     assert flight.travel == "flight, 3 h 25 min, confirmed"
-    assert rows[6].time == "19:05–19:50"
+    assert rows[6].time == "19:05\u201319:50"
     assert rows[6].travel == "road, 45 min, estimated"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -9,12 +10,12 @@ import formulas
 import openpyxl
 import pytest
 
-from tests.exporters.fixtures import Plan
-
 if TYPE_CHECKING:
     from pathlib import Path
 
     from openpyxl.workbook import Workbook
+
+    from tests.exporters.fixtures import Plan
 
 
 @pytest.fixture(scope="module")
@@ -56,27 +57,37 @@ def test_summary_total_equals_costs_total(model: Any, plan: Plan) -> None:
 def test_breakdowns_equal_core_sums(model: Any, workbook: Workbook, plan: Plan) -> None:
     """Tests that every SUMIF row (category, country, day) equals the core's sum."""
     solution = model.calculate()
-    expected: dict[object, Decimal] = {str(k): v for k, v in plan.costs.by_category().items()}
+    expected: dict[object, Decimal] = {
+        str(k): v for k, v in plan.costs.by_category().items()
+    }
     expected.update(plan.costs.by_country())
     expected.update({k: v for k, v in plan.costs.by_day().items() if k is not None})
     ws = workbook["Summary"]
     checked = 0
     for row in range(17, ws.max_row + 1):
-        key = ws.cell(row=row, column=1).value
-        key = key.date() if hasattr(key, "date") else key
+        key: Any = ws.cell(row=row, column=1).value
+        key = key.date() if isinstance(key, datetime) else key
         if key in expected:
             assert value(solution, "Summary", f"B{row}") == cent(expected[key])
             checked += 1
     assert checked == len(expected) == 10 + 3 + 4
 
 
-def test_changing_a_rate_moves_the_total(model: Any, workbook: Workbook, plan: Plan) -> None:
-    """Tests that editing the Kathmandu-Dhaka fare moves the total by qty x delta x 1.05."""
+def test_changing_a_rate_moves_the_total(
+    model: Any, workbook: Workbook, plan: Plan
+) -> None:
+    """Tests that editing the Kathmandu-Dhaka fare moves the total by qty x delta."""
     rates = workbook["Rates"]
-    row = next(r for r in range(2, rates.max_row + 1) if rates.cell(r, 1).value == "fare:flight:KTM>DAC")
+    row = next(
+        r
+        for r in range(2, rates.max_row + 1)
+        if rates.cell(r, 1).value == "fare:flight:KTM>DAC"
+    )
     assert rates.cell(row, 3).value == 210
     quantity = sum(
-        line.quantity for line in plan.costs.lines if line.rate_key == "fare:flight:KTM>DAC"
+        line.quantity
+        for line in plan.costs.lines
+        if line.rate_key == "fare:flight:KTM>DAC"
     )
     solution = model.calculate(inputs={f"'[costs.xlsx]RATES'!C{row}": 250})
     moved = quantity * 40 * Decimal("1.05")
@@ -86,14 +97,16 @@ def test_changing_a_rate_moves_the_total(model: Any, workbook: Workbook, plan: P
 def test_contingency_cell_is_live(model: Any, plan: Plan) -> None:
     """Tests that changing the contingency % cell recomputes the total."""
     solution = model.calculate(inputs={"'[costs.xlsx]SUMMARY'!B4": 10})
-    assert value(solution, "Summary", "B10") == cent(plan.costs.subtotal * Decimal("1.1"))
+    assert value(solution, "Summary", "B10") == cent(
+        plan.costs.subtotal * Decimal("1.1")
+    )
 
 
 def test_every_line_is_a_formula(workbook: Workbook, plan: Plan) -> None:
     """Tests that each line's rate points at the Rates sheet and amount is E x F."""
     ws = workbook["Lines"]
     assert ws.max_row == len(plan.costs.lines) + 1
-    rates = {
+    rates: dict[Any, Any] = {
         f"=Rates!$C${r}": workbook["Rates"].cell(r, 3).value
         for r in range(2, workbook["Rates"].max_row + 1)
     }

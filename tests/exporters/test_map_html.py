@@ -71,7 +71,7 @@ def test_every_site_name_and_champion_in_popups(page: str, plan: Plan) -> None:
         assert f"<b>{html.escape(site.name)}</b>" in text
         assert f"Host: {html.escape(site.host)}" in text
     assert "Champion: Dr. Farhana Yasmin (+880 1713 064 518)" in text
-    assert "Mon 11 Jan, 13:30–16:30 UTC+05:45" in text
+    assert "Mon 11 Jan, 13:30\u201316:30 UTC+05:45" in text
 
 
 def test_country_outlines_inline(page: str) -> None:
@@ -84,7 +84,9 @@ def test_hostile_names_are_escaped(tmp_path: Path) -> None:
     """Tests that a site name with a script tag and quotes cannot run or break out."""
     project = sample_project()
     sites = tuple(
-        replace(s, name=HOSTILE_NAME, host=HOSTILE_HOST) if s.id == SiteId("NP11") else s
+        replace(s, name=HOSTILE_NAME, host=HOSTILE_HOST)
+        if s.id == SiteId("NP11")
+        else s
         for s in project.sites
     )
     hostile = make_plan(project.with_changes(sites=sites))
