@@ -28,6 +28,16 @@ OPHS_DEFAULT = (
 )
 
 
+MCTOPMTW_DEFAULT = (
+    "MCTOPMTW-1-c101",
+    "MCTOPMTW-2-r102",
+    "MCTOPMTW-3-rc103",
+    "MCTOPMTW-4-c201",
+    "MCTOPMTW-2-pr01",
+    "MCTOPMTW-3-pr03",
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Case:
     """One benchmark run: a family, an instance file and (TOPTW) m."""
@@ -95,3 +105,22 @@ def ophs_cases(root: Path, names: tuple[str, ...] | None) -> list[Case]:
         Case(family="ophs", name=n, path=files[n], best_known=bks.get(n))
         for n in chosen
     ]
+
+
+def mctopmtw_cases(root: Path, names: tuple[str, ...] | None) -> list[Case]:
+    """Return MCTOPMTW cases for ``names`` (all 148 files when None)."""
+    out = []
+    for r in _csv(root / "benchmark.csv"):
+        path = root / r["instance_file"]
+        if names is not None and path.stem not in names:
+            continue
+        out.append(
+            Case(
+                family="mctopmtw",
+                name=path.stem,
+                path=path,
+                tours=int(r["m"]),
+                best_known=int(float(r["benchmark"])),
+            )
+        )
+    return out

@@ -25,13 +25,16 @@ NOTES = """## Notes
   `shared/bench/toptw/README.md`; several BKS rows are only a heuristic's best, so
   gaps against them are optimistic) and the proven optimum from `bks.csv` for OPHS
   (strict tolerance 1e-4: our reader adds 1e-4 to every limit and rounds every edge
-  up, so every plan is feasible under the checker's default).
+  up, so every plan is feasible under the checker's default). For MCTOPMTW it is
+  the `benchmark` column of `shared/bench/mctopmtw/benchmark.csv` (KU Leuven sheet).
 * **Plain PyVRP** and **OR-Tools** columns are the shared baseline csv files
   (10 s per case, measured earlier by someone else, two cases at a time on a
   2-core machine), not re-run here. Our runs share the machine with other jobs.
 * **gap %** is computed from the median over the seeds.
 * Distances: TOPTW Euclidean truncated to 1 (Solomon) / 2 (Cordeau) decimals,
-  scaled to integers (exact); OPHS exact Euclidean scaled by 10^6, rounded up.
+  scaled to integers (exact), also for MCTOPMTW; OPHS exact Euclidean scaled by
+  10^6, rounded up.
+* Negative gaps: our plan beats the best known value.
 
 ## How to run
 
@@ -161,7 +164,8 @@ def write_report(
         f"* time limit: {seconds:g} s per run, one run at a time",
         "",
     ]
-    for family, title in (("toptw", "TOPTW"), ("ophs", "OPHS")):
+    titles = (("toptw", "TOPTW"), ("ophs", "OPHS"), ("mctopmtw", "MCTOPMTW"))
+    for family, title in titles:
         fam = [c for c in cases if c.family == family]
         if fam:
             text += _section(title, fam, rows)

@@ -1,8 +1,8 @@
 """Run the benchmark subset and write docs/benchmarks.md.
 
-Default (about 25 minutes on 2 cores): 8 TOPTW instances x m = 1..4 and 15
-OPHS instances with known optima, 10 s per run, 3 runs (seeds 0, 1, 2), one
-run at a time. Examples::
+Default (about 25 minutes on 2 cores): 8 TOPTW instances x m = 1..4, 15
+OPHS instances with known optima and 6 MCTOPMTW files, 10 s per run, 3 runs
+(seeds 0, 1, 2), one run at a time. Examples::
 
     python -m bench.run_all                                  # default subset
     python -m bench.run_all --toptw all --ophs all --runs 1  # everything
@@ -19,15 +19,17 @@ import sys
 from pathlib import Path
 
 from bench.cases import (
+    MCTOPMTW_DEFAULT,
     OPHS_DEFAULT,
     SHARED,
     TOPTW_DEFAULT,
     Case,
+    mctopmtw_cases,
     ophs_cases,
     toptw_cases,
 )
 from bench.report import write_report
-from bench.verify import check_ophs, check_toptw
+from bench.verify import check_mctopmtw, check_ophs, check_toptw
 
 
 def _names(arg: str, default: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -46,6 +48,9 @@ def _cases(args: argparse.Namespace) -> list[Case]:
     ophs = _names(args.ophs, OPHS_DEFAULT)
     if ophs != ():
         cases += ophs_cases(SHARED / "ophs", ophs)
+    multi = _names(args.mctopmtw, MCTOPMTW_DEFAULT)
+    if multi != ():
+        cases += mctopmtw_cases(SHARED / "mctopmtw", multi)
     return cases
 
 
@@ -79,6 +84,8 @@ def run_case(
     answer = json.loads(out.stdout.strip().splitlines()[-1])
     if case.family == "toptw":
         score, problems = check_toptw(case.path, case.tours, answer["routes"])
+    elif case.family == "mctopmtw":
+        score, problems = check_mctopmtw(case.path, answer["routes"])
     else:
         score, problems = check_ophs(case.path, answer["trips"])
     if score != answer["score"]:
@@ -99,6 +106,7 @@ def main() -> int:
     p = argparse.ArgumentParser(prog="python -m bench.run_all")
     p.add_argument("--toptw", default="default", help="default | all | none | a,b,c")
     p.add_argument("--ophs", default="default", help="default | all | none | a,b,c")
+    p.add_argument("--mctopmtw", default="default", help="default | all | none | a,b")
     p.add_argument("--seconds", type=float, default=10.0)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--params", type=Path, default=None)

@@ -218,7 +218,7 @@ def _sessions(
         needed.add(SessionKind.CLOSING)
     if index == max(0, last - 1) and last > 0:
         needed.add(SessionKind.INNOVATION_PLAN)
-    if day.visits():
+    if day.visits() and index != last:  # the closing session ends the last day
         needed.add(SessionKind.REFLECTION)
     for session in sorted(needed - have):
         yield _v("sessions", day, f"the {session} session is missing")

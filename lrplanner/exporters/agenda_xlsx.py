@@ -120,7 +120,8 @@ def overview_lines(
 ) -> list[tuple[str, str]]:
     """Return the overview's label/value pairs."""
     route = project.route
-    first, last = itinerary.days[0].day, itinerary.days[-1].day
+    dates = [d.day for d in itinerary.days] or [route.start_date, route.end_date]
+    first, last = dates[0], dates[-1]
     days = len(itinerary.days)
     return [
         ("Route", route.name),
@@ -218,18 +219,7 @@ def write_champions(
         )
     )
     put_text(ws, 1, 1, "Presenting champions").font = TITLE_FONT
-    for row, (label, share) in enumerate(
-        (
-            ("Women", indicators.women_share),
-            ("Youth (35 or under)", indicators.youth_share),
-        ),
-        start=2,
-    ):
-        ws.cell(row=row, column=1, value=label).font = BOLD
-        cell = ws.cell(row=row, column=2, value=share)
-        cell.number_format = "0%"
-        verdict = "meets" if share >= TARGET_SHARE else "below"
-        ws.cell(row=row, column=3, value=f"{verdict} the 40 % target")
+    write_targets(ws, indicators)
     headers = ("Name", "Gender", "Youth", "Organisation", "Country", "Contact")
     widths = (26.0, 9.0, 22.0, 36.0, 9.0, 24.0)
     put_header(ws, 5, (*headers, "Sites presented"))
@@ -248,6 +238,20 @@ def write_champions(
         fit_row_height(ws, row, texts, (*widths, 40.0))
     set_widths(ws, (*widths, 40.0))
     setup_print(ws, title_rows="5:5", header=project.route.name, day="Champions")
+
+
+def write_targets(ws: Worksheet, indicators: Indicators) -> None:
+    """Write the women and youth shares (rows 2-3) against the 40 % targets."""
+    shares = (
+        ("Women", indicators.women_share),
+        ("Youth (35 or under)", indicators.youth_share),
+    )
+    for row, (label, share) in enumerate(shares, start=2):
+        ws.cell(row=row, column=1, value=label).font = BOLD
+        cell = ws.cell(row=row, column=2, value=share)
+        cell.number_format = "0%"
+        verdict = "meets" if share >= TARGET_SHARE else "below"
+        ws.cell(row=row, column=3, value=f"{verdict} the 40 % target")
 
 
 def _sites_of(project: Project, itinerary: Itinerary, champion: str) -> str:

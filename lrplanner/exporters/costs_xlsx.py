@@ -19,6 +19,7 @@ from lrplanner.core.atomic import atomic_path
 from lrplanner.exporters.xlsx_cells import (
     BOLD,
     TITLE_FONT,
+    WRAP,
     put_header,
     put_text,
     set_widths,
@@ -130,7 +131,7 @@ def write_lines(
         ws.cell(row=row, column=6, value=f"={rate_cells[pair]}").number_format = money
         ws.cell(row=row, column=7, value=f"=E{row}*F{row}").number_format = money
         put_text(ws, row, 8, keys[pair])
-    set_widths(ws, (16.0, 14.0, 26.0, 52.0, 10.0, 16.0, 18.0, 30.0))
+    set_widths(ws, (16.0, 13.0, 24.0, 60.0, 10.0, 15.0, 17.0, 32.0))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(2, len(costs.lines) + 1)}"
 
@@ -142,7 +143,7 @@ def _write_line(ws: Worksheet, row: int, line: CostLine) -> None:
         ws.cell(row=row, column=1, value=line.day).number_format = DATE_FORMAT
     put_text(ws, row, 2, line.country)
     put_text(ws, row, 3, str(line.category))
-    put_text(ws, row, 4, line.item)
+    put_text(ws, row, 4, line.item).alignment = WRAP
     ws.cell(row=row, column=5, value=line.quantity).number_format = "#,##0.##"
 
 

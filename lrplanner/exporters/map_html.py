@@ -50,7 +50,7 @@ DAY_COLOURS = (
     "#7f7f7f",
 )
 PAGE_STYLE = """<style>
-.leaflet-container { background: #cfe3ef; }
+html .leaflet-container { background: #b9d7ea; }
 .lr-stop { width: 24px; height: 24px; border-radius: 12px; color: #fff;
   font: bold 12px/24px sans-serif; text-align: center; border: 2px solid #fff;
   box-shadow: 0 0 3px #333; }
@@ -117,6 +117,30 @@ def build_map(project: Project, itinerary: Itinerary) -> folium.Map:
     folium.TileLayer(
         "OpenStreetMap", name="OpenStreetMap (online)", overlay=True, show=False
     ).add_to(fmap)
+    points = draw_days(fmap, project, itinerary)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    if points:
+        # Keep the route clear of the layer list (top right) and the legend
+        # (bottom right): reserve a column on the right.
+        fmap.fit_bounds(
+            _bounds(points),
+            padding_top_left=(40, 40),
+            padding_bottom_right=(360, 40),
+            max_zoom=12,
+        )
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    attach(root.header, Element(PAGE_STYLE))
+    attach(root.html, Element(legend_html(project, itinerary)))
+    return fmap
+
+
+def draw_days(
+    fmap: folium.Map, project: Project, itinerary: Itinerary
+) -> list[tuple[float, float]]:
+    """Draw one layer per day; return every point drawn (for the map bounds)."""
+    import folium
+
     points: list[tuple[float, float]] = []
     number = 0
     start = location_point(project, project.route.start_place)
@@ -128,14 +152,7 @@ def build_map(project: Project, itinerary: Itinerary) -> folium.Map:
         number = _draw_day(project, day, stops, layer, colour, number)
         points.extend(s.point for s in stops)
         start = stops[-1].point if stops else start
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    if points:
-        fmap.fit_bounds(_bounds(points), padding=(40, 40))
-    root = fmap.get_root()
-    assert isinstance(root, Figure)
-    attach(root.header, Element(PAGE_STYLE))
-    attach(root.html, Element(legend_html(project, itinerary)))
-    return fmap
+    return points
 
 
 def _country_style(_feature: object) -> dict[str, object]:
@@ -193,7 +210,7 @@ def _stop_marker(
         icon_size=(28, 28),
         icon_anchor=(14, 14),
     )
-    marker = folium.Marker(stop.point, icon=icon)
+    marker = folium.Marker(stop.point, icon=icon, z_index_offset=1000)
     assert stop.event is not None
     popup, name = visit_popup(project, stop.event)
     attach(marker, BindText("Popup", popup, maxWidth=340))
@@ -211,7 +228,9 @@ def _overnight_marker(project: Project, day: DayPlan, colour: str) -> folium.Mar
         icon_size=(26, 26),
         icon_anchor=(13, 13),
     )
-    marker = folium.Marker(location_point(project, day.overnight), icon=icon)
+    point = location_point(project, day.overnight)
+    # Under the numbered stops: a visit in the same town must stay readable.
+    marker = folium.Marker(point, icon=icon, z_index_offset=-1000)
     text = f"<b>Overnight</b>: {name}<br>night of {html.escape(day_title(day))}"
     attach(marker, BindText("Popup", text))
     attach(marker, BindText("Tooltip", f"Overnight: {name}"))

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lrplanner.gui.main_window import MainWindow
@@ -37,16 +37,16 @@ def _show_unexpected_error(
 
 def run_app(path: Path | None = None, *, screenshot: Path | None = None) -> int:
     """Open the main window on ``path`` (else the Mekong sample) and run Qt."""
+    # The map's web engine needs shared OpenGL contexts set before the app.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("LR Planner")
     app.setOrganizationName("LRPlanner")
     sys.excepthook = _show_unexpected_error
     window = MainWindow()
-    target = path if path is not None else SAMPLE
-    if target.exists():
-        window.open_path(target)
     window.show()
+    window.open_initial(path, SAMPLE)
     if screenshot is not None:
         QTimer.singleShot(300, lambda: _grab_and_quit(window, screenshot))
     return app.exec()

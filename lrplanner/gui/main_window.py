@@ -1,159 +1,299 @@
-"""MainWindow: the project's inputs in tabs, the import problems in a dock."""
+"""MainWindow: the open project's inputs, its plan, and every action on them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QFormLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QTabWidget,
-    QWidget,
 )
 
-from lrplanner import services, storage
-from lrplanner.gui.models.sheets import route_settings_rows, sheet_models
+from lrplanner import __version__, services
+from lrplanner.gui.actions import build_actions, build_menus
+from lrplanner.gui.data_tabs import DataTabs
+from lrplanner.gui.document import ProjectDocument
+from lrplanner.gui.files import OPEN_FILTER, ProjectFiles
+from lrplanner.gui.results import ResultsViews
+from lrplanner.gui.solve_controller import PlanController
+from lrplanner.gui.tasks import TaskRunner
+from lrplanner.gui.widgets.plan_progress import PlanProgress
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from lrplanner.core.changes import PlanChanges
     from lrplanner.core.project import Project
     from lrplanner.importers import ImportResult
 
-OPEN_FILTER = "Route inputs (*.lrp *.xlsx *.xlsm);;All files (*)"
+Button = QMessageBox.StandardButton
+INPUT_FLAGS = ("sites", "champions", "participants", "places", "links", "route")
 
 
 class MainWindow(QMainWindow):
-    """Shows one Learning Route project: route settings, sheets, problems."""
+    """Shows one Learning Route Project (a ProjectDocument): data, plan, actions."""
 
-    def __init__(self) -> None:
+    exported = Signal(list)
+
+    def __init__(
+        self, settings: QSettings | None = None, autosave: Path | None = None
+    ) -> None:
         super().__init__()
-        self.project: Project | None = None
-        self.path: Path | None = None
+        self.settings = settings if settings is not None else QSettings()
+        self.document = ProjectDocument(self)
+        self.runner = TaskRunner(self)
+        self.planner = PlanController(self.document, self.runner, self)
+        self.files = ProjectFiles(self, self.settings, autosave)
+        self.last_message: tuple[str, str] | None = None
         self.resize(1280, 720)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Project inputs")
-        self.setCentralWidget(self.tabs)
+        self.setMinimumSize(900, 560)
+        self._build_views()
+        self.actions_by_name = build_actions(self)
+        build_menus(self, self.actions_by_name)
+        self.progress = PlanProgress(self.cancel_plan)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._load_preferences()
+        self._connect()
+        self.tabs.show_project(None)
+        self._on_state_changed()
+
+    @property
+    def project(self) -> Project | None:
+        """Return the open project."""
+        return self.document.project
+
+    @property
+    def path(self) -> Path | None:
+        """Return the file the project came from or was saved to."""
+        return self.document.path
+
+    def _build_views(self) -> None:
+        self.views = QTabWidget()
+        self.views.setObjectName("main_tabs")
+        self.views.setAccessibleName("Project views")
+        self.tabs = DataTabs(self.document)
+        self.tabs.edit_refused.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.views.addTab(self.tabs, "Data")
+        self.results = ResultsViews(self.views, self.document)
+        self.setCentralWidget(self.views)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Import problems")
-        dock = QDockWidget("Problems", self)
-        dock.setObjectName("problems_dock")
-        dock.setWidget(self.problems)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [140], Qt.Orientation.Vertical)
-        self._build_menus()
-        self.show_result(None)
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problems_dock")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        for label, shortcut, slot in (
-            ("&Open…", QKeySequence.StandardKey.Open, self._on_open_triggered),
-            ("Open CSV &folder…", None, self._on_open_folder_triggered),
-            ("Save &As…", QKeySequence.StandardKey.SaveAs, self._on_save_as_triggered),
-            ("Write input &template…", None, self._on_template_triggered),
-            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(label, self)
-            if shortcut is not None:
-                action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
+    def _connect(self) -> None:
+        self.document.changed.connect(self._on_document_changed)
+        self.document.state_changed.connect(self._on_state_changed)
+        self.planner.started.connect(self._on_plan_started)
+        self.planner.progressed.connect(self.progress.show_progress)
+        self.planner.finished.connect(self._on_plan_finished)
+        self.planner.failed.connect(self._on_plan_failed)
+        self.results.lock_edit.connect(self._on_edit_requested)
 
+    # --- messages -------------------------------------------------------
+    def say(self, title: str, text: str, *, error: bool = False) -> None:
+        """Tell the user something without blocking (the box is window-modal)."""
+        self.last_message = (title, text)
+        icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, text, Button.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def ask(self, title: str, text: str, buttons: Button) -> Button:
+        """Ask a question and wait for the answer (tests replace this)."""
+        return QMessageBox.question(self, title, text, buttons)
+
+    # --- opening --------------------------------------------------------
     def open_path(self, path: Path) -> ImportResult:
         """Load a project file, workbook or CSV folder and show it."""
         result = services.load_inputs(path)
         if result.project is not None:
-            self.path = path
+            self.document.open(result.project, path)
+            self.files.remember(path)
         self.show_result(result)
         return result
 
+    def open_checked(self, path: Path) -> None:
+        """Open ``path`` after offering to save unsaved changes."""
+        if self.confirm_discard():
+            self.open_path(path)
+
+    def open_initial(self, path: Path | None, sample: Path) -> None:
+        """Open ``path``, else recover an autosave, else the last project or sample."""
+        if path is not None:
+            self.open_path(path)
+        elif not self.files.offer_recovery():
+            target = self.files.last_project() or sample
+            if target.exists():
+                self.open_path(target)
+
     def show_result(self, result: ImportResult | None) -> None:
-        """Show the loaded project (or keep the old one) and every problem."""
-        if result is not None and result.project is not None:
-            self.project = result.project
-        self._show_project()
+        """List every problem of an import (the project, if any, is already open)."""
         self.problems.clear()
         if result is not None:
             for error in result.errors:
                 self.problems.addItem(f"Error: {error.message()}")
             for warning in result.warnings:
                 self.problems.addItem(f"Warning: {warning.message()}")
-        name = self.path.name if self.path else "no project"
-        self.setWindowTitle(f"LR Planner — {name}")
+        self.problems_dock.setVisible(self.problems.count() > 0)
+        self._on_state_changed()
 
-    def _show_project(self) -> None:
-        self.tabs.clear()
-        self.tabs.addTab(self._route_page(), "Route")
-        for name, model in sheet_models(self.project).items():
-            proxy = QSortFilterProxyModel(self)
-            proxy.setSourceModel(model)
-            model.setParent(proxy)
-            view = QTableView()
-            view.setObjectName(f"{name.lower()}_table")
-            view.setAccessibleName(f"{name} table")
-            view.setModel(proxy)
-            view.setSortingEnabled(True)
-            view.resizeColumnsToContents()
-            self.tabs.addTab(view, f"{name} ({model.rowCount()})")
-
-    def _route_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        if self.project is None:
-            form.addRow(QLabel("Open a workbook, CSV folder or project (File ▸ Open)."))
-            return page
-        for setting, value, help_text in route_settings_rows(self.project):
-            label = QLabel(value)
-            label.setToolTip(help_text)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(f"{setting}:", label)
-        return page
-
-    def _on_open_triggered(self) -> None:
+    def choose_and_open(self) -> None:
+        """Ask for a workbook or project file and open it."""
         name, _ = QFileDialog.getOpenFileName(self, "Open route", "", OPEN_FILTER)
         if name:
-            self.open_path(Path(name))
+            self.open_checked(Path(name))
 
-    def _on_open_folder_triggered(self) -> None:
+    def choose_folder(self) -> None:
+        """Ask for a folder of CSV files and open it."""
         name = QFileDialog.getExistingDirectory(self, "Open a folder of CSV files")
         if name:
-            self.open_path(Path(name))
+            self.open_checked(Path(name))
 
-    def _on_save_as_triggered(self) -> None:
-        if self.project is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save project", "route.lrp", "LR Planner project (*.lrp)"
+    # --- document -------------------------------------------------------
+    def _on_document_changed(self, changes: PlanChanges, initiator: object) -> None:
+        own_edit = initiator is not None and initiator is self.tabs.sites_model
+        if any(getattr(changes, flag) for flag in INPUT_FLAGS) and not own_edit:
+            self.tabs.show_project(self.project)
+        self.results.show_project(self.project, self.planner.last_outcome)
+
+    def _on_state_changed(self) -> None:
+        history = self.document.history
+        acts = getattr(self, "actions_by_name", None)
+        if acts is not None:
+            undo = history.undo_label() if history else None
+            redo = history.redo_label() if history else None
+            acts["undo"].setEnabled(undo is not None)
+            acts["undo"].setText(f"&Undo {undo}" if undo else "&Undo")
+            acts["redo"].setEnabled(redo is not None)
+            acts["redo"].setText(f"&Redo {redo}" if redo else "&Redo")
+            acts["save"].setEnabled(self.project is not None)
+            acts["plan"].setEnabled(self.project is not None)
+            acts["cancel"].setEnabled(self.planner.is_running())
+        name = self.path.name if self.path else "no project"
+        if self.project is not None and self.path is None:
+            name = "recovered project"
+        star = "*" if self.document.is_dirty() else ""
+        self.setWindowTitle(f"LR Planner — {name}{star}")
+
+    def undo(self) -> None:
+        """Undo the last edit of the project."""
+        done = self.document.undo()
+        if done:
+            self.statusBar().showMessage(f"Undone: {done}", 5000)
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        done = self.document.redo()
+        if done:
+            self.statusBar().showMessage(f"Redone: {done}", 5000)
+
+    def _on_edit_requested(
+        self, project: Project, description: str, changes: PlanChanges
+    ) -> None:
+        self.document.apply(project, description, changes, self.results)
+        self.statusBar().showMessage(f"{description}. Press F5 to re-plan.", 8000)
+
+    # --- planning -------------------------------------------------------
+    def plan(self) -> bool:
+        """Plan the project in the background (a running plan is cancelled)."""
+        return self.planner.start()
+
+    def cancel_plan(self) -> None:
+        """Stop planning; the best plan found so far is kept."""
+        if self.planner.is_running():
+            self.planner.cancel()
+            self.progress.show_cancelling()
+
+    def _on_plan_started(self) -> None:
+        self.progress.start(self.planner.seconds)
+        self._on_state_changed()
+
+    def _on_plan_finished(self, outcome: object) -> None:
+        self.progress.stop()
+        self._on_state_changed()
+        status = getattr(outcome, "status", "")
+        value = getattr(getattr(outcome, "indicators", None), "value", 0.0)
+        note = (
+            " (cancelled: the best plan found so far)" if status == "cancelled" else ""
         )
-        if not name:
-            return
-        try:
-            storage.save_project(self.project, Path(name))
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                "Save failed",
-                f"The project was not saved: {exc}. Any earlier file is unchanged.",
+        self.statusBar().showMessage(
+            f"Planned: learning value {value:.1f}{note}", 10000
+        )
+        if getattr(outcome, "violations", ()):
+            self.say(
+                "Check the plan", "The independent check found problems.", error=True
             )
-            return
-        self.path = Path(name)
-        self.show_result(None)
+        self.views.setCurrentWidget(self.results.agenda)
 
-    def _on_template_triggered(self) -> None:
-        from lrplanner.importers import write_template
-
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Write input template", "route_template.xlsx", "Workbook (*.xlsx)"
+    def _on_plan_failed(self, message: str) -> None:
+        self.progress.stop()
+        self._on_state_changed()
+        self.say(
+            "No plan",
+            message + "\n\nUse Edit ▸ Undo to take back the last change.",
+            error=True,
         )
-        if name:
-            try:
-                write_template(Path(name))
-            except OSError as exc:
-                QMessageBox.warning(self, "Template not written", str(exc))
+
+    # --- dialogs --------------------------------------------------------
+    def _load_preferences(self) -> None:
+        self.planner.seconds = float(str(self.settings.value("plan/seconds", 10.0)))
+        self.planner.seed = int(str(self.settings.value("plan/seed", 0)))
+
+    def edit_preferences(self) -> None:
+        """Edit the planning time and seed."""
+        from lrplanner.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.planner.seconds, self.planner.seed, self)
+        if dialog.exec():
+            self.settings.setValue("plan/seconds", dialog.seconds.value())
+            self.settings.setValue("plan/seed", dialog.seed.value())
+            self._load_preferences()
+
+    def show_help(self) -> None:
+        """Show the user guide."""
+        from lrplanner.gui.dialogs.help import HelpDialog
+
+        HelpDialog(self).show()
+
+    def show_about(self) -> None:
+        """Show what LR Planner is."""
+        QMessageBox.about(
+            self,
+            "About LR Planner",
+            f"<b>LR Planner {__version__}</b><p>Plans Learning Routes: multi-day, "
+            "multi-country study journeys with host sites and local champions.</p>",
+        )
+
+    # --- closing --------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """Offer to save unsaved changes; False if the user cancels."""
+        if not self.document.is_dirty():
+            return True
+        answer = self.ask(
+            "Unsaved changes",
+            "The project has changes that are not saved. Save them?",
+            Button.Save | Button.Discard | Button.Cancel,
+        )
+        if answer == Button.Save:
+            return self.files.save()
+        return answer == Button.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.runner.shutdown()
+        self.files.timer.stop()
+        self.files.mark_clean_exit()
+        self.results.close_files()
+        event.accept()

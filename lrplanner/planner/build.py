@@ -22,7 +22,7 @@ from lrplanner.network.matrix import TravelMatrix
 from lrplanner.planner import costs
 from lrplanner.planner.axis import TimeAxis
 from lrplanner.planner.frames import DayFrame, day_frames
-from lrplanner.planner.screen import screen_sites
+from lrplanner.planner.screen import screen_sites, screen_too_short
 from lrplanner.planner.timing import planning_minutes
 from lrplanner.solver.problem import CoverageGroup, ProblemData, Site, TimeWindow, Tour
 
@@ -75,6 +75,12 @@ def build_model(
         network, [*ends, *(site_location(s) for s in project.sites)]
     )
     candidates, screened = screen_sites(project, availability, matrix)
+    windows = {
+        s.id: _windows(availability[s.id], frames, axis, s.duration_min)
+        for s in candidates
+    }
+    candidates, too_short = screen_too_short(project, candidates, windows)
+    screened = (*screened, *too_short)
     locations = (*ends, *(site_location(s) for s in candidates))
     groups, group_of = _theme_groups(candidates, rules)
     sites = tuple(
@@ -82,7 +88,7 @@ def build_model(
             project,
             site,
             len(ends) + i,
-            availability[site.id],
+            windows[site.id],
             frames,
             axis,
             rules,
@@ -119,7 +125,7 @@ def _engine_site(
     project: Project,
     site: CoreSite,
     location: int,
-    days: list[SiteDay],
+    windows: tuple[TimeWindow, ...],
     frames: tuple[DayFrame, ...],
     axis: TimeAxis,
     rules: PlanningRules,
@@ -130,7 +136,7 @@ def _engine_site(
         location=location,
         score=_score(project, site, rules),
         service=site.duration_min,
-        windows=_windows(days, frames, axis, site.duration_min),
+        windows=windows,
         cost=costs.to_cents(costs.site_cost(project, site)),
         groups=tuple(group_of[t] for t in dict.fromkeys(site.themes)),
         mandatory=site.required or any(lk.site == site.id for lk in project.locks),

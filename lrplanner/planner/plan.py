@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 REPAIR_ROUNDS = 4
 FIRST_SHARE = 0.6
+MIN_ROUND_S = 0.2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,7 +80,7 @@ def plan_route(
     outcome = None
     for attempt in range(REPAIR_ROUNDS + 1):
         share = FIRST_SHARE if attempt == 0 else 1 / (REPAIR_ROUNDS + 1 - attempt)
-        budget = max(0.5, (deadline - time.monotonic()) * share)
+        budget = max(MIN_ROUND_S, (deadline - time.monotonic()) * share)
         stop: StoppingCriterion = MaxRuntime(budget)
         if cancel is not None:
             stop = AnyOf(stop, Cancelled(cancel))

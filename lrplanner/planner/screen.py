@@ -61,6 +61,44 @@ def screen_sites(
     return tuple(candidates), tuple(out)
 
 
+def screen_too_short(
+    project: Project,
+    candidates: tuple[Site, ...],
+    windows: Mapping[SiteId, tuple[object, ...]],
+) -> tuple[tuple[Site, ...], tuple[LeftOut, ...]]:
+    """Rule out sites open on some days but never long enough for the visit.
+
+    Raises
+    ------
+    InfeasibleRequest
+        If such a site is required or locked.
+    """
+    kept: list[Site] = []
+    out: list[LeftOut] = []
+    locked = {lock.site for lock in project.locks}
+    for site in candidates:
+        if windows[site.id]:
+            kept.append(site)
+            continue
+        left = LeftOut(
+            site=site.id,
+            kind=ReasonKind.NEVER_OPEN,
+            reason=(
+                f"its opening hours never leave the {site.duration_min} minutes the "
+                "visit takes on a route day, once the day window, lunch and the "
+                "sessions are counted"
+            ),
+        )
+        if site.required or site.id in locked:
+            raise InfeasibleRequest(
+                f"Required site {site.name!r} ({site.id}) can "
+                f"never be visited: {left.reason}. Fix: shorten "
+                "the visit or ask the host for longer hours."
+            )
+        out.append(left)
+    return tuple(kept), tuple(out)
+
+
 def _rule_out(
     project: Project, site: Site, days: list[SiteDay], matrix: TravelMatrix
 ) -> LeftOut | None:

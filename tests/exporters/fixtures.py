@@ -121,8 +121,8 @@ ROAD, FLIGHT = TravelMode.ROAD, TravelMode.FLIGHT
 D1, D2, D3, D4 = (date(2027, 1, n) for n in (10, 11, 12, 13))
 
 
-def sample_days() -> tuple[DayPlan, ...]:
-    """Return the four days of the hand-made plan."""
+def nepal_days() -> tuple[tuple[Event, ...], tuple[Event, ...]]:
+    """Return the events of days 1-2: Kathmandu valley, then Kapilvastu."""
     day1 = (
         session(D1, "08:30-10:00", SessionKind.OPENING, "Opening session", "NP-KTM"),
         visit(D1, "10:15-12:15", "NP11", ("SC09",)),
@@ -140,6 +140,11 @@ def sample_days() -> tuple[DayPlan, ...]:
         visit(D2, "13:30-16:30", "NP01", ("SC01", "SC02")),
         session(D2, "16:45-17:45", SessionKind.REFLECTION, "Reflection", "NP-TLH"),
     )
+    return day1, day2
+
+
+def crossing_days() -> tuple[tuple[Event, ...], tuple[Event, ...]]:
+    """Return the events of days 3-4: Rupandehi, the flights to Dhaka, Dhaka."""
     day3 = (
         leg(D3, "07:00-08:30", "NP-TLH>NP-BHR", ROAD),
         visit(D3, "08:30-10:30", "NP03", ("SC03",)),
@@ -164,6 +169,13 @@ def sample_days() -> tuple[DayPlan, ...]:
         meal(D4, "12:30-13:30", "BD-DAC", BST),
         session(D4, "14:00-15:30", SessionKind.CLOSING, "Closing session", "BD-DAC"),
     )
+    return day3, day4
+
+
+def sample_days() -> tuple[DayPlan, ...]:
+    """Return the four days of the hand-made plan."""
+    day1, day2 = nepal_days()
+    day3, day4 = crossing_days()
     return (
         DayPlan(day=D1, events=day1, overnight=PlaceId("NP-DHK")),
         DayPlan(day=D2, events=day2, overnight=PlaceId("NP-TLH")),

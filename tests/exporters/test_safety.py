@@ -140,3 +140,20 @@ def test_export_all_creates_the_folder(plan: Plan, tmp_path: Path) -> None:
     assert paths == [
         out / n for n in ("agenda.xlsx", "costs.xlsx", "map.html", "agenda.pdf")
     ]
+
+
+def test_empty_itinerary_exports(tmp_path: Path) -> None:
+    """Tests that a plan with no days still exports four valid files."""
+    from lrplanner.core.costmodel import compute_costs
+    from lrplanner.core.indicators import indicators
+    from lrplanner.core.plan import Itinerary
+    from lrplanner.core.rules import ValueRules
+
+    project = sample_project()
+    empty = Itinerary(days=())
+    costs = compute_costs(project, empty)
+    ind = indicators(project, empty, costs, ValueRules())
+    paths = export_all(project, empty, costs, ind, tmp_path)
+    sheets = openpyxl.load_workbook(paths[0]).sheetnames
+    assert sheets == ["Overview", "Participants", "Champions"]
+    assert all(p.stat().st_size > 1000 for p in paths)

@@ -5,25 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from lrplanner.gui.main_window import MainWindow
 from lrplanner.gui.models.sheets import sheet_models
 from lrplanner.importers import read_inputs
 
 if TYPE_CHECKING:
-    from pytestqt.qtbot import QtBot
+    from lrplanner.gui.main_window import MainWindow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    win = MainWindow()
-    qtbot.addWidget(win)
-    return win
 
 
 def test_opening_the_sample_fills_every_sheet(window: MainWindow) -> None:

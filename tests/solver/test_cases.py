@@ -225,3 +225,21 @@ def test_rest_day_in_a_chained_trip_stays_empty():
     res = solved(data)
     assert res.tours[1].visits == ()
     assert res.score == 18
+
+
+def test_group_visit_cap():
+    """Tests that at most one site of a capped theme is visited (9 + 3 = 12)."""
+    sites = (
+        Site(location=1, score=9, groups=(0,)),
+        Site(location=2, score=8, groups=(0,)),
+        Site(location=3, score=3),
+    )
+    data = ProblemData(
+        travel=grid_travel([(0, 0), (1, 0), (0, 1), (-1, 0)]),
+        sites=sites,
+        tours=(day(),),
+        groups=(CoverageGroup(increments=(), max_visits=1),),
+    )
+    res = solved(data)
+    assert res.score == 12
+    assert set(res.tours[0].sites) == {0, 2}

@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
+# The tooltip repeats the text: long cells (reasons, addresses) are cut off.
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in _TEXT_ROLES:
             return None
         return self._columns[index.column()].text(self._rows[index.row()])
+
+    def row(self, number: int) -> T:
+        """Return the record shown in row ``number``."""
+        return self._rows[number]
 
     def headerData(
         self,

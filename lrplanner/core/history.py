@@ -1,0 +1,118 @@
+"""Undo and redo over immutable Project snapshots (Anki keeps undo in the core)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lrplanner.core.changes import PlanChanges, diff
+from lrplanner.core.project import Project
+
+DEFAULT_CAP = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One entry of the history: the project after an edit and its description."""
+
+    project: Project
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """What an undo or redo did: the project now current, the step, the flags."""
+
+    project: Project
+    description: str
+    changes: PlanChanges
+
+
+class History:
+    """A bounded list of project snapshots with a cursor.
+
+    The first snapshot is the project as opened; every ``push`` adds one undo
+    step and drops any redo steps. Beyond ``cap`` steps the oldest goes.
+
+    Parameters
+    ----------
+    initial
+        The project as opened.
+    cap
+        Maximum number of undo steps kept.
+
+    Raises
+    ------
+    ValueError
+        If ``cap`` is below 1.
+    """
+
+    def __init__(self, initial: Project, cap: int = DEFAULT_CAP) -> None:
+        if cap < 1:
+            raise ValueError("a history keeps at least one undo step")
+        self._cap = cap
+        self._steps: list[Step] = [Step(initial, "Open")]
+        self._cursor = 0
+
+    @property
+    def current(self) -> Project:
+        """Return the project at the cursor."""
+        return self._steps[self._cursor].project
+
+    def push(self, project: Project, description: str) -> None:
+        """Record ``project`` as the result of the edit ``description``."""
+        del self._steps[self._cursor + 1 :]
+        self._steps.append(Step(project, description))
+        if len(self._steps) > self._cap + 1:
+            del self._steps[0]
+        self._cursor = len(self._steps) - 1
+
+    def can_undo(self) -> bool:
+        """Return whether there is an edit to undo."""
+        return self._cursor > 0
+
+    def can_redo(self) -> bool:
+        """Return whether there is an undone edit to redo."""
+        return self._cursor < len(self._steps) - 1
+
+    def undo_label(self) -> str | None:
+        """Return the description of the edit undo would revert, if any."""
+        return self._steps[self._cursor].description if self.can_undo() else None
+
+    def redo_label(self) -> str | None:
+        """Return the description of the edit redo would repeat, if any."""
+        return self._steps[self._cursor + 1].description if self.can_redo() else None
+
+    def labels(self) -> tuple[str, ...]:
+        """Return the descriptions of every step, oldest first."""
+        return tuple(step.description for step in self._steps)
+
+    def undo(self) -> Moved:
+        """Go back one edit.
+
+        Raises
+        ------
+        IndexError
+            If there is nothing to undo.
+        """
+        if not self.can_undo():
+            raise IndexError("nothing to undo")
+        undone = self._steps[self._cursor]
+        self._cursor -= 1
+        return Moved(
+            self.current, undone.description, diff(undone.project, self.current)
+        )
+
+    def redo(self) -> Moved:
+        """Repeat the last undone edit.
+
+        Raises
+        ------
+        IndexError
+            If there is nothing to redo.
+        """
+        if not self.can_redo():
+            raise IndexError("nothing to redo")
+        before = self.current
+        self._cursor += 1
+        step = self._steps[self._cursor]
+        return Moved(step.project, step.description, diff(before, step.project))

@@ -1,0 +1,117 @@
+"""The main window's menus, toolbar and keyboard shortcuts."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from lrplanner.gui.files import EXPORTS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QMenu
+
+    from lrplanner.gui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def _action(
+    window: MainWindow,
+    label: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | Key | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(label, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.setToolTip(tip or label.replace("&", "").rstrip("…"))
+    action.setStatusTip(action.toolTip())
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_actions(window: MainWindow) -> dict[str, QAction]:
+    """Create every action of the window, keyed by a short name."""
+    files = window.files
+    acts = {
+        "new": _action(window, "&New from template…", files.new_from_template, Key.New),
+        "open": _action(window, "&Open…", window.choose_and_open, Key.Open),
+        "open_folder": _action(window, "Open CSV &folder…", window.choose_folder),
+        "save": _action(window, "&Save", files.save, Key.Save),
+        "save_as": _action(window, "Save &As…", files.save_as, "Ctrl+Shift+S"),
+        "quit": _action(window, "&Quit", window.close, Key.Quit),
+        "undo": _action(window, "&Undo", window.undo, Key.Undo),
+        "redo": _action(window, "&Redo", window.redo, "Ctrl+Y"),
+        "plan": _action(window, "&Plan", window.plan, "F5", "Plan the route (F5)"),
+        "cancel": _action(window, "&Cancel planning", window.cancel_plan, "Esc"),
+        "prefs": _action(window, "&Preferences…", window.edit_preferences),
+        "help": _action(window, "&User guide", window.show_help, Key.HelpContents),
+        "about": _action(window, "&About LR Planner", window.show_about),
+    }
+    acts["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(Key.Redo)])
+    for kind, (label, _file) in EXPORTS.items():
+        acts[f"export_{kind}"] = _action(
+            window, f"Export {label}…", partial(files.export, kind)
+        )
+    return acts
+
+
+def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
+    """Fill the menu bar and the toolbar."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    for name in ("new", "open", "open_folder"):
+        file_menu.addAction(acts[name])
+    recent = file_menu.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    file_menu.addSeparator()
+    for name in ("save", "save_as"):
+        file_menu.addAction(acts[name])
+    export = file_menu.addMenu("&Export")
+    for kind in EXPORTS:
+        export.addAction(acts[f"export_{kind}"])
+    file_menu.addSeparator()
+    file_menu.addAction(acts["quit"])
+    _add_menu(window, "&Edit", acts, ("undo", "redo", None, "prefs"))
+    _add_menu(window, "&Plan", acts, ("plan", "cancel"))
+    _add_menu(window, "&Help", acts, ("help", "about"))
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setMovable(False)
+    tools: tuple[str | None, ...] = ("open", "save", None, "undo", "redo", None)
+    for tool in (*tools, "plan", "cancel", None):
+        if tool is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(acts[tool])
+    toolbar.addAction(acts["export_all"])
+
+
+def _add_menu(
+    window: MainWindow,
+    title: str,
+    acts: dict[str, QAction],
+    names: tuple[str | None, ...],
+) -> None:
+    menu = window.menuBar().addMenu(title)
+    for name in names:
+        if name is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(acts[name])
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    paths = window.files.recent()
+    if not paths:
+        menu.addAction("(no recent files)").setEnabled(False)
+    for name in paths:
+        action = menu.addAction(name)
+        action.triggered.connect(lambda _c=False, n=name: window.open_checked(Path(n)))

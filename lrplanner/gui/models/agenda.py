@@ -1,0 +1,121 @@
+"""The agenda tree: days of the plan, each with its timed events in local time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+
+from lrplanner.core.ids import SiteId
+from lrplanner.core.plan import EventKind
+
+if TYPE_CHECKING:
+    from lrplanner.core.plan import DayPlan, Event
+    from lrplanner.core.project import Project
+
+SITE_PREFIX = "site:"  # location id of a site in events (network.nodes.SITE_PREFIX)
+HEADERS = ("Time (local)", "What", "Title", "Place", "Champions")
+SITE_ROLE = Qt.ItemDataRole.UserRole + 1
+DAY_ROLE = (
+    Qt.ItemDataRole.UserRole + 2
+)  # ISO date text: Qt would turn a date into QDate
+
+
+def agenda_model(project: Project | None) -> QStandardItemModel:
+    """Return a two-level model: one row per day, its events as children."""
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(list(HEADERS))
+    if project is None or project.plan is None:
+        return model
+    for day in project.plan.days:
+        row = _day_row(project, day)
+        for event in day.events:
+            row[0].appendRow(_event_row(project, day, event))
+        model.appendRow(row)
+    return model
+
+
+def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
+    visits = len(day.visits())
+    if day.overnight is not None:
+        place = project.place_by_id.get(day.overnight)
+        sleep = f"overnight: {place.name if place else day.overnight}"
+    else:
+        sleep = "route ends"
+    if day.rest:
+        summary = "rest day"
+    elif visits == 0:
+        summary = "travel day" if day.travel_minutes() else "no visits"
+    else:
+        summary = f"{visits} visit{'s' * (visits != 1)}"
+    items = _items(day.day.strftime("%a %d %b %Y"), "", f"{summary} · {sleep}", "", "")
+    font = QFont()
+    font.setBold(True)
+    for item in items:
+        item.setFont(font)
+        item.setData(day.day.isoformat(), DAY_ROLE)
+    return items
+
+
+def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardItem]:
+    zone = ZoneInfo(event.tz)
+    start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+    times = f"{start:%H:%M}\u2013{end:%H:%M}"
+    items = _items(
+        times,
+        _kind_text(project, event),
+        event.title,
+        _place_text(project, event),
+        ", ".join(_champion_names(project, event)),
+    )
+    items[0].setToolTip(f"{event.tz} (UTC{start:%z})")
+    for item in items:
+        item.setData(day.day.isoformat(), DAY_ROLE)
+        item.setData(event.site, SITE_ROLE)
+    return items
+
+
+def _kind_text(project: Project, event: Event) -> str:
+    if event.kind is EventKind.TRAVEL:
+        mode = event.mode.value if event.mode else "travel"
+        return f"{mode} (estimated)" if event.estimated else mode
+    if event.kind is not EventKind.VISIT or event.site is None:
+        return event.session.value if event.session else event.kind.value
+    marks = []
+    if any(lock.site == event.site for lock in project.locks):
+        marks.append("locked")
+    site = project.site_by_id.get(event.site)
+    if site is not None and site.required:
+        marks.append("required")
+    return f"visit ({', '.join(marks)})" if marks else "visit"
+
+
+def _place_text(project: Project, event: Event) -> str:
+    place_id = event.destination if event.kind is EventKind.TRAVEL else event.place
+    if place_id is not None and place_id.startswith(SITE_PREFIX):
+        site = project.site_by_id.get(SiteId(place_id.removeprefix(SITE_PREFIX)))
+        if site is None:
+            return place_id
+        town = project.place_by_id.get(site.place) if site.place else None
+        return town.name if town else (site.address or site.country)
+    place = project.place_by_id.get(place_id) if place_id else None
+    return place.name if place is not None else (place_id or "")
+
+
+def _champion_names(project: Project, event: Event) -> list[str]:
+    names = []
+    for champion_id in event.champions:
+        champion = project.champion_by_id.get(champion_id)
+        names.append(champion.name if champion else champion_id)
+    return names
+
+
+def _items(*texts: str) -> list[QStandardItem]:
+    items = []
+    for text in texts:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        items.append(item)
+    return items

@@ -1,0 +1,146 @@
+"""ResultsViews: the plan's tabs (agenda, map, budget, indicators, left out)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QTabWidget
+
+from lrplanner import services_edit as edit
+from lrplanner.core.changes import PlanChanges
+from lrplanner.gui.widgets.agenda_view import AgendaView
+from lrplanner.gui.widgets.budget_panel import BudgetPanel
+from lrplanner.gui.widgets.indicators_panel import IndicatorsPanel
+from lrplanner.gui.widgets.left_out import left_out_model
+from lrplanner.gui.widgets.map_view import MapView
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from lrplanner.core.project import Project
+    from lrplanner.gui.document import ProjectDocument
+    from lrplanner.planner.plan import PlanOutcome
+
+LOCKS = PlanChanges(locks=True)
+SITES = PlanChanges(sites=True, locks=True)
+
+
+class ResultsViews(QObject):
+    """Keeps the plan views of a Project in step; turns their menus into edits."""
+
+    lock_edit = Signal(object, str, object)
+
+    def __init__(self, tabs: QTabWidget, document: ProjectDocument) -> None:
+        super().__init__(tabs)
+        self._tabs = tabs
+        self._document = document
+        self.agenda = AgendaView()
+        self.map = MapView()
+        self.budget = BudgetPanel()
+        self.indicators = IndicatorsPanel()
+        self.left_out = QTableView()
+        self.left_out.setObjectName("left_out_table")
+        self.left_out.setAccessibleName("Sites left out, with reasons")
+        self.left_out.setWordWrap(True)
+        self.left_out.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.left_out.customContextMenuRequested.connect(self._on_left_out_menu)
+        for widget, title in (
+            (self.agenda, "Agenda"),
+            (self.map, "Map"),
+            (self.budget, "Budget"),
+            (self.indicators, "Indicators"),
+            (self.left_out, "Left out"),
+        ):
+            tabs.addTab(widget, title)
+        self.agenda.lock_requested.connect(self._on_lock_requested)
+        self.agenda.unlock_requested.connect(self._on_unlock_requested)
+        self.agenda.exclude_requested.connect(self._on_exclude_requested)
+        self.agenda.require_requested.connect(self._on_require_requested)
+        self.show_project(None, None)
+
+    def show_project(
+        self, project: Project | None, outcome: PlanOutcome | None
+    ) -> None:
+        """Show the plan of ``project``; reuse ``outcome``'s figures if they match."""
+        self.agenda.show_project(project)
+        self.map.show_project(project)
+        figures = None
+        if project is not None and project.plan is not None:
+            if outcome is not None and outcome.itinerary is project.plan:
+                figures = edit.PlanFigures(
+                    costs=outcome.costs, indicators=outcome.indicators
+                )
+            else:
+                figures = edit.plan_figures(project)
+        self.budget.show_costs(figures.costs if figures else None)
+        currency = project.route.currency if project else ""
+        self.indicators.show_indicators(
+            figures.indicators if figures else None, currency
+        )
+        self._show_left_out(project)
+
+    def _show_left_out(self, project: Project | None) -> None:
+        old = self.left_out.model()
+        model = left_out_model(project)
+        model.setParent(self.left_out)
+        self.left_out.setModel(model)
+        if old is not None:
+            old.deleteLater()
+        header = self.left_out.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        index = self._tabs.indexOf(self.left_out)
+        self._tabs.setTabText(index, f"Left out ({model.rowCount()})")
+
+    def _emit(self, project: Project, description: str, changes: PlanChanges) -> None:
+        self.lock_edit.emit(project, description, changes)
+
+    def _current(self) -> Project:
+        project = self._document.project
+        assert project is not None
+        return project
+
+    def _name(self, site: str) -> str:
+        return self._current().site_by_id[site].name  # type: ignore[index]
+
+    def _on_lock_requested(self, site: str, day: date) -> None:
+        project = edit.lock_visit(self._current(), site, day)  # type: ignore[arg-type]
+        self._emit(project, f"Lock {self._name(site)} to {day:%d %b}", LOCKS)
+
+    def _on_unlock_requested(self, site: str) -> None:
+        project = edit.unlock_visit(self._current(), site)  # type: ignore[arg-type]
+        self._emit(project, f"Unlock {self._name(site)}", LOCKS)
+
+    def _on_exclude_requested(self, site: str) -> None:
+        project = edit.exclude_site(self._current(), site)  # type: ignore[arg-type]
+        self._emit(project, f"Exclude {self._name(site)}", SITES)
+
+    def _on_require_requested(self, site: str, required: bool) -> None:
+        project = edit.set_required(self._current(), site, required=required)  # type: ignore[arg-type]
+        verb = "Require" if required else "Stop requiring"
+        self._emit(project, f"{verb} {self._name(site)}", SITES)
+
+    def _on_left_out_menu(self, point: QPoint) -> None:
+        index = self.left_out.indexAt(point)
+        project = self._document.project
+        if not index.isValid() or project is None or project.plan is None:
+            return
+        site = project.plan.left_out[index.row()].site
+        menu = QMenu(self.left_out)
+        if site in project.excluded_sites:
+            menu.addAction("Include again").triggered.connect(
+                lambda: self._emit(
+                    edit.include_site(project, site),
+                    f"Include {self._name(site)}",
+                    LOCKS,
+                )
+            )
+        menu.addAction("Require this site").triggered.connect(
+            lambda: self._on_require_requested(site, True)
+        )
+        menu.exec(self.left_out.viewport().mapToGlobal(point))
+
+    def close_files(self) -> None:
+        """Remove temporary files (the map)."""
+        self.map.close_files()

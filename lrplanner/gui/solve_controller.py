@@ -1,0 +1,114 @@
+"""PlanController: plans the open project in the background and applies the plan."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from lrplanner import services
+from lrplanner.core.changes import PlanChanges, diff
+from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.gui.tasks import Task, TaskRunner
+from lrplanner.solver.progress import SolveProgress
+
+if TYPE_CHECKING:
+    from lrplanner.core.project import Project
+    from lrplanner.gui.document import ProjectDocument
+    from lrplanner.gui.tasks import TaskState
+    from lrplanner.planner.plan import PlanOutcome
+
+log = logging.getLogger(__name__)
+SCORE_SCALE = 100  # the engine scores learning value x 100
+
+
+class PlanController(QObject):
+    """Plans the document's Project in the background; the plan is one undo step."""
+
+    started = Signal()
+    progressed = Signal(float, float)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        document: ProjectDocument,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._runner = runner
+        self._state: TaskState | None = None
+        self._snapshot: Project | None = None
+        self.seconds = 10.0
+        self.seed = 0
+        self.last_outcome: PlanOutcome | None = None
+
+    def is_running(self) -> bool:
+        """Return whether a plan is being computed."""
+        return self._state is not None
+
+    def start(self) -> bool:
+        """Plan the current project (cancelling a running plan); False if none."""
+        project = self._document.project
+        if project is None:
+            return False
+        seconds, seed = self.seconds, self.seed
+        self._snapshot = project
+
+        def plan(state: TaskState) -> PlanOutcome:
+            return services.plan_project(
+                project,
+                seconds=seconds,
+                seed=seed,
+                cancel=state.cancel,
+                on_progress=state.report,
+            )
+
+        task = Task(self._runner, plan).with_progress(self._on_progress)
+        self._state = task.success(self._on_success).failure(self._on_failure).run()
+        self.started.emit()
+        return True
+
+    def cancel(self) -> None:
+        """Stop the running plan early; the best plan found so far is kept."""
+        if self._state is not None:
+            self._state.cancel.cancel()
+
+    def _on_progress(self, progress: object) -> None:
+        if isinstance(progress, SolveProgress):
+            self.progressed.emit(progress.best_score / SCORE_SCALE, progress.elapsed)
+
+    def _on_success(self, outcome: PlanOutcome) -> None:
+        self._state = None
+        current = self._document.project
+        assert current is not None
+        assert self._snapshot is not None
+        if current is not self._snapshot and diff(self._snapshot, current).inputs:
+            self.failed.emit("The inputs changed while planning. Plan again (F5).")
+            return
+        self.last_outcome = outcome
+        label = "Re-plan" if current.plan is not None else "Plan"
+        self._document.apply(
+            current.with_changes(plan=outcome.itinerary),
+            label,
+            PlanChanges(plan=True),
+            self,
+        )
+        self.finished.emit(outcome)
+
+    def _on_failure(self, error: BaseException) -> None:
+        state, self._state = self._state, None
+        if state is not None and state.cancel.cancelled:
+            self.failed.emit(
+                "Planning was cancelled before a first plan was found. "
+                "The previous plan, if any, is unchanged."
+            )
+            return
+        if isinstance(error, InfeasibleRequest):
+            self.failed.emit(str(error))
+            return
+        log.error("planning failed", exc_info=error)
+        self.failed.emit(f"Planning stopped with an unexpected problem: {error}")

@@ -1,0 +1,1 @@
+"""Views of a planned project: agenda, map, budget, indicators, sites left out."""

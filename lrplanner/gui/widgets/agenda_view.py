@@ -1,0 +1,91 @@
+"""AgendaView: the plan's days and events, with lock/exclude/require actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QMenu, QTreeView
+
+from lrplanner.core.ids import SiteId
+from lrplanner.gui.models.agenda import DAY_ROLE, SITE_ROLE, agenda_model
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lrplanner.core.project import Project
+
+
+class AgendaView(QTreeView):
+    """Shows the core Itinerary of a Project day by day (local times)."""
+
+    lock_requested = Signal(str, object)
+    unlock_requested = Signal(str)
+    exclude_requested = Signal(str)
+    require_requested = Signal(str, bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("agenda_view")
+        self.setAccessibleName("Agenda, day by day")
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self._project: Project | None = None
+        self.setModel(agenda_model(None))
+
+    def show_project(self, project: Project | None) -> None:
+        """Show the plan of ``project`` (empty when it has none)."""
+        self._project = project
+        old = self.model()
+        self.setModel(agenda_model(project))
+        if old is not None:
+            old.deleteLater()
+        self.expandAll()
+        header = self.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def site_at(self, row: int, child: int) -> tuple[str | None, date]:
+        """Return (site id, day) of event ``child`` of day ``row``."""
+        index = self.model().index(child, 0, self.model().index(row, 0))
+        return index.data(SITE_ROLE), date.fromisoformat(index.data(DAY_ROLE))
+
+    def actions_for(self, site: str, day: date) -> list[tuple[str, Callable[[], None]]]:
+        """Return the (label, callback) context actions for a visit."""
+        project = self._project
+        if project is None or site not in project.site_by_id:
+            return []
+        locked = any(lock.site == site and lock.day == day for lock in project.locks)
+        record = project.site_by_id[SiteId(site)]
+        required, name = record.required, record.name
+        lock = (
+            (f"Unlock the visit to {name}", lambda: self.unlock_requested.emit(site))
+            if locked
+            else (
+                f"Lock {name} to {day:%a %d %b}",
+                lambda: self.lock_requested.emit(site, day),
+            )
+        )
+        need = "No longer require" if required else "Require"
+        return [
+            lock,
+            (f"{need} {name}", lambda: self.require_requested.emit(site, not required)),
+            (
+                f"Exclude {name} from the plan",
+                lambda: self.exclude_requested.emit(site),
+            ),
+        ]
+
+    def _on_context_menu_requested(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        site = index.data(SITE_ROLE)
+        if not site:
+            return
+        menu = QMenu(self)
+        day = date.fromisoformat(index.data(DAY_ROLE))
+        for label, callback in self.actions_for(site, day):
+            menu.addAction(label).triggered.connect(callback)
+        menu.exec(self.viewport().mapToGlobal(point))

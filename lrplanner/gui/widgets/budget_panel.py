@@ -1,0 +1,167 @@
+"""BudgetPanel: the plan's costs by category and country, total against the cap."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+    from lrplanner.core.costs import CostBreakdown
+
+BAR = QColor("#3b7dd8")
+OVER = QColor("#c0392b")
+CAP = QColor("#222222")
+
+
+def money(amount: Decimal, currency: str = "") -> str:
+    """Return an amount rounded to whole units with thousands separators."""
+    text = f"{amount.quantize(Decimal(1)):,}"
+    return f"{text} {currency}".strip()
+
+
+class BarChart(QWidget):
+    """Horizontal bars of labelled amounts, with an optional cap line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Cost chart")
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._bars: list[tuple[str, Decimal]] = []
+        self._cap: Decimal | None = None
+
+    def set_bars(self, bars: list[tuple[str, Decimal]], cap: Decimal | None) -> None:
+        """Show ``bars`` (label, amount); draw ``cap`` as a line when given."""
+        self._bars, self._cap = bars, cap
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._bars:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max([amount for _, amount in self._bars] + [self._cap or Decimal(0)])
+        label_w = min(230, self.width() // 3)
+        row_h = max(16, min(30, self.height() // len(self._bars)))
+        span = max(1, self.width() - label_w - 90)
+        for number, (label, amount) in enumerate(self._bars):
+            y = number * row_h
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(0, y, label_w - 6, row_h), _right, label)
+            width = float(amount / top) * span if top else 0.0
+            over = self._cap is not None and amount > self._cap
+            painter.fillRect(
+                QRectF(label_w, y + 3, width, row_h - 6), OVER if over else BAR
+            )
+            painter.drawText(
+                QRectF(label_w + width + 4, y, 86, row_h), _left, money(amount)
+            )
+        if self._cap is not None and top:
+            x = label_w + float(self._cap / top) * span
+            painter.setPen(CAP)
+            painter.drawLine(int(x), 0, int(x), len(self._bars) * row_h)
+        painter.end()
+
+
+_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class BudgetPanel(QWidget):
+    """Shows a core CostBreakdown: categories, countries, total vs budget cap."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("budget_panel")
+        grid = QGridLayout(self)
+        self.summary = QLabel("Plan the route to see its costs (F5).")
+        self.summary.setAccessibleName("Budget summary")
+        self.summary.setWordWrap(True)
+        self.categories = _table("Costs by category", ("Category", "Amount"))
+        self.countries = _table("Costs by country", ("Country", "Amount"))
+        self.chart = BarChart()
+        self.total_chart = BarChart()
+        self.total_chart.setAccessibleName("Total against budget cap")
+        self.total_chart.setMinimumHeight(70)
+        grid.addWidget(self.summary, 0, 0, 1, 2)
+        grid.addWidget(self.total_chart, 1, 0, 1, 2)
+        grid.addWidget(self.categories, 2, 0)
+        grid.addWidget(self.countries, 2, 1)
+        grid.addWidget(self.chart, 3, 0, 1, 2)
+        grid.setRowStretch(2, 3)
+        grid.setRowStretch(3, 2)
+
+    def show_costs(self, costs: CostBreakdown | None) -> None:
+        """Show ``costs`` (clear the panel when None)."""
+        if costs is None:
+            self.summary.setText("Plan the route to see its costs (F5).")
+            for table in (self.categories, self.countries):
+                table.setRowCount(0)
+            self.chart.set_bars([], None)
+            self.total_chart.set_bars([], None)
+            return
+        self.summary.setText(_summary(costs))
+        cats = [(str(c).capitalize(), a) for c, a in costs.by_category().items()]
+        _fill(self.categories, cats, costs)
+        _fill(self.countries, list(costs.by_country().items()), costs)
+        self.chart.set_bars(cats, None)
+        totals = [("Total with contingency", costs.total)]
+        if costs.budget_cap is not None:
+            totals.append(("Budget cap", costs.budget_cap))
+        self.total_chart.set_bars(totals, costs.budget_cap)
+
+
+def _summary(costs: CostBreakdown) -> str:
+    cur = costs.currency
+    parts = [
+        f"Total {money(costs.total, cur)} (subtotal {money(costs.subtotal)} + "
+        f"{costs.contingency_pct} % contingency {money(costs.contingency)})",
+        f"per participant {money(costs.per_participant, cur)}",
+    ]
+    if costs.budget_cap is not None:
+        left = costs.budget_cap - costs.total
+        state = (
+            f"{money(left, cur)} left" if left >= 0 else f"OVER by {money(-left, cur)}"
+        )
+        parts.append(f"budget cap {money(costs.budget_cap, cur)}: {state}")
+    return " · ".join(parts)
+
+
+def _table(name: str, headers: tuple[str, str]) -> QTableWidget:
+    table = QTableWidget(0, 2)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
+
+
+def _fill(
+    table: QTableWidget, rows: list[tuple[str, Decimal]], costs: CostBreakdown
+) -> None:
+    rows = [*rows, ("Contingency", costs.contingency), ("Total", costs.total)]
+    table.setRowCount(len(rows))
+    for number, (label, amount) in enumerate(rows):
+        table.setItem(number, 0, QTableWidgetItem(label))
+        cell = QTableWidgetItem(money(amount, costs.currency))
+        cell.setTextAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        table.setItem(number, 1, cell)

@@ -1,0 +1,113 @@
+"""Tests for saving, exporting, autosave, recovery and the unsaved-changes prompt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from lrplanner.core.changes import PlanChanges
+from lrplanner.gui.main_window import MainWindow
+from lrplanner.services_edit import exclude_site
+from tests.gui.conftest import LONG, MEKONG
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from lrplanner.core.project import Project
+
+Button = QMessageBox.StandardButton
+
+
+def _edit(window: MainWindow) -> Project:
+    project = window.project
+    assert project is not None
+    changed = exclude_site(project, project.sites[0].id)
+    window.document.apply(changed, "Exclude", PlanChanges(locks=True))
+    return changed
+
+
+def test_save_and_open_round_trip(window: MainWindow, tmp_path: Path) -> None:
+    """Tests that a saved project opens again equal, with a clean title."""
+    window.open_path(MEKONG)
+    changed = _edit(window)
+    assert window.windowTitle().endswith("*")
+    target = tmp_path / "route.lrp"
+    assert window.files.save(target)
+    assert window.windowTitle() == "LR Planner — route.lrp"
+    result = window.open_path(target)
+    assert result.project == changed
+    assert window.files.recent()[0] == str(target)
+
+
+def test_a_failed_save_keeps_the_old_file_and_says_why(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Tests that saving into a missing folder fails with a message, no file."""
+    window.open_path(MEKONG)
+    _edit(window)
+    target = tmp_path / "missing" / "route.lrp"
+    assert not window.files.save(target)
+    assert not target.exists()
+    assert window.last_message is not None
+    assert "not saved" in window.last_message[1]
+    assert window.windowTitle().endswith("*")
+
+
+def test_export_all_writes_the_plan_files(
+    qtbot: QtBot, window: MainWindow, planned: Project, tmp_path: Path
+) -> None:
+    """Tests that Export all writes the agenda, costs, map and PDF in the background."""
+    window.document.open(planned, None)
+    with qtbot.waitSignal(window.exported, timeout=LONG) as blocker:
+        assert window.files.export("all", tmp_path / "out")
+    names = sorted(p.name for p in blocker.args[0])
+    assert names == ["agenda.pdf", "agenda.xlsx", "costs.xlsx", "map.html"]
+    assert all((tmp_path / "out" / n).stat().st_size > 0 for n in names)
+
+
+def test_export_without_a_plan_says_plan_first(window: MainWindow) -> None:
+    """Tests that exporting before planning asks the user to plan."""
+    window.open_path(MEKONG)
+    assert not window.files.export("costs", Path("unused"))
+    assert window.last_message == ("Nothing to export", "Plan the route first (F5).")
+
+
+def test_an_autosave_is_offered_after_a_crash(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Tests that an autosave newer than the last clean exit can be recovered."""
+    window.open_path(MEKONG)
+    changed = _edit(window)
+    window.files.autosave_now()
+    assert (tmp_path / "autosave.lrp").exists()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    again = MainWindow(settings=settings, autosave=tmp_path / "autosave.lrp")
+    qtbot.addWidget(again)
+    again.ask = lambda *_args: Button.Yes  # type: ignore[method-assign]
+    again.open_initial(None, MEKONG)
+    assert again.project == changed
+    assert again.document.is_dirty()
+    again.ask = lambda *_args: Button.Discard  # type: ignore[method-assign]
+    again.close()
+    assert not (tmp_path / "autosave.lrp").exists()
+    assert again.files.recoverable() is None
+
+
+def test_closing_with_unsaved_changes_asks_first(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Tests that Cancel keeps the window open and Save writes the project."""
+    target = tmp_path / "route.lrp"
+    window.open_path(MEKONG)
+    window.files.save(target)
+    changed = _edit(window)
+    window.show()
+    window.ask = lambda *_args: Button.Cancel  # type: ignore[method-assign]
+    assert not window.close()
+    assert window.isVisible()
+    window.ask = lambda *_args: Button.Save  # type: ignore[method-assign]
+    assert window.close()
+    assert window.open_path(target).project == changed

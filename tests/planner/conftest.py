@@ -1,0 +1,31 @@
+"""Planned sample routes, computed once per test session (planning takes seconds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from lrplanner.importers import read_inputs
+from lrplanner.planner.plan import PlanOutcome, plan_route
+
+if TYPE_CHECKING:
+    from lrplanner.core.project import Project
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
+SECONDS = 4.0
+
+
+def load_sample(name: str) -> Project:
+    """Return a sample project (it must import cleanly)."""
+    project = read_inputs(SAMPLES / f"{name}.xlsx").project
+    assert project is not None
+    return project
+
+
+@pytest.fixture(scope="session", params=["mekong", "south_asia"])
+def planned(request: pytest.FixtureRequest) -> tuple[Project, PlanOutcome]:
+    """A sample project and its plan (seed 0, a few seconds)."""
+    project = load_sample(request.param)
+    return project, plan_route(project, seconds=SECONDS, seed=0)
