@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from lrplanner.planner.plan import PlanOutcome
     from lrplanner.solver.progress import SolveProgress
 
-PROJECT_FILE = "project.lrp"
+PROJECT_FILE = services.PROJECT_FILE
 
 
 def plan_command(project: Project, out: Path, seconds: float, seed: int) -> int:
@@ -47,10 +47,9 @@ def plan_command(project: Project, out: Path, seconds: float, seed: int) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
     print(file=sys.stderr)
-    services.write_plan_files(outcome, out)
-    planned = project.with_changes(plan=outcome.itinerary)
-    storage.save_project(planned, out / PROJECT_FILE)
+    written = services.write_plan_files(outcome, out)
     _print_summary(outcome, out)
+    print("Wrote " + ", ".join(p.name for p in written) + f" in {out}")
     return 1 if outcome.violations else 0
 
 

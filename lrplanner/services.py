@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 from lrplanner import storage
 from lrplanner.core.atomic import atomic_write_text
 from lrplanner.core.errors import InputError, ProjectFileError
+from lrplanner.exporters import export_all
 from lrplanner.importers import ImportResult, read_inputs
 from lrplanner.planner import jsonio
 from lrplanner.planner.plan import PlanOutcome, plan_route
+
+PROJECT_FILE = "project.lrp"
 
 if TYPE_CHECKING:
     from lrplanner.core.project import Project
@@ -61,7 +64,11 @@ def plan_project(
 
 
 def write_plan_files(outcome: PlanOutcome, out_dir: Path) -> list[Path]:
-    """Write problem.json and plan.json into ``out_dir`` (atomically each)."""
+    """Write problem.json, plan.json, the project file with the plan and the
+    exports (agenda.xlsx, costs.xlsx, map.html, agenda.pdf) into ``out_dir``.
+
+    Every file is written atomically, so a failure leaves older files intact.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     project = outcome.model.project
     files = {
@@ -72,4 +79,10 @@ def write_plan_files(outcome: PlanOutcome, out_dir: Path) -> list[Path]:
     for name, document in files.items():
         atomic_write_text(out_dir / name, jsonio.dumps(document))
         written.append(out_dir / name)
+    planned = project.with_changes(plan=outcome.itinerary)
+    storage.save_project(planned, out_dir / PROJECT_FILE)
+    written.append(out_dir / PROJECT_FILE)
+    written += export_all(
+        project, outcome.itinerary, outcome.costs, outcome.indicators, out_dir
+    )
     return written

@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         if result.project is not None:
             self.document.open(result.project, path)
             self.files.remember(path)
+            hint = "" if result.project.plan else " Press F5 to plan."
+            first_line = result.summary().splitlines()[0]
+            self.statusBar().showMessage(f"{first_line}{hint}", 15000)
         self.show_result(result)
         return result
 

@@ -10,64 +10,83 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lrplanner.gui.app import SAMPLE
 from lrplanner.gui.main_window import MainWindow
 
 MAP_WAIT_MS = 4000  # the web engine draws the map tiles asynchronously
+SIZE = (1366, 740)  # a 1366 x 768 laptop screen less the window frame
+
+
+class ScreenshotTour:
+    """Opens and plans a workbook in a MainWindow, then grabs each view."""
+
+    def __init__(self, out: Path, workbook: Path, seconds: float) -> None:
+        scratch = Path(tempfile.mkdtemp(prefix="lrp-shots-"))
+        settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+        self.window = MainWindow(settings=settings, autosave=scratch / "autosave.lrp")
+        self.window.resize(*SIZE)
+        self.window.planner.seconds = seconds
+        self.out = out
+        self.workbook = workbook
+        results = self.window.results
+        self.views = [
+            ("agenda", results.agenda),
+            ("budget", results.budget),
+            ("indicators", results.indicators),
+            ("left-out", results.left_out),
+            ("map", results.map),
+        ]
+        self.window.planner.finished.connect(lambda _outcome: self.next_view(0))
+        self.window.planner.failed.connect(lambda _message: self.finish())
+
+    def start(self) -> None:
+        """Show the window with the workbook's Sites, grab it, then plan."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.window.show()
+        self.window.open_path(self.workbook)
+        self.window.tabs.setCurrentIndex(1)
+        QTimer.singleShot(300, self._grab_data_and_plan)
+
+    def _grab_data_and_plan(self) -> None:
+        self.grab("data")
+        self.window.plan()
+
+    def grab(self, name: str) -> None:
+        """Save the window as ``app-<name>.png``."""
+        self.window.grab().save(str(self.out / f"app-{name}.png"))
+
+    def next_view(self, number: int) -> None:
+        """Show view ``number``, grab it once drawn, and go on to the next."""
+        if number == len(self.views):
+            self.finish()
+            return
+        name, widget = self.views[number]
+        self.window.views.setCurrentWidget(widget)
+        wait = MAP_WAIT_MS if name == "map" else 300
+        QTimer.singleShot(wait, lambda: self._grab_and_go_on(name, number + 1))
+
+    def _grab_and_go_on(self, name: str, following: int) -> None:
+        self.grab(name)
+        self.next_view(following)
+
+    def finish(self) -> None:
+        """Close without asking to save (nothing the user typed) and quit."""
+        self.window.ask = lambda *_a: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+        self.window.close()
+        QApplication.quit()
 
 
 def take_screenshots(out: Path, workbook: Path = SAMPLE, seconds: float = 5) -> int:
     """Open ``workbook``, plan it, save one PNG per view into ``out``."""
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv)
-    scratch = Path(tempfile.mkdtemp(prefix="lrp-shots-"))
-    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave=scratch / "autosave.lrp")
-    window.resize(1366, 740)
-    window.show()
-    window.open_path(workbook)
-    window.tabs.setCurrentIndex(1)
-    window.planner.seconds = seconds
-    out.mkdir(parents=True, exist_ok=True)
-    views = [
-        ("agenda", window.results.agenda),
-        ("budget", window.results.budget),
-        ("indicators", window.results.indicators),
-        ("left-out", window.results.left_out),
-        ("map", window.results.map),
-    ]
-
-    def shoot(name: str) -> None:
-        window.grab().save(str(out / f"app-{name}.png"))
-
-    def step(number: int = 0) -> None:
-        if number == len(views):
-            window.document.mark_saved(scratch / "shots.lrp")
-            window.close()
-            app.quit()
-            return
-        name, widget = views[number]
-        window.views.setCurrentWidget(widget)
-        wait = MAP_WAIT_MS if name == "map" else 300
-        QTimer.singleShot(wait, partial(shoot_then, name, number + 1))
-
-    def shoot_then(name: str, following: int) -> None:
-        shoot(name)
-        step(following)
-
-    def start() -> None:
-        shoot("data")
-        window.plan()
-
-    window.planner.finished.connect(lambda _outcome: step())
-    window.planner.failed.connect(lambda _message: app.quit())
-    QTimer.singleShot(300, start)
+    tour = ScreenshotTour(out, workbook, seconds)
+    tour.start()
     return app.exec()
 
 

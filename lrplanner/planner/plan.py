@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from lrplanner.core.project import Project
     from lrplanner.solver.params import SolveParams
-    from lrplanner.solver.progress import ProgressSink
+    from lrplanner.solver.progress import ProgressSink, SolveProgress
     from lrplanner.solver.result import Result
     from lrplanner.solver.stop import CancelToken, StoppingCriterion
 
@@ -76,7 +76,9 @@ def plan_route(
     network = TravelNetwork.from_project(project)
     model = build_model(project, network, rules)
     _check_budget(project, model)
-    deadline = time.monotonic() + seconds
+    started = time.monotonic()
+    deadline = started + seconds
+    sink = _overall(on_progress, started) if on_progress else None
     outcome = None
     for attempt in range(REPAIR_ROUNDS + 1):
         share = FIRST_SHARE if attempt == 0 else 1 / (REPAIR_ROUNDS + 1 - attempt)
@@ -85,7 +87,7 @@ def plan_route(
         if cancel is not None:
             stop = AnyOf(stop, Cancelled(cancel))
         result = solve(
-            model.data, stop, params=params, seed=seed, on_progress=on_progress
+            model.data, stop, params=params, seed=seed, on_progress=sink
         )
         if not result.is_feasible():
             if outcome is not None:
@@ -97,6 +99,15 @@ def plan_route(
         model = forbid_broken_transfers(model, result, outcome)
     assert outcome is not None
     return outcome
+
+
+def _overall(sink: ProgressSink, started: float) -> ProgressSink:
+    """Report time since planning started (repair rounds restart the engine)."""
+
+    def report(progress: SolveProgress) -> None:
+        sink(replace(progress, elapsed=time.monotonic() - started))
+
+    return report
 
 
 def _outcome(

@@ -55,3 +55,18 @@ def test_sheet_models_pass_the_model_tester(qtmodeltester: object) -> None:
     sites = sheet_models(project)["Sites"]
     assert sites.headerData(0, Qt.Orientation.Horizontal) == "Site ID"
     assert sites.data(sites.index(0, 0)) == project.sites[0].id
+
+
+def test_the_main_actions_have_their_shortcuts(window: MainWindow) -> None:
+    """Tests that plan, cancel, save as and redo use the documented keys."""
+    keys = {
+        name: action.shortcut().toString()
+        for name, action in window.actions_by_name.items()
+    }
+    assert keys["plan"] == "F5"
+    assert keys["cancel"] == "Esc"
+    assert keys["save_as"] == "Ctrl+Shift+S"
+    assert keys["redo"] == "Ctrl+Y"
+    assert keys["open"] == "Ctrl+O"
+    assert not window.actions_by_name["cancel"].isEnabled()
+    assert window.windowTitle() == "LR Planner — no project"
