@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             self.progress.show_cancelling()
 
     def _on_plan_started(self) -> None:
+        self.statusBar().clearMessage()  # the progress label needs the room
         self.progress.start(self.planner.seconds)
         self._on_state_changed()
 

@@ -33,8 +33,14 @@ class _Option:
     mask: int
 
 
-def skeleton(data: ProblemData) -> Plan | None:
-    """Return a plan that meets every per-tour limit, or None if none is found."""
+def skeleton(data: ProblemData, value_weight: float = 0.0) -> Plan | None:
+    """Return a plan that meets every per-tour limit, or None if none is found.
+
+    With ``value_weight`` 0 the plan covers the mandatory sites at the least
+    cost. A positive weight also lets each tour take its best optional site,
+    trading one score unit against ``value_weight`` cost units: a plan that
+    goes where the value is (it may then miss a budget; offer both).
+    """
     if not data.chained:
         return None
     mandatory = [i for i, s in enumerate(data.sites) if s.mandatory][:MAX_MANDATORY]
@@ -48,7 +54,7 @@ def skeleton(data: ProblemData) -> Plan | None:
         layer: dict[tuple[int, int], tuple[int, int, int, int | None]] = {}
         for (a, mask), worth in frontier.items():
             for b in ends:
-                for opt in _options(data, d, a, b, bit):
+                for opt in _options(data, d, a, b, bit, value_weight):
                     if opt.mask & mask:
                         continue  # that mandatory site is already in the plan
                     key = (b, mask | opt.mask)
@@ -61,7 +67,12 @@ def skeleton(data: ProblemData) -> Plan | None:
 
 
 def _options(
-    data: ProblemData, d: int, a: int, b: int, bit: dict[int, int]
+    data: ProblemData,
+    d: int,
+    a: int,
+    b: int,
+    bit: dict[int, int],
+    value_weight: float = 0.0,
 ) -> list[_Option]:
     """Return what tour ``d`` from ``a`` to ``b`` may hold: nothing or one
     mandatory site; worth is BIG per mandatory site minus the cost."""
@@ -70,6 +81,8 @@ def _options(
     found = [_Option(None, -data.cost_of_arc(a, b), 0)]
     if data.tours[d].max_visits == 0:
         return found
+    if value_weight > 0:
+        found.append(_best_optional(data, d, a, b, bit, value_weight))
     for s, mask in bit.items():
         site = data.sites[s]
         if not site.excluded and _fits_site(data, d, a, b, s):
@@ -80,6 +93,24 @@ def _options(
             )
             found.append(_Option(s, BIG - cost, mask))
     return found
+
+
+def _best_optional(
+    data: ProblemData, d: int, a: int, b: int, bit: dict[int, int], value_weight: float
+) -> _Option:
+    best = _Option(None, -data.cost_of_arc(a, b), 0)
+    for s, site in enumerate(data.sites):
+        if s in bit or site.excluded or not _fits_site(data, d, a, b, s):
+            continue
+        cost = (
+            site.cost
+            + data.cost_of_arc(a, site.location)
+            + data.cost_of_arc(site.location, b)
+        )
+        worth = round(site.score * value_weight) - cost
+        if worth > best.worth:
+            best = _Option(s, worth, 0)
+    return best
 
 
 def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
@@ -120,8 +151,8 @@ def _backtrack(
     hotels = [0] * (len(data.tours) - 1)
     for d in range(len(data.tours) - 1, -1, -1):
         _, a, mask, site = layers[d][key]
-        if site is not None:
-            routes[d].append(site)
+        if site is not None and not any(site in r for r in routes):
+            routes[d].append(site)  # an optional site chosen twice: keep one
         if d > 0:
             hotels[d - 1] = a
         key = (a, mask)

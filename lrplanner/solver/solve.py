@@ -69,6 +69,10 @@ class _State:
             )
 
 
+#: Skeleton starts for chained tours: cheapest, then value-seeking ones.
+SKELETON_WEIGHTS = (0.0, 100.0, 1000.0)
+
+
 def solve(
     data: ProblemData,
     stop: StoppingCriterion,
@@ -105,7 +109,8 @@ def solve(
     eligible = eligible_sites(data)
     empty = Plan(routes=[[] for _ in data.tours], hotels=_default_hotels(data))
     state.offer(data, empty)
-    state.offer(data, skeleton(data))
+    for weight in SKELETON_WEIGHTS:
+        state.offer(data, skeleton(data, weight))
     while not state.should_stop():
         weights = _weights(data, state.best)
         enc = hgs.encode(data, eligible, weights, params.prize_scale)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -155,3 +156,23 @@ def test_the_plan_views_pass_the_model_tester(
     """Tests that the agenda and left-out models follow Qt's model rules."""
     for model in (agenda_model(planned), left_out_model(planned)):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_an_impossible_lock_is_explained_and_can_be_undone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Tests that an infeasible re-plan shows the explanation and undo works."""
+    window.open_path(MEKONG)
+    opened = window.project
+    assert opened is not None
+    # LA06 opens only on 3 and 4 March: locking it to 1 March cannot hold.
+    window.results.agenda.lock_requested.emit("LA06", date(2027, 3, 1))
+    assert window.project is not opened
+    with qtbot.waitSignal(window.planner.failed, timeout=LONG) as blocker:
+        window.plan()
+    assert blocker.args[0].startswith("No plan meets every hard rule")
+    assert window.last_message is not None
+    assert window.last_message[0] == "No plan"
+    assert "Undo" in window.last_message[1]
+    window.undo()
+    assert window.project is opened

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
+IMAGE_WIDTH = 680  # screenshots are 1366 px wide; the dialog is 760
 GUIDE = Path(__file__).resolve().parents[3] / "docs" / "user-guide.md"
 
 
@@ -15,6 +17,13 @@ def guide_text(path: Path = GUIDE) -> str:
         return path.read_text(encoding="utf-8")
     except OSError:
         return "# LR Planner\n\nThe user guide was not found next to the program."
+
+
+def guide_html(markdown: str, image_width: int = IMAGE_WIDTH) -> str:
+    """Return the guide as HTML with its screenshots scaled to fit the dialog."""
+    document = QTextDocument()
+    document.setMarkdown(markdown)
+    return document.toHtml().replace("<img src=", f'<img width="{image_width}" src=')
 
 
 class HelpDialog(QDialog):
@@ -28,6 +37,6 @@ class HelpDialog(QDialog):
         self.browser.setAccessibleName("User guide")
         self.browser.setOpenExternalLinks(True)
         self.browser.setSearchPaths([str(GUIDE.parent)])  # for the screenshots
-        self.browser.setMarkdown(guide_text())
+        self.browser.setHtml(guide_html(guide_text()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
