@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from lrplanner.core.calendar import is_public_holiday
 from lrplanner.core.costmodel import compute_costs
 from lrplanner.core.locations import location_zone, site_location
+from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 
 if TYPE_CHECKING:
@@ -119,12 +121,13 @@ def _travel_time(
     if arrival is None:
         yield _v("travel", day, f"no way from {event.origin} to {event.destination}")
     elif arrival > event.end + SLACK:
+        zone = ZoneInfo(event.tz)
         yield _v(
             "travel",
             day,
-            f"{event.title!r} arrives at {event.end:%H:%M} but "
-            f"the network's earliest arrival is {arrival:%H:%M} (border "
-            "hours, schedules and travel times included)",
+            f"{event.title!r} arrives at {event.end.astimezone(zone):%a %H:%M} but "
+            f"the network's earliest arrival is {arrival.astimezone(zone):%a %H:%M} "
+            "(border hours, schedules and travel times included)",
         )
 
 
@@ -199,10 +202,24 @@ def _lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
     if not day.visits() or route.lunch_minutes == 0:
         return
     meals = [e for e in day.events if e.kind is EventKind.MEAL]
-    if not any(e.minutes >= route.lunch_minutes for e in meals):
+    if any(e.minutes >= route.lunch_minutes for e in meals):
+        return
+    if not any(_timetabled_over_lunch(project, e) for e in day.events):
         yield _v(
             "lunch", day, f"no {route.lunch_minutes}-minute lunch on a visiting day"
         )
+
+
+def _timetabled_over_lunch(project: Project, event: Event) -> bool:
+    """A flight, boat or train over the whole lunch hour: lunch is on the way."""
+    if event.kind is not EventKind.TRAVEL or event.mode is TravelMode.ROAD:
+        return False
+    zone = ZoneInfo(event.tz)
+    start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+    lunch = datetime.combine(start.date(), project.route.lunch_start, zone)
+    return (
+        start <= lunch and lunch + timedelta(minutes=project.route.lunch_minutes) <= end
+    )
 
 
 def _sessions(

@@ -20,6 +20,7 @@ from lrplanner.planner.build import RouteModel, build_model
 from lrplanner.planner.decode import decode
 from lrplanner.planner.explain import explain_left_out
 from lrplanner.planner.repair import forbid_broken_transfers
+from lrplanner.planner.usable import planning_project
 from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import AnyOf, Cancelled, MaxRuntime
 
@@ -74,7 +75,9 @@ def plan_route(
     """
     rules = rules or PlanningRules()
     network = TravelNetwork.from_project(project)
-    model = build_model(project, network, rules)
+    usable = planning_project(project)
+    planning = network if usable is project else TravelNetwork.from_project(usable)
+    model = replace(build_model(usable, planning, rules), project=project)
     _check_budget(project, model)
     started = time.monotonic()
     deadline = started + seconds
@@ -86,9 +89,7 @@ def plan_route(
         stop: StoppingCriterion = MaxRuntime(budget)
         if cancel is not None:
             stop = AnyOf(stop, Cancelled(cancel))
-        result = solve(
-            model.data, stop, params=params, seed=seed, on_progress=sink
-        )
+        result = solve(model.data, stop, params=params, seed=seed, on_progress=sink)
         if not result.is_feasible():
             if outcome is not None:
                 return outcome
