@@ -233,9 +233,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Planned: learning value {value:.1f}{note}", 10000
         )
-        if getattr(outcome, "violations", ()):
+        violations = getattr(outcome, "violations", ())
+        if violations:
+            found = "\n".join(f"• {v.day}: {v.message}" for v in violations[:8])
             self.say(
-                "Check the plan", "The independent check found problems.", error=True
+                "Check the plan",
+                f"The independent check found {len(violations)} problem(s) in "
+                f"this plan:\n{found}\n\nPlan again with more time "
+                "(Edit ▸ Preferences).",
+                error=True,
             )
         self.views.setCurrentWidget(self.results.agenda)
 
