@@ -167,7 +167,7 @@ def write_report(
     titles = (("toptw", "TOPTW"), ("ophs", "OPHS"), ("mctopmtw", "MCTOPMTW"))
     for family, title in titles:
         fam = [c for c in cases if c.family == family]
-        if fam:
+        if any(r["family"] == family for r in rows):
             text += _section(title, fam, rows)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(text) + "\n" + NOTES)

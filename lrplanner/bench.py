@@ -1,10 +1,15 @@
-"""Benchmark command line: ``python -m lrplanner.bench {toptw,ophs} ...``.
+"""Benchmark command line: ``python -m lrplanner.bench {toptw,ophs,mctopmtw}``.
 
 Prints one JSON line per run, for example::
 
     python -m lrplanner.bench toptw shared/bench/toptw/solomon100/c101.txt \\
         --tours 2 --seconds 10
     python -m lrplanner.bench ophs shared/bench/ophs/SET1/T1-65-1-2.ophs --seconds 10
+    python -m lrplanner.bench mctopmtw \
+        shared/bench/mctopmtw/Solomon/MCTOPMTW-2-c101.txt --seconds 10
+
+TOPTW and MCTOPMTW print ``routes`` (vertex numbers, depot excluded), OPHS
+prints ``trips`` (0-based vertex ids, each trip from hotel to hotel).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lrplanner.solver.mctopmtw import read_mctopmtw
 from lrplanner.solver.ophs import read_ophs
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.solve import solve
@@ -29,7 +35,7 @@ if TYPE_CHECKING:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lrplanner.bench")
     sub = parser.add_subparsers(dest="kind", required=True)
-    for kind in ("toptw", "ophs"):
+    for kind in ("toptw", "ophs", "mctopmtw"):
         p = sub.add_parser(kind)
         p.add_argument("instance", type=Path)
         p.add_argument("--seconds", type=float, default=10.0)
@@ -70,6 +76,19 @@ def _ophs(args: argparse.Namespace, params: SolveParams) -> dict[str, object]:
     }
 
 
+def _mctopmtw(args: argparse.Namespace, params: SolveParams) -> dict[str, object]:
+    data = read_mctopmtw(args.instance)
+    res = solve(data, MaxRuntime(args.seconds), params=params, seed=args.seed)
+    routes = [[data.sites[s].location + 1 for s in t.sites] for t in res.tours]
+    return {
+        "instance": args.instance.stem,
+        "tours": len(data.tours),
+        "score": res.score,
+        "routes": routes,
+        **_common(res),
+    }
+
+
 def _common(res: Result) -> dict[str, object]:
     return {
         "seconds": round(res.runtime, 2),
@@ -93,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     params = SolveParams.from_toml(args.params) if args.params else SolveParams()
-    out = _toptw(args, params) if args.kind == "toptw" else _ophs(args, params)
+    runners = {"toptw": _toptw, "ophs": _ophs, "mctopmtw": _mctopmtw}
+    out = runners[args.kind](args, params)
     print(json.dumps(out))
     return 0
 

@@ -11,6 +11,7 @@ from lrplanner.core.changes import PlanChanges
 from lrplanner.core.ids import SiteId
 from lrplanner.gui.models.sheets import route_settings_rows, sheet_models
 from lrplanner.gui.models.sites_edit import SITES, SitesTableModel
+from lrplanner.gui.signals import emit
 from lrplanner.importers.project_rows import project_rows
 from lrplanner.services_edit import edit_site
 
@@ -70,7 +71,7 @@ class DataTabs(QTabWidget):
             changed = edit_site(project, SiteId(site), key, text)
         except (ValueError, KeyError) as exc:
             reason = str(exc).strip("'\"")
-            self.edit_refused.emit(f"{site}: not changed, {reason}")
+            emit(self.edit_refused, f"{site}: not changed, {reason}")
             return reason
         header = next(c.header for c in SITES.columns if c.key == key)
         number = model.row_of(site)

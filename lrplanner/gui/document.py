@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from lrplanner.core.changes import PlanChanges
 from lrplanner.core.history import History
+from lrplanner.gui.signals import emit
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,8 +51,8 @@ class ProjectDocument(QObject):
         self._history = History(project)
         self._saved = project if clean else None
         self.path = path
-        self.changed.emit(PlanChanges.everything(), None)
-        self.state_changed.emit()
+        emit(self.changed, PlanChanges.everything(), None)
+        emit(self.state_changed)
 
     def apply(
         self,
@@ -67,22 +68,22 @@ class ProjectDocument(QObject):
         if project is self._history.current:
             return
         self._history.push(project, description)
-        self.changed.emit(changes, initiator)
-        self.state_changed.emit()
+        emit(self.changed, changes, initiator)
+        emit(self.state_changed)
 
     def mark_saved(self, path: Path) -> None:
         """Record that the current project was saved to ``path``."""
         self.path = path
         self._saved = self.project
-        self.state_changed.emit()
+        emit(self.state_changed)
 
     def undo(self) -> str | None:
         """Undo the last edit; return its description (None if nothing to undo)."""
         if self._history is None or not self._history.can_undo():
             return None
         moved = self._history.undo()
-        self.changed.emit(moved.changes, None)
-        self.state_changed.emit()
+        emit(self.changed, moved.changes, None)
+        emit(self.state_changed)
         return moved.description
 
     def redo(self) -> str | None:
@@ -90,6 +91,6 @@ class ProjectDocument(QObject):
         if self._history is None or not self._history.can_redo():
             return None
         moved = self._history.redo()
-        self.changed.emit(moved.changes, None)
-        self.state_changed.emit()
+        emit(self.changed, moved.changes, None)
+        emit(self.state_changed)
         return moved.description

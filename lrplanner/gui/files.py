@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lrplanner import storage
 from lrplanner.core.errors import ProjectFileError
+from lrplanner.gui.signals import emit
 from lrplanner.gui.tasks import Task
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ class ProjectFiles(QObject):
         self.exported = paths
         names = ", ".join(p.name for p in paths)
         self._window.statusBar().showMessage(f"Exported {names} to {paths[0].parent}")
-        self._window.exported.emit(paths)
+        emit(self._window.exported, paths)
 
     def _on_export_failed(self, error: BaseException) -> None:
         log.error("export failed", exc_info=error)

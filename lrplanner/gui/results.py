@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QTabWidget
 
 from lrplanner import services_edit as edit
 from lrplanner.core.changes import PlanChanges
+from lrplanner.gui.signals import emit
 from lrplanner.gui.widgets.agenda_view import AgendaView
 from lrplanner.gui.widgets.budget_panel import BudgetPanel
 from lrplanner.gui.widgets.indicators_panel import IndicatorsPanel
@@ -94,7 +95,7 @@ class ResultsViews(QObject):
         self._tabs.setTabText(index, f"Left out ({model.rowCount()})")
 
     def _emit(self, project: Project, description: str, changes: PlanChanges) -> None:
-        self.lock_edit.emit(project, description, changes)
+        emit(self.lock_edit, project, description, changes)
 
     def _current(self) -> Project:
         project = self._document.project

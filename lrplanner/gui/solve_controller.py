@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from lrplanner import services
 from lrplanner.core.changes import PlanChanges, diff
 from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.gui.signals import emit
 from lrplanner.gui.tasks import Task, TaskRunner
 from lrplanner.solver.progress import SolveProgress
 
@@ -69,7 +70,7 @@ class PlanController(QObject):
 
         task = Task(self._runner, plan).with_progress(self._on_progress)
         self._state = task.success(self._on_success).failure(self._on_failure).run()
-        self.started.emit()
+        emit(self.started)
         return True
 
     def cancel(self) -> None:
@@ -79,7 +80,7 @@ class PlanController(QObject):
 
     def _on_progress(self, progress: object) -> None:
         if isinstance(progress, SolveProgress):
-            self.progressed.emit(progress.best_score / SCORE_SCALE, progress.elapsed)
+            emit(self.progressed, progress.best_score / SCORE_SCALE, progress.elapsed)
 
     def _on_success(self, outcome: PlanOutcome) -> None:
         self._state = None
@@ -87,7 +88,7 @@ class PlanController(QObject):
         assert current is not None
         assert self._snapshot is not None
         if current is not self._snapshot and diff(self._snapshot, current).inputs:
-            self.failed.emit("The inputs changed while planning. Plan again (F5).")
+            emit(self.failed, "The inputs changed while planning. Plan again (F5).")
             return
         self.last_outcome = outcome
         label = "Re-plan" if current.plan is not None else "Plan"
@@ -97,18 +98,19 @@ class PlanController(QObject):
             PlanChanges(plan=True),
             self,
         )
-        self.finished.emit(outcome)
+        emit(self.finished, outcome)
 
     def _on_failure(self, error: BaseException) -> None:
         state, self._state = self._state, None
         if state is not None and state.cancel.cancelled:
-            self.failed.emit(
+            emit(
+                self.failed,
                 "Planning was cancelled before a first plan was found. "
-                "The previous plan, if any, is unchanged."
+                "The previous plan, if any, is unchanged.",
             )
             return
         if isinstance(error, InfeasibleRequest):
-            self.failed.emit(str(error))
+            emit(self.failed, str(error))
             return
         log.error("planning failed", exc_info=error)
-        self.failed.emit(f"Planning stopped with an unexpected problem: {error}")
+        emit(self.failed, f"Planning stopped with an unexpected problem: {error}")

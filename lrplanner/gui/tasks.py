@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from lrplanner.gui.signals import emit
 from lrplanner.solver.stop import CancelToken
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class TaskRunner(QObject):
         self._current = state
         self._busy += 1
         future = self._executor.submit(fn, state)
-        future.add_done_callback(lambda f: self._finished.emit(done, f))
+        future.add_done_callback(lambda f: emit(self._finished, done, f))
         return state
 
     def _on_finished(self, done: Callable[[Future], None], future: Future) -> None:

@@ -25,6 +25,7 @@ from pyvrp.constants import MAX_VALUE
 from pyvrp.exceptions import PenaltyBoundWarning
 from pyvrp.PenaltyManager import PenaltyParams
 
+from lrplanner.solver.copies import Copy, hotel_copies, site_copies
 from lrplanner.solver.problem import HORIZON, ProblemData
 from lrplanner.solver.schedule import Plan, time_tour
 
@@ -37,18 +38,6 @@ _BIG = MAX_VALUE // 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Copy:
-    """One PyVRP client: a site in one window, or a hotel on one night."""
-
-    site: int  # -1 for a hotel-night client
-    location: int
-    open: int
-    close: int
-    tours: frozenset[int]
-    night: int = -1
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Encoding:
     """A PyVRP instance plus the map back to sites, tours and hotels."""
 
@@ -57,51 +46,6 @@ class Encoding:
     vehicle_tours: tuple[int, ...]
     prize_factor: int
     penalty_unit: float
-
-
-def site_copies(data: ProblemData, eligible: Sequence[int]) -> list[Copy]:
-    """Return one :class:`Copy` per distinct usable window of each site."""
-    out: list[Copy] = []
-    for s in eligible:
-        site = data.sites[s]
-        by_window: dict[tuple[int, int], set[int]] = {}
-        for d, tour in enumerate(data.tours):
-            for w in site.windows_in(d):
-                lo, hi = w.open, w.close
-                if data.chained:  # absolute times: clip to the day
-                    lo, hi = max(lo, tour.earliest_start), min(hi, tour.close)
-                if lo <= hi and tour.max_visits != 0:
-                    by_window.setdefault((lo, hi), set()).add(d)
-        for (lo, hi), tours in sorted(by_window.items()):
-            out.append(
-                Copy(
-                    site=s,
-                    location=site.location,
-                    open=lo,
-                    close=hi,
-                    tours=frozenset(tours),
-                )
-            )
-    return out
-
-
-def hotel_copies(data: ProblemData) -> list[Copy]:
-    """Return the hotel-night clients of a chained instance."""
-    out = []
-    for night in range(len(data.tours) - 1):
-        t = data.tours[night].close
-        for h in sorted(set(data.hotels)):
-            out.append(
-                Copy(
-                    site=-1,
-                    location=h,
-                    open=t,
-                    close=t,
-                    tours=frozenset({night}),
-                    night=night,
-                )
-            )
-    return out
 
 
 def encode(
@@ -420,9 +364,14 @@ def decode(enc: Encoding, data: ProblemData, sol: pyvrp.Solution) -> Plan:
 
 
 def _to_solution(enc: Encoding, data: ProblemData, plan: Plan) -> pyvrp.Solution | None:
-    lookup = {
-        (c.site, c.night, c.location, c.open): i for i, c in enumerate(enc.copies)
-    }
+    """Encode ``plan`` as a PyVRP warm start (None if it cannot be timed)."""
+    by_site: dict[int, list[int]] = {}
+    hotel_of: dict[tuple[int, int], int] = {}
+    for i, copy in enumerate(enc.copies):
+        if copy.site >= 0:
+            by_site.setdefault(copy.site, []).append(i)
+        else:
+            hotel_of[(copy.night, copy.location)] = i
     routes: list[list[int]] = [[] for _ in enc.vehicle_tours]
     for d in range(len(data.tours)):
         timed = time_tour(data, plan, d)
@@ -430,24 +379,29 @@ def _to_solution(enc: Encoding, data: ProblemData, plan: Plan) -> pyvrp.Solution
             return None
         veh = 0 if data.chained else d
         for v in timed.visits:
-            c = next(
-                (
-                    i
-                    for i, c in enumerate(enc.copies)
-                    if c.site == v.site
-                    and c.open <= v.start <= c.close
-                    and d in c.tours
-                ),
-                None,
-            )
+            c = _copy_at(enc, by_site.get(v.site, []), v.start, d)
             if c is None:
                 return None
             routes[veh].append(c)
         if data.chained and d < len(plan.hotels):
-            t = data.tours[d].close
-            routes[veh].append(lookup[(-1, d, plan.hotels[d], t)])
+            night = hotel_of.get((d, plan.hotels[d]))
+            if night is None:
+                return None
+            routes[veh].append(night)
     vroutes = [pyvrp.Route(enc.pdata, r, veh) for veh, r in enumerate(routes) if r]
     return pyvrp.Solution(enc.pdata, vroutes)
+
+
+def _copy_at(enc: Encoding, candidates: list[int], start: int, d: int) -> int | None:
+    return next(
+        (
+            i
+            for i in candidates
+            if enc.copies[i].open <= start <= enc.copies[i].close
+            and d in enc.copies[i].tours
+        ),
+        None,
+    )
 
 
 __all__ = ["HORIZON", "Encoding", "decode", "encode", "run"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from lrplanner.solver.schedule import (
     Plan,
     endpoints,
+    group_excess,
     plan_cost,
     plan_score,
     plan_travel,
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 def globally_ok(data: ProblemData, plan: Plan) -> bool:
     """Whether the shared budget and travel cap hold."""
     if data.budget is not None and plan_cost(data, plan) > data.budget:
+        return False
+    if group_excess(data, plan):
         return False
     cap = data.max_total_travel
     return cap is None or plan_travel(data, plan) <= cap
@@ -63,7 +66,7 @@ def repair(data: ProblemData, plan: Plan) -> Plan:
 
 def _pressure(data: ProblemData, plan: Plan) -> float:
     """Relative excess over every limit PyVRP may not model exactly."""
-    over = _tour_excess(data, plan)
+    over = _tour_excess(data, plan) + group_excess(data, plan)
     if data.budget is not None:
         over += max(0, plan_cost(data, plan) - data.budget) / max(data.budget, 1)
     if data.max_total_travel is not None:
@@ -111,7 +114,11 @@ def insert_all(data: ProblemData, plan: Plan, candidates: Sequence[int]) -> bool
 def _cheapest_spot(data: ProblemData, plan: Plan, s: int) -> tuple[int, int] | None:
     best: tuple[int, int, int] | None = None
     loc = data.sites[s].location
-    shared = data.budget is not None or data.max_total_travel is not None
+    shared = (
+        data.budget is not None
+        or data.max_total_travel is not None
+        or any(g.max_visits is not None for g in data.groups)
+    )
     for d, route in enumerate(plan.routes):
         start, end = endpoints(data, plan, d)
         locs = [start, *(data.sites[x].location for x in route), end]
@@ -303,8 +310,8 @@ def improve(
     candidates
         Sites that may be added.
     should_stop
-        Polled after each round; True ends the search early (three rounds
-        always run, so a stopped search still polishes its last plan).
+        Polled after each round; True ends the search early (instances
+        with at most 50 candidates still get three rounds).
 
     Returns
     -------
@@ -320,7 +327,9 @@ def improve(
         moved |= replace_better(data, work, candidates)
         if not moved and pyvrp_inexact(data):
             moved = drop_and_insert(data, work, candidates)
-        if not moved or (rounds >= 2 and should_stop()):
+        # A stopped search still polishes small plans for a few rounds; on
+        # large ones a round can take a while, so stop at once.
+        if not moved or (should_stop() and (rounds >= 2 or len(candidates) > 50)):
             break
     if time_plan(data, work) is None or plan_score(data, work) < plan_score(data, plan):
         return plan

@@ -20,9 +20,6 @@ class SolveParams:
         Upper bound on PyVRP iterations per segment.
     local_search
         Run the insert/swap post-optimisation after each segment.
-    exact_max_sites
-        Instances with at most this many sites are solved exactly with CP-SAT
-        when it is available (0 disables).
     progress_interval
         Minimum seconds between two progress reports with the same score.
     prize_scale
@@ -44,7 +41,6 @@ class SolveParams:
     segment_iterations: int = 4000
     max_segment_iterations: int = 50_000
     local_search: bool = True
-    exact_max_sites: int = 0
     progress_interval: float = 0.1
     prize_scale: float = 0.0
     penalty_scale: float = 0.0
@@ -53,8 +49,8 @@ class SolveParams:
     def __post_init__(self) -> None:
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:
             raise ValueError("iteration counts must be positive")
-        if self.exact_max_sites < 0 or self.progress_interval < 0:
-            raise ValueError("exact_max_sites and progress_interval must be >= 0")
+        if self.progress_interval < 0:
+            raise ValueError("progress_interval must be >= 0")
 
     @classmethod
     def from_toml(cls, path: str | Path) -> SolveParams:

@@ -191,6 +191,8 @@ class CoverageGroup:
     increments
         Bonus for the 1st, 2nd, ... visited site of the group; non-increasing
         (concave coverage). Sites beyond the list earn no bonus.
+    max_visits
+        When set, at most this many sites of the group may be visited.
     name
         Free label.
 
@@ -201,12 +203,15 @@ class CoverageGroup:
     """
 
     increments: tuple[int, ...]
+    max_visits: int | None = None
     name: str = ""
 
     def __post_init__(self) -> None:
         inc = self.increments
         if any(x < 0 for x in inc) or any(a < b for a, b in itertools.pairwise(inc)):
             raise ValueError(f"increments must be >= 0 and non-increasing: {inc}")
+        if self.max_visits is not None and self.max_visits < 0:
+            raise ValueError(f"negative max_visits in {self}")
 
     def bonus(self, count: int) -> int:
         """Return the total bonus for ``count`` visited sites of the group."""

@@ -179,5 +179,19 @@ def _globals_ok(data: ProblemData, plan: Plan) -> bool:
         return False
     if data.budget is not None and plan_cost(data, plan) > data.budget:
         return False
+    if group_excess(data, plan):
+        return False
     cap = data.max_total_travel
     return cap is None or plan_travel(data, plan) <= cap
+
+
+def group_excess(data: ProblemData, plan: Plan) -> int:
+    """Return how many visits exceed the groups' ``max_visits`` in total."""
+    counts: Counter[int] = Counter(
+        g for s in plan.visited() for g in data.sites[s].groups
+    )
+    return sum(
+        max(0, counts[g] - grp.max_visits)
+        for g, grp in enumerate(data.groups)
+        if grp.max_visits is not None
+    )

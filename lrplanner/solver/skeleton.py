@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lrplanner.solver.schedule import Plan
+from lrplanner.solver.schedule import Plan, time_tour
 
 if TYPE_CHECKING:
     from lrplanner.solver.problem import ProblemData
@@ -28,7 +28,7 @@ BIG = 10**9
 class _Option:
     """What tour ``d`` from hotel a to b can hold: a site (or none), its worth."""
 
-    site: int | None
+    sites: tuple[int, ...]
     worth: int
     mask: int
 
@@ -43,27 +43,68 @@ def skeleton(data: ProblemData, value_weight: float = 0.0) -> Plan | None:
     """
     if not data.chained:
         return None
-    mandatory = [i for i, s in enumerate(data.sites) if s.mandatory][:MAX_MANDATORY]
+    pinned = _pinned(data)
+    mandatory = [
+        i for i, s in enumerate(data.sites) if s.mandatory and s.fixed_tour is None
+    ][:MAX_MANDATORY]
     bit = {s: 1 << k for k, s in enumerate(mandatory)}
     starts = [data.tours[0].start]
-    layers: list[dict[tuple[int, int], tuple[int, int, int, int | None]]] = []
+    layers: list[dict[tuple[int, int], tuple[int, int, int, tuple[int, ...]]]] = []
     frontier = {(starts[0], 0): 0}
     last = len(data.tours) - 1
     for d in range(len(data.tours)):
         ends = [data.tours[-1].end] if d == last else sorted(set(data.hotels))
-        layer: dict[tuple[int, int], tuple[int, int, int, int | None]] = {}
+        layer: dict[tuple[int, int], tuple[int, int, int, tuple[int, ...]]] = {}
         for (a, mask), worth in frontier.items():
             for b in ends:
-                for opt in _options(data, d, a, b, bit, value_weight):
+                options = (
+                    _pinned_option(data, d, a, b, pinned[d])
+                    if d in pinned
+                    else _options(data, d, a, b, bit, value_weight)
+                )
+                for opt in options:
                     if opt.mask & mask:
                         continue  # that mandatory site is already in the plan
                     key = (b, mask | opt.mask)
                     total = worth + opt.worth
                     if key not in layer or total > layer[key][0]:
-                        layer[key] = (total, a, mask, opt.site)
+                        layer[key] = (total, a, mask, opt.sites)
         layers.append(layer)
         frontier = {k: v[0] for k, v in layer.items()}
     return _backtrack(data, layers, len(bit))
+
+
+def _pinned(data: ProblemData) -> dict[int, list[int]]:
+    """Return the mandatory sites fixed to each tour, by earliest window."""
+    pinned: dict[int, list[int]] = {}
+    for s, site in enumerate(data.sites):
+        if site.mandatory and site.fixed_tour is not None:
+            pinned.setdefault(site.fixed_tour, []).append(s)
+    for d, sites in pinned.items():
+        sites.sort(
+            key=lambda s: min((w.open for w in data.sites[s].windows_in(d)), default=0)
+        )
+    return pinned
+
+
+def _pinned_option(
+    data: ProblemData, d: int, a: int, b: int, sites: list[int]
+) -> list[_Option]:
+    """A tour with fixed sites may hold exactly those (if they fit in order)."""
+    hotels = [a] * max(len(data.tours) - 1, 0)
+    if d > 0:
+        hotels[d - 1] = a
+    if d < len(data.tours) - 1:
+        hotels[d] = b
+    trial = Plan(routes=[[] for _ in data.tours], hotels=hotels)
+    trial.routes[d] = list(sites)
+    if time_tour(data, trial, d) is None:
+        return []
+    cost = sum(data.sites[s].cost for s in sites) + sum(
+        data.cost_of_arc(i, j)
+        for i, j in itertools.pairwise([a, *(data.sites[s].location for s in sites), b])
+    )
+    return [_Option(tuple(sites), BIG * len(sites) - cost, 0)]
 
 
 def _options(
@@ -78,7 +119,7 @@ def _options(
     mandatory site; worth is BIG per mandatory site minus the cost."""
     if not _fits(data, d, [a, b], 0):
         return []
-    found = [_Option(None, -data.cost_of_arc(a, b), 0)]
+    found = [_Option((), -data.cost_of_arc(a, b), 0)]
     if data.tours[d].max_visits == 0:
         return found
     if value_weight > 0:
@@ -91,14 +132,14 @@ def _options(
                 + data.cost_of_arc(a, site.location)
                 + data.cost_of_arc(site.location, b)
             )
-            found.append(_Option(s, BIG - cost, mask))
+            found.append(_Option((s,), BIG - cost, mask))
     return found
 
 
 def _best_optional(
     data: ProblemData, d: int, a: int, b: int, bit: dict[int, int], value_weight: float
 ) -> _Option:
-    best = _Option(None, -data.cost_of_arc(a, b), 0)
+    best = _Option((), -data.cost_of_arc(a, b), 0)
     for s, site in enumerate(data.sites):
         if s in bit or site.excluded or not _fits_site(data, d, a, b, s):
             continue
@@ -109,7 +150,7 @@ def _best_optional(
         )
         worth = round(site.score * value_weight) - cost
         if worth > best.worth:
-            best = _Option(s, worth, 0)
+            best = _Option((s,), worth, 0)
     return best
 
 
@@ -139,20 +180,19 @@ def _fits(data: ProblemData, d: int, path: list[int], busy: int) -> bool:
 
 def _backtrack(
     data: ProblemData,
-    layers: list[dict[tuple[int, int], tuple[int, int, int, int | None]]],
+    layers: list[dict[tuple[int, int], tuple[int, int, int, tuple[int, ...]]]],
     mandatory: int,
 ) -> Plan | None:
     full = (1 << mandatory) - 1
-    end = data.tours[-1].end
-    key = (end, full)
+    key = (data.tours[-1].end, full)
     if key not in layers[-1]:
         return None
     routes: list[list[int]] = [[] for _ in data.tours]
     hotels = [0] * (len(data.tours) - 1)
     for d in range(len(data.tours) - 1, -1, -1):
-        _, a, mask, site = layers[d][key]
-        if site is not None and not any(site in r for r in routes):
-            routes[d].append(site)  # an optional site chosen twice: keep one
+        _, a, mask, sites = layers[d][key]
+        # an optional site chosen on two days is kept once
+        routes[d] = [s for s in sites if not any(s in r for r in routes)]
         if d > 0:
             hotels[d - 1] = a
         key = (a, mask)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTimer
 
 from lrplanner.gui.models.agenda import agenda_model
+from lrplanner.gui.signals import emit
 from lrplanner.gui.widgets.left_out import left_out_model
 from tests.gui.conftest import LONG, MEKONG
 
@@ -170,7 +171,7 @@ def test_an_impossible_lock_is_explained_and_can_be_undone(
     opened = window.project
     assert opened is not None
     # LA06 opens only on 3 and 4 March: locking it to 1 March cannot hold.
-    window.results.agenda.lock_requested.emit("LA06", date(2027, 3, 1))
+    emit(window.results.agenda.lock_requested, "LA06", date(2027, 3, 1))
     assert window.project is not opened
     with qtbot.waitSignal(window.planner.failed, timeout=LONG) as blocker:
         window.plan()

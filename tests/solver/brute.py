@@ -135,6 +135,10 @@ def _finish(
         return
     if data.max_total_travel is not None and travel > data.max_total_travel:
         return
+    for g, group in enumerate(data.groups):
+        count = sum(g in data.sites[s].groups for s in used)
+        if group.max_visits is not None and count > group.max_visits:
+            return
     score = recomputed_score(data, set(used))
     if best.score is None or score > best.score:
         best.score = score

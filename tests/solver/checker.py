@@ -118,6 +118,10 @@ def check(data: ProblemData, result: Result) -> list[str]:
     errors += _check_sets(data, visited, result)
     if data.budget is not None and cost > data.budget:
         errors.append(f"cost {cost} exceeds the budget {data.budget}")
+    per_group = Counter(g for s in visited for g in data.sites[s].groups)
+    for g, group in enumerate(data.groups):
+        if group.max_visits is not None and per_group[g] > group.max_visits:
+            errors.append(f"group {g} has more than {group.max_visits} visits")
     if data.max_total_travel is not None and travel > data.max_total_travel:
         errors.append("total travel exceeds its cap")
     if (result.cost, result.travel) != (cost, travel):

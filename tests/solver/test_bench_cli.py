@@ -43,5 +43,5 @@ def test_verifier_accepts_the_published_optimum_and_rejects_a_broken_one():
     """Tests the OPHS verifier on the published T1-65-1-2 tour and a mangled copy."""
     trips = json.loads(T1_OPT.read_text())["trips"]
     assert check_ophs(T1, trips) == (240, [])
-    broken = [trips[0][:-1] + [1], trips[1]]
+    broken = [[*trips[0][:-1], 1], trips[1]]
     assert check_ophs(T1, broken)[1] != []

@@ -60,9 +60,10 @@ def instances(draw: st.DrawFn) -> ProblemData:
     n_groups = draw(st.integers(0, 2))
     groups = tuple(
         CoverageGroup(
+            max_visits=draw(st.one_of(st.none(), st.integers(0, 2))),
             increments=tuple(
                 sorted(draw(st.lists(st.integers(0, 8), max_size=3)), reverse=True)
-            )
+            ),
         )
         for _ in range(n_groups)
     )

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from lrplanner.gui.models.sheets import Row, cell_text, sheet_columns
 from lrplanner.gui.models.table_model import RecordTableModel
+from lrplanner.gui.signals import emit
 from lrplanner.importers.columns import SHEETS
 from lrplanner.services_edit import SITE_PARSERS
 
@@ -64,7 +65,7 @@ class SitesTableModel(RecordTableModel[Row]):
             self._errors.pop(cell, None)
         else:
             self._errors[cell] = error
-        self.dataChanged.emit(index, index, [])
+        emit(self.dataChanged, index, index, [])
         return error is None
 
     def replace_row(self, number: int, row: Row) -> None:
@@ -73,7 +74,7 @@ class SitesTableModel(RecordTableModel[Row]):
         rows[number] = row
         self._rows = tuple(rows)
         left, right = self.index(number, 0), self.index(number, self.columnCount() - 1)
-        self.dataChanged.emit(left, right, [])
+        emit(self.dataChanged, left, right, [])
 
     def row_of(self, site: str) -> int:
         """Return the row number of a site id (-1 if absent)."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTreeView
 
 from lrplanner.core.ids import SiteId
 from lrplanner.gui.models.agenda import DAY_ROLE, SITE_ROLE, agenda_model
+from lrplanner.gui.signals import emit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,20 +63,23 @@ class AgendaView(QTreeView):
         record = project.site_by_id[SiteId(site)]
         required, name = record.required, record.name
         lock = (
-            (f"Unlock the visit to {name}", lambda: self.unlock_requested.emit(site))
+            (f"Unlock the visit to {name}", lambda: emit(self.unlock_requested, site))
             if locked
             else (
                 f"Lock {name} to {day:%a %d %b}",
-                lambda: self.lock_requested.emit(site, day),
+                lambda: emit(self.lock_requested, site, day),
             )
         )
         need = "No longer require" if required else "Require"
         return [
             lock,
-            (f"{need} {name}", lambda: self.require_requested.emit(site, not required)),
+            (
+                f"{need} {name}",
+                lambda: emit(self.require_requested, site, not required),
+            ),
             (
                 f"Exclude {name} from the plan",
-                lambda: self.exclude_requested.emit(site),
+                lambda: emit(self.exclude_requested, site),
             ),
         ]
 
