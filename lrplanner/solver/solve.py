@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from lrplanner.solver import hgs
 from lrplanner.solver.localsearch import improve, repair
+from lrplanner.solver.nights import relocate_nights
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.progress import ProgressSink, SolveProgress, Throttle
 from lrplanner.solver.reasons import eligible_sites, unvisited_reasons
@@ -126,6 +127,10 @@ def solve(
         if params.local_search and state.best is not None:
             state.offer(
                 data, improve(data, state.best, eligible, lambda: state.stopped)
+            )
+        if params.local_search and data.chained and state.best is not None:
+            state.offer(
+                data, relocate_nights(data, state.best, eligible, state.should_stop)
             )
         state.segments += 1
         if state.best is not None and _all_taken(state.best, eligible):
