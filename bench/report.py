@@ -19,7 +19,20 @@ HEADER = (
     "| its gap % | OR-Tools | its gap % | checked |"
 )
 
-NOTES = """## Notes
+NOTES = """## Method in one paragraph
+
+`lrplanner.solver.solve` runs PyVRP 0.14's iterated local search in segments
+(new seed each; every second segment starts from scratch, the others from the
+best plan; a segment ends after 4000 iterations without improvement), then our
+own repair / insert / replace / drop-and-insert / hotel moves on the true
+objective. Sites are optional PyVRP clients with prize = score x a factor
+larger than any route length; several windows = a mutually exclusive client
+group; chained days (OPHS) = one PyVRP route with a required group of
+"hotel-night" clients per night (zero-width window at the end of the day,
+service time until the next morning). "plain PyVRP" below is one PyVRP run
+on the same kind of model without our segments and neighbourhoods.
+
+## Notes
 
 * **Best known** = max(published BKS, plain PyVRP baseline) for TOPTW (see
   `shared/bench/toptw/README.md`; several BKS rows are only a heuristic's best, so

@@ -82,7 +82,7 @@ def encode(
     dist = _distance(data, copies, locs)
     factor = _prize_factor(dist, len(copies) + len(data.tours) + 1, prize_scale)
     clients, groups = _clients(data, copies, weights, factor, len(depots))
-    vtypes, vtours, profiles = _vehicles(data, copies, depots, travel, dist)
+    vtypes, vtours, profiles = _vehicles(data, copies, depots, (travel, dist))
     pdata = pyvrp.ProblemData(
         [pyvrp.Location(0, 0) for _ in locs],
         clients,
@@ -204,12 +204,12 @@ def _vehicles(
     data: ProblemData,
     copies: list[Copy],
     depots: list[int],
-    travel: np.ndarray,
-    dist: np.ndarray,
+    matrices: tuple[np.ndarray, np.ndarray],
 ) -> tuple[
     list[pyvrp.VehicleType], tuple[int, ...], list[tuple[np.ndarray, np.ndarray]]
 ]:
     fixed = sum(t.fixed_cost for t in data.tours)
+    travel, dist = matrices
     cap = _distance_cap(data, fixed)
     if data.chained:
         first, last = data.tours[0], data.tours[-1]

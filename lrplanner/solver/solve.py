@@ -19,6 +19,7 @@ from lrplanner.solver import hgs
 from lrplanner.solver.localsearch import improve, repair
 from lrplanner.solver.nights import relocate_nights
 from lrplanner.solver.params import SolveParams
+from lrplanner.solver.potential import value_start
 from lrplanner.solver.progress import ProgressSink, SolveProgress, Throttle
 from lrplanner.solver.reasons import eligible_sites, unvisited_reasons
 from lrplanner.solver.result import Result, Status
@@ -112,6 +113,7 @@ def solve(
     state.offer(data, empty)
     for weight in SKELETON_WEIGHTS:
         state.offer(data, skeleton(data, weight))
+    state.offer(data, value_start(data, eligible, state.should_stop))
     while not state.should_stop():
         weights = _weights(data, state.best)
         enc = hgs.encode(data, eligible, weights, params.prize_scale)
