@@ -23,13 +23,14 @@ from lrplanner.planner import costs
 from lrplanner.planner.axis import TimeAxis
 from lrplanner.planner.frames import DayFrame, day_frames
 from lrplanner.planner.screen import screen_sites, screen_too_short
-from lrplanner.planner.timing import planning_minutes
+from lrplanner.planner.timing import planning_minutes, runs_within, scheduled_steps
 from lrplanner.solver.problem import CoverageGroup, ProblemData, Site, TimeWindow, Tour
 
 if TYPE_CHECKING:
     from lrplanner.core.rules import PlanningRules
     from lrplanner.core.sites import Site as CoreSite
     from lrplanner.network.graph import TravelNetwork
+    from lrplanner.network.legs import Connection
 
 FAR = 100_000  # minutes: an arc the engine can never use
 VALUE_SCALE = 100  # engine score units per learning-value point
@@ -106,6 +107,7 @@ def build_model(
         budget=costs.engine_budget(project),
         arc_costs=_arc_costs(project, matrix, locations, len(hotels)),
         groups=groups,
+        closed_arcs=_closed_arcs(project, matrix, locations, frames),
     )
     return RouteModel(
         project=project,
@@ -237,6 +239,29 @@ def _tours(
             max_travel=0 if f.rest else round(route.max_travel_hours_per_day * 60),
         )
         for f in frames
+    )
+
+
+def _closed_arcs(
+    project: Project,
+    matrix: TravelMatrix,
+    locations: tuple[str, ...],
+    frames: tuple[DayFrame, ...],
+) -> frozenset[tuple[int, int, int]]:
+    """Return (day, from, to) arcs whose timetabled legs cannot run that day."""
+    route = project.route
+    timed: dict[tuple[int, int], list[Connection]] = {}
+    for i, a in enumerate(locations):
+        for j, b in enumerate(locations):
+            if a != b and matrix.minutes(a, b) is not None:
+                steps = scheduled_steps(matrix.network, matrix.leg(a, b))
+                if steps:
+                    timed[i, j] = steps
+    return frozenset(
+        (f.index, i, j)
+        for f in frames
+        for (i, j), conns in timed.items()
+        if not all(runs_within(c, f.day, route.day_start, route.day_end) for c in conns)
     )
 
 

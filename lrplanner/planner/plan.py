@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from lrplanner.solver.stop import CancelToken, StoppingCriterion
 
 REPAIR_ROUNDS = 4
-FIRST_SHARE = 0.6
+FIRST_SHARE = 0.8
 MIN_ROUND_S = 0.2
 
 

@@ -11,13 +11,12 @@ timetable; a day that misses its flight is re-planned (see ``planner.plan``).
 from __future__ import annotations
 
 import itertools
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.network.schedule import next_departure
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from lrplanner.network.graph import TravelNetwork
     from lrplanner.network.legs import Connection, Leg, Step
 
@@ -60,3 +59,21 @@ def real_departure(network: TravelNetwork, step: Step, ready: datetime) -> datet
     zone = network.node(step.origin).zone
     found = next_departure(conn, ready, zone)
     return ready if found is None else found
+
+
+def scheduled_steps(network: TravelNetwork, leg: Leg) -> list[Connection]:
+    """Return the timetabled edges a leg travels."""
+    conns = (step_connection(network, s) for s in leg.steps)
+    return [c for c in conns if c is not None and c.departures]
+
+
+def runs_within(conn: Connection, day: date, start: time, end: time) -> bool:
+    """Return whether a timetabled edge has a departure on ``day`` that leaves
+    after ``start`` and arrives by ``end`` (local clock at its origin)."""
+    if day.weekday() not in conn.weekdays:
+        return False
+    length = timedelta(minutes=conn.minutes)
+    return any(
+        start <= t and datetime.combine(day, t) + length <= datetime.combine(day, end)
+        for t in conn.departures
+    )

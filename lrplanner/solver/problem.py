@@ -246,6 +246,9 @@ class ProblemData:
         Optional matrix of the travel time that counts against
         ``Tour.max_travel`` (e.g. without waiting allowances); ``travel`` if
         None.
+    closed_arcs
+        ``(tour, from, to)`` arcs that cannot be travelled in that tour (e.g.
+        a flight that does not run on that day).
 
     Raises
     ------
@@ -264,6 +267,7 @@ class ProblemData:
     groups: tuple[CoverageGroup, ...] = field(default=())
     max_total_travel: int | None = None
     counted: tuple[tuple[int, ...], ...] | None = None
+    closed_arcs: frozenset[tuple[int, int, int]] = frozenset()
 
     def __post_init__(self) -> None:
         n = len(self.travel)
@@ -302,6 +306,10 @@ class ProblemData:
     def num_locations(self) -> int:
         """Number of rows of the travel matrix."""
         return len(self.travel)
+
+    def arc_open(self, tour: int, i: int, j: int) -> bool:
+        """Return whether the arc from ``i`` to ``j`` may be used in ``tour``."""
+        return i == j or (tour, i, j) not in self.closed_arcs
 
     def counted_travel(self, i: int, j: int) -> int:
         """Return the travel time from ``i`` to ``j`` that counts against limits."""

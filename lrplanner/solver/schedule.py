@@ -67,6 +67,8 @@ def time_tour(data: ProblemData, plan: Plan, d: int) -> TourPlan | None:
     if tour.max_travel is not None and counted_travel(data, plan, d) > tour.max_travel:
         return None
     ends = endpoints(data, plan, d)
+    if data.closed_arcs and not _arcs_open(data, plan.routes[d], d, ends):
+        return None
     first = _forward(data, plan.routes[d], d, ends, tour.earliest_start)
     if first is None:
         return None
@@ -127,6 +129,12 @@ def tour_travel(data: ProblemData, plan: Plan, d: int) -> tuple[int, int]:
     pairs = list(itertools.pairwise(locs))
     travel = sum(data.travel[i][j] for i, j in pairs)
     return travel, sum(data.cost_of_arc(i, j) for i, j in pairs)
+
+
+def _arcs_open(data: ProblemData, route: list[int], d: int,
+               ends: tuple[int, int]) -> bool:
+    locs = [ends[0], *(data.sites[s].location for s in route), ends[1]]
+    return all(data.arc_open(d, i, j) for i, j in itertools.pairwise(locs))
 
 
 def counted_travel(data: ProblemData, plan: Plan, d: int) -> int:

@@ -169,6 +169,8 @@ def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
 
 def _fits(data: ProblemData, d: int, path: list[int], busy: int) -> bool:
     tour = data.tours[d]
+    if not all(data.arc_open(d, i, j) for i, j in itertools.pairwise(path)):
+        return False
     travel = sum(data.travel[i][j] for i, j in itertools.pairwise(path))
     counted = sum(data.counted_travel(i, j) for i, j in itertools.pairwise(path))
     if tour.max_travel is not None and counted > tour.max_travel:
