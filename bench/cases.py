@@ -32,7 +32,7 @@ MCTOPMTW_DEFAULT = (
     "MCTOPMTW-1-c101",
     "MCTOPMTW-2-r102",
     "MCTOPMTW-3-rc103",
-    "MCTOPMTW-4-c201",
+    "MCTOPMTW-4-c104",
     "MCTOPMTW-2-pr01",
     "MCTOPMTW-3-pr03",
 )

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from lrplanner.importers.report import ImportResult
 
-    GuiRunner: TypeAlias = Callable[[Path | None, Path | None], int]
+    GuiRunner: TypeAlias = Callable[[Path | None, Path | None, bool], int]
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--screenshot", type=Path, help="render the main window to PNG and exit"
     )
+    gui.add_argument("--plan", action="store_true", help="plan the route on opening")
     return parser
 
 
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None, run_gui: GuiRunner | None = None) ->
         if run_gui is None:
             print("The desktop app is not available here.", file=sys.stderr)
             return EXIT_INVALID
-        return run_gui(args.project, args.screenshot)
+        return run_gui(args.project, args.screenshot, args.plan)
     if args.command == "template":
         return _template(args.path)
     if args.command == "check":

@@ -15,11 +15,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def run_gui(project: Path | None, screenshot: Path | None) -> int:
+def run_gui(project: Path | None, screenshot: Path | None, plan: bool = False) -> int:
     """Open the desktop app (Qt is imported here, on demand)."""
     from lrplanner.gui.app import run_app
 
-    return run_app(project, screenshot=screenshot)
+    return run_app(project, screenshot=screenshot, plan=plan)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

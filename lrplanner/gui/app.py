@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +36,14 @@ def _show_unexpected_error(
     box.exec()
 
 
-def run_app(path: Path | None = None, *, screenshot: Path | None = None) -> int:
-    """Open the main window on ``path`` (else the Mekong sample) and run Qt."""
+def run_app(
+    path: Path | None = None, *, screenshot: Path | None = None, plan: bool = False
+) -> int:
+    """Open the main window on ``path`` (else the Mekong sample) and run Qt.
+
+    With ``plan`` the route is planned at once; with ``screenshot`` the window
+    is saved as a PNG (after the plan, if planning) and the app quits.
+    """
     # The map's web engine needs shared OpenGL contexts set before the app.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -48,10 +55,19 @@ def run_app(path: Path | None = None, *, screenshot: Path | None = None) -> int:
     window.show()
     window.open_initial(path, SAMPLE)
     if screenshot is not None:
-        QTimer.singleShot(300, lambda: _grab_and_quit(window, screenshot))
+        grab = partial(_grab_and_quit, window, screenshot)
+        if plan:
+            window.planner.finished.connect(lambda _o: QTimer.singleShot(300, grab))
+            window.planner.failed.connect(lambda _m: QTimer.singleShot(300, grab))
+        else:
+            QTimer.singleShot(300, grab)
+    if plan:
+        QTimer.singleShot(0, window.plan)
     return app.exec()
 
 
 def _grab_and_quit(window: MainWindow, target: Path) -> None:
     window.grab().save(str(target))
+    window.ask = lambda *_a: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.close()
     QApplication.quit()

@@ -161,15 +161,27 @@ def _travel(
         return t
     axis = model.axis
     network = model.matrix.network
+    pending: list[Step] = []  # untimed steps before the next timetabled one
     for step in model.matrix.leg(origin, destination).steps:
         conn = step_connection(network, step)
-        real = None
-        if conn is not None and conn.departures:  # timetabled: real times rule
-            leave = real_departure(network, step, axis.to_real(t))
-            real = (leave, leave + step.minutes * MINUTE)
-            t = axis.to_axis(leave)
-        blocks.append(_step_block(model, step, t, real))
-        t = axis.to_axis(real[1]) if real else t + step.minutes
+        if conn is None or not conn.departures:
+            pending.append(step)
+            continue
+        lead = sum(s.minutes for s in pending)
+        leave = real_departure(network, step, axis.to_real(t + lead))
+        # leave just in time for the timetable: the group waits where it is
+        begin = max(axis.to_real(t), leave - lead * MINUTE)
+        for before in pending:
+            end = begin + before.minutes * MINUTE
+            blocks.append(_step_block(model, before, axis.to_axis(begin), (begin, end)))
+            begin = end
+        pending = []
+        real = (leave, leave + step.minutes * MINUTE)
+        blocks.append(_step_block(model, step, axis.to_axis(leave), real))
+        t = axis.to_axis(real[1])
+    for step in pending:
+        blocks.append(_step_block(model, step, t, None))
+        t += step.minutes
     return t
 
 
@@ -220,8 +232,31 @@ def _to_real(
     if mode == "gap":
         where = blocks[split - 1].where_after if split > 0 else start_at
         events.append(_meal(model, frame.lunch[0], length, where))
-        events.sort(key=lambda e: e.start)
+    elif mode == "skip":
+        events.extend(_early_lunch(model, events, blocks, frame.lunch))
+    events.sort(key=lambda e: e.start)
     return _without_overlaps(events)
+
+
+def _early_lunch(
+    model: RouteModel,
+    events: list[Event],
+    blocks: list[Block],
+    lunch: tuple[datetime, datetime],
+) -> list[Event]:
+    """Lunch just before the timetabled travel that covers lunch time, if the
+    group is free then (otherwise it eats on the way)."""
+    length = lunch[1] - lunch[0]
+    fixed = next(
+        b for b in blocks if b.real and b.real[0] < lunch[1] and lunch[0] < b.real[1]
+    )
+    assert fixed.real is not None
+    begin = min(lunch[0], fixed.real[0] - length)
+    if begin < lunch[0] - length or any(
+        e.start < begin + length and begin < e.end for e in events
+    ):
+        return []
+    return [_meal(model, begin, length, fixed.where_before)]
 
 
 def _without_overlaps(events: list[Event]) -> tuple[Event, ...]:

@@ -131,8 +131,9 @@ def tour_travel(data: ProblemData, plan: Plan, d: int) -> tuple[int, int]:
     return travel, sum(data.cost_of_arc(i, j) for i, j in pairs)
 
 
-def _arcs_open(data: ProblemData, route: list[int], d: int,
-               ends: tuple[int, int]) -> bool:
+def _arcs_open(
+    data: ProblemData, route: list[int], d: int, ends: tuple[int, int]
+) -> bool:
     locs = [ends[0], *(data.sites[s].location for s in route), ends[1]]
     return all(data.arc_open(d, i, j) for i, j in itertools.pairwise(locs))
 
