@@ -49,6 +49,7 @@ class Case:
     best_known: int | None = None
     pyvrp: int | None = None
     ortools: int | None = None
+    grils_average: float | None = None
 
     @property
     def label(self) -> str:
@@ -121,6 +122,7 @@ def mctopmtw_cases(root: Path, names: tuple[str, ...] | None) -> list[Case]:
                 path=path,
                 tours=int(r["m"]),
                 best_known=int(float(r["benchmark"])),
+                grils_average=float(r["average"]),
             )
         )
     return out

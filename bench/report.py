@@ -72,6 +72,7 @@ class _Gaps:
     pyvrp: list[float] = field(default_factory=list)
     ortools: list[float] = field(default_factory=list)
     ours_on_ortools: list[float] = field(default_factory=list)
+    grils: list[float] = field(default_factory=list)
     vs_pyvrp: list[int] = field(default_factory=list)  # -1 worse, 0 equal, 1 better
     infeasible: int = 0
 
@@ -112,6 +113,8 @@ def _row(case: Case, runs: list[dict[str, object]], gaps: _Gaps) -> str:
     if gp is not None and case.pyvrp is not None:
         gaps.pyvrp.append(gp)
         gaps.vs_pyvrp.append((med > case.pyvrp) - (med < case.pyvrp))
+    if case.grils_average is not None:
+        gaps.grils.append(_gap(case.grils_average, case.best_known) or 0.0)
     if go is not None and g is not None:
         gaps.ortools.append(go)
         gaps.ours_on_ortools.append(g)
@@ -149,6 +152,11 @@ def _summary(gaps: _Gaps) -> list[str]:
             f"* plain PyVRP baseline on the same cases: {_mean(gaps.pyvrp)} %; "
             f"our median is higher on {better}, equal on "
             f"{len(gaps.vs_pyvrp) - better - worse}, lower on {worse}"
+        )
+    if gaps.grils:
+        out.append(
+            f"* GRILS heuristic (Souffriau et al. 2013) average run on the same "
+            f"cases: {_mean(gaps.grils)} % (from `benchmark.csv`)"
         )
     if gaps.ortools:
         out.append(

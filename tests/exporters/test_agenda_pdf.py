@@ -123,7 +123,7 @@ def test_markup_escapes_user_text() -> None:
 
 def test_complex_scripts_are_shaped() -> None:
     """Tests that the Khmer/Devanagari/Bengali fonts shape text (uharfbuzz present)."""
-    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+    from reportlab.pdfbase import pdfmetrics
 
     from lrplanner.exporters.pdf_fonts import register_fonts
 
