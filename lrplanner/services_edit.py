@@ -130,7 +130,7 @@ def edit_site(project: Project, site: SiteId, key: str, text: str) -> Project:
     site
         The site's id.
     key
-        The column key (see ``importers.columns``), one of ``SITE_PARSERS``.
+        The column key (see ``core.columns``), one of ``SITE_PARSERS``.
     text
         What the user typed.
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from timezonefinder import TimezoneFinder
 
+from lrplanner.core.columns import SHEETS, Kind, SheetSpec
 from lrplanner.importers import read_inputs, write_template
-from lrplanner.importers.columns import SHEETS, Kind, SheetSpec
 
 HERE = Path(__file__).resolve().parent
 SAMPLES: tuple[str, ...] = ("mekong", "south_asia")

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from lrplanner.core.atomic import atomic_path
+from lrplanner.core.columns import PARTICIPANTS
 from lrplanner.core.locations import location_name
 from lrplanner.core.plan import EventKind
 from lrplanner.exporters.agenda_rows import (
@@ -180,15 +181,18 @@ def write_overview(
 
 def write_roster(ws: Worksheet, project: Project) -> None:
     """Fill the Participants sheet: one row per participant."""
-    headers: tuple[str, ...] = (
-        "Name",
-        "Gender",
-        "Country",
-        "Organisation",
-        "Role",
-        "Home city",
+    keys = (
+        "name",
+        "gender",
+        "country",
+        "organisation",
+        "role",
+        "home_city",
+        "languages",
+        "dietary",
     )
-    headers += ("Languages", "Dietary needs")
+    # the same headers as the input template's Participants sheet
+    headers = tuple(PARTICIPANTS.column(k).header for k in keys)
     widths = (26.0, 8.0, 9.0, 30.0, 26.0, 16.0, 18.0, 16.0)
     put_header(ws, 1, headers)
     for row, person in enumerate(project.participants, start=2):

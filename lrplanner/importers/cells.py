@@ -25,9 +25,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TypeVar
 
+from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.people import Gender
 from lrplanner.core.places import PlaceKind, TravelMode
-from lrplanner.importers.columns import COUNTRIES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

@@ -13,10 +13,10 @@ import zoneinfo
 from datetime import date, time
 from typing import TYPE_CHECKING
 
+from lrplanner.core.columns import Kind
 from lrplanner.core.timespan import WEEKDAYS, DateRange, TimeWindow
 from lrplanner.importers import cells
 from lrplanner.importers.cells import CellError, parse_date, parse_text, parse_time
-from lrplanner.importers.columns import Kind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

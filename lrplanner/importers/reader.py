@@ -5,10 +5,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
+from lrplanner.core.columns import SHEETS
 from lrplanner.core.project import Project
 from lrplanner.importers import crosscheck, records
 from lrplanner.importers.cells import is_blank, show
-from lrplanner.importers.columns import SHEETS
 from lrplanner.importers.crosscheck import Loaded
 from lrplanner.importers.fields import Fields
 from lrplanner.importers.report import ImportResult, SkippedRow

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from openpyxl.styles import Alignment, Font
 
-from lrplanner.importers.columns import COUNTRIES, HOURS_HELP, SHEETS, Kind
+from lrplanner.core.columns import COUNTRIES, HOURS_HELP, SHEETS, Kind
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lrplanner.core.columns import SHEETS, SheetSpec, normalise_header
 from lrplanner.core.errors import InputError
-from lrplanner.importers.columns import SHEETS, SheetSpec, normalise_header
 from lrplanner.importers.table import RawSheet
 
 #: Files larger than this are refused before they are opened.

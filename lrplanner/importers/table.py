@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from lrplanner.core.columns import SheetSpec, normalise_header
 from lrplanner.core.errors import InputError
 from lrplanner.importers.cells import is_blank, show
-from lrplanner.importers.columns import SheetSpec, normalise_header
 
 if TYPE_CHECKING:
-    from lrplanner.importers.columns import ColumnSpec
+    from lrplanner.core.columns import ColumnSpec
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Write the documented input workbook: the empty template or given rows.
 
 ``write_template`` is the one writer of the input format: with no rows it
-writes the example rows from :mod:`lrplanner.importers.columns`; with rows
+writes the example rows from :mod:`lrplanner.core.columns`; with rows
 (keys = column keys or headers) it writes those, which is how the sample
 workbooks are built. ``write_project_workbook`` writes a Project back.
 """
@@ -21,8 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lrplanner.core.atomic import atomic_path
+from lrplanner.core.columns import COUNTRIES, SHEETS, Kind, SheetSpec
 from lrplanner.importers.cells import CellError
-from lrplanner.importers.columns import COUNTRIES, SHEETS, Kind, SheetSpec
 from lrplanner.importers.multicells import PARSERS
 from lrplanner.importers.project_rows import project_rows
 from lrplanner.importers.readme import write_readme

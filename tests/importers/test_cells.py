@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from lrplanner.core.columns import SHEETS, Kind
 from lrplanner.core.people import Gender
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.timespan import DateRange, TimeWindow
 from lrplanner.importers import cells, multicells
 from lrplanner.importers.cells import CellError, ErrorCell, FormulaCell, PercentCell
-from lrplanner.importers.columns import SHEETS, Kind
 
 
 @pytest.mark.parametrize(

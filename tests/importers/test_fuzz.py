@@ -15,10 +15,10 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lrplanner.core.columns import SHEETS
 from lrplanner.core.errors import InputError
 from lrplanner.importers import ImportResult, read_inputs
 from lrplanner.importers.cells import CellError
-from lrplanner.importers.columns import SHEETS
 from lrplanner.importers.multicells import PARSERS
 from tests.importers.mekong import mekong_rows, write_csv_folder, write_workbook
 

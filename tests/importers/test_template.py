@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
+from lrplanner.core.columns import COUNTRIES, SHEETS
 from lrplanner.importers import read_inputs, write_project_workbook, write_template
-from lrplanner.importers.columns import COUNTRIES, SHEETS
 from tests.importers.mekong import write_workbook
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Table models for the input sheets, with columns from importers.columns."""
+"""Table models for the input sheets, with columns from core.columns."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from lrplanner.core.columns import SHEETS, SheetSpec
 from lrplanner.gui.models.table_model import Column, RecordTableModel
-from lrplanner.importers.columns import SHEETS, SheetSpec
 from lrplanner.importers.project_rows import project_rows
 
 if TYPE_CHECKING:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from lrplanner.core.columns import SHEETS
 from lrplanner.gui.models.sheets import Row, cell_text, sheet_columns
 from lrplanner.gui.models.table_model import RecordTableModel
 from lrplanner.gui.signals import emit
-from lrplanner.importers.columns import SHEETS
 from lrplanner.services_edit import SITE_PARSERS
 
 if TYPE_CHECKING:
