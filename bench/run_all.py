@@ -1,6 +1,6 @@
 """Run the benchmark subset and write docs/benchmarks.md.
 
-Default (about 25 minutes on 2 cores): 8 TOPTW instances x m = 1..4, 15
+Default (about 30 minutes on 2 cores): 8 TOPTW instances x m = 1..4, 15
 OPHS instances with known optima and 6 MCTOPMTW files, 10 s per run, 3 runs
 (seeds 0, 1, 2), one run at a time. Examples::
 
