@@ -6,6 +6,7 @@ never imports solver code other than the data and result types.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,16 @@ def _check_tour(
     if plan.departure < tour.earliest_start:
         errors.append(f"tour {d} departs before its start")
     t, loc, travel, arcs = plan.departure, plan.start_location, 0, 0
+    counted = 0
+    stops = [
+        plan.start_location,
+        *(data.sites[v.site].location for v in plan.visits),
+        plan.end_location,
+    ]
+    for a, b in itertools.pairwise(stops):
+        counted += (data.counted or data.travel)[a][b]
+        if a != b and (d, a, b) in data.closed_arcs:
+            errors.append(f"tour {d} uses the closed arc {a}->{b}")
     for v in plan.visits:
         site = data.sites[v.site]
         travel += data.travel[loc][site.location]
@@ -65,7 +76,7 @@ def _check_tour(
         errors.append(f"tour {d} is too long")
     if tour.max_visits is not None and len(plan.visits) > tour.max_visits:
         errors.append(f"tour {d} has too many visits")
-    if tour.max_travel is not None and travel > tour.max_travel:
+    if tour.max_travel is not None and counted > tour.max_travel:
         errors.append(f"tour {d} travels too much")
     return errors, travel, arcs
 
