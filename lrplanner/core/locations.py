@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from lrplanner.core.sites import Site
 
 SITE_PREFIX = "site:"
+Point = tuple[float, float]
 
 
 def site_location(site: Site) -> str:
@@ -46,6 +47,23 @@ def location_zone(project: Project, location: str) -> ZoneInfo:
                 return zone_named(place.tz)
         return zone_named(timezone_at(site.lat, site.lon))
     return zone_for(project.place_by_id[PlaceId(location)])
+
+
+def location_point(project: Project, location: str) -> Point:
+    """Return the latitude and longitude of a location id.
+
+    Raises
+    ------
+    KeyError
+        If the location is neither a known place nor a known site.
+    """
+    if location.startswith(SITE_PREFIX):
+        site = project.site_by_id[SiteId(location.removeprefix(SITE_PREFIX))]
+        if site.lat is not None and site.lon is not None:
+            return (site.lat, site.lon)
+        return location_point(project, site_location(site))
+    place = project.place_by_id[PlaceId(location)]
+    return (place.lat, place.lon)
 
 
 def location_name(project: Project, location: str) -> str:

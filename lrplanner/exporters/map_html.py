@@ -17,17 +17,12 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from lrplanner.core.atomic import atomic_write_text
-from lrplanner.core.locations import location_name
+from lrplanner.core.locations import location_name, location_point
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
 from lrplanner.exporters.agenda_rows import day_title
 from lrplanner.exporters.map_assets import country_outlines, inline_assets
-from lrplanner.exporters.map_layers import (
-    Stop,
-    day_path,
-    location_point,
-    visit_popup,
-)
+from lrplanner.exporters.map_layers import Stop, day_path, visit_popup
 
 if TYPE_CHECKING:
     from pathlib import Path

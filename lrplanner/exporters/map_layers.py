@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import zone_named
-from lrplanner.core.ids import PlaceId, SiteId
-from lrplanner.core.locations import SITE_PREFIX, location_name, site_location
+from lrplanner.core.locations import (
+    SITE_PREFIX,
+    Point,
+    location_name,
+    location_point,
+)
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import Event, EventKind
 from lrplanner.exporters.agenda_rows import EN_DASH, zone_label
@@ -16,8 +20,6 @@ from lrplanner.exporters.agenda_rows import EN_DASH, zone_label
 if TYPE_CHECKING:
     from lrplanner.core.plan import DayPlan
     from lrplanner.core.project import Project
-
-Point = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,23 +29,6 @@ class Stop:
     point: Point
     mode: TravelMode | None = None
     event: Event | None = None
-
-
-def location_point(project: Project, location: str) -> Point:
-    """Return the latitude and longitude of a location id.
-
-    Raises
-    ------
-    KeyError
-        If the location is neither a known place nor a known site.
-    """
-    if location.startswith(SITE_PREFIX):
-        site = project.site_by_id[SiteId(location.removeprefix(SITE_PREFIX))]
-        if site.lat is not None and site.lon is not None:
-            return (site.lat, site.lon)
-        return location_point(project, site_location(site))
-    place = project.place_by_id[PlaceId(location)]
-    return (place.lat, place.lon)
 
 
 def event_location(event: Event) -> str | None:

@@ -16,6 +16,7 @@ from lrplanner.solver.schedule import (
     plan_cost,
     plan_score,
     plan_travel,
+    shared_limits_ok,
     time_plan,
     time_tour,
     tour_travel,
@@ -28,13 +29,8 @@ if TYPE_CHECKING:
 
 
 def globally_ok(data: ProblemData, plan: Plan) -> bool:
-    """Whether the shared budget and travel cap hold."""
-    if data.budget is not None and plan_cost(data, plan) > data.budget:
-        return False
-    if group_excess(data, plan):
-        return False
-    cap = data.max_total_travel
-    return cap is None or plan_travel(data, plan) <= cap
+    """Whether the shared budget, group limits and travel cap hold."""
+    return shared_limits_ok(data, plan)
 
 
 def repair(data: ProblemData, plan: Plan) -> Plan:

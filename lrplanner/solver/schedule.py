@@ -186,6 +186,11 @@ def _globals_ok(data: ProblemData, plan: Plan) -> bool:
         return False
     if data.chained and any(h not in data.hotels for h in plan.hotels):
         return False
+    return shared_limits_ok(data, plan)
+
+
+def shared_limits_ok(data: ProblemData, plan: Plan) -> bool:
+    """Whether the limits shared by all tours hold: budget, groups, travel cap."""
     if data.budget is not None and plan_cost(data, plan) > data.budget:
         return False
     if group_excess(data, plan):

@@ -1,0 +1,174 @@
+"""Benchmarks of the Learning Route planner on the sample and generated routes.
+
+``python -m bench.routes`` plans each sample with several time budgets and
+seeds (value, visits, time to the first checked plan) and generated routes of
+20-400 candidate sites (time, value, peak memory), and writes
+``docs/benchmarks-routes.md``. Every plan is re-checked by the validator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import resource
+import statistics
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lrplanner.core.ids import SiteId
+from lrplanner.importers import read_inputs
+from lrplanner.planner.plan import PlanOutcome, plan_route
+
+if TYPE_CHECKING:
+    from lrplanner.core.project import Project
+    from lrplanner.core.sites import Site
+
+ROOT = Path(__file__).resolve().parents[1]
+BUDGETS = (1.0, 3.0, 10.0, 30.0)
+SEEDS = (0, 1, 2)
+SIZES = ((20, 7), (50, 10), (100, 14), (200, 21), (400, 21))
+
+
+def sample(name: str) -> Project:
+    """Return a sample project."""
+    project = read_inputs(ROOT / "sample_data" / f"{name}.xlsx").project
+    assert project is not None
+    return project
+
+
+def generated(base: Project, sites: int, days: int, seed: int = 0) -> Project:
+    """Return ``base`` with ``sites`` candidate sites (jittered copies) over
+    ``days`` days, no required sites and no budget cap."""
+    rng = random.Random(seed)
+    pool = [s for s in base.sites if s.lat is not None or s.place is not None]
+    made = []
+    for i in range(sites):
+        model = rng.choice(pool)
+        lat, lon = _where(base, model)
+        made.append(
+            replace(
+                model,
+                id=SiteId(f"G{i:03d}"),
+                name=f"{model.name} #{i}",
+                place=None,
+                lat=lat + rng.uniform(-0.08, 0.08),
+                lon=lon + rng.uniform(-0.08, 0.08),
+                required=False,
+                value=rng.randint(2, 10),
+                available=(),
+                blackouts=(),
+                champions=(),
+            )
+        )
+    route = replace(
+        base.route,
+        end_date=base.route.start_date + timedelta(days=days - 1),
+        rest_days=(),
+        budget_cap=None,
+    )
+    return base.with_changes(route=route, sites=tuple(made), champions=(), locks=())
+
+
+def _where(project: Project, site: Site) -> tuple[float, float]:
+    if site.lat is not None and site.lon is not None:
+        return site.lat, site.lon
+    assert site.place is not None
+    place = project.place_by_id[site.place]
+    return place.lat, place.lon
+
+
+def run(project: Project, seconds: float, seed: int) -> tuple[PlanOutcome, float]:
+    """Plan once; return the outcome and the wall time."""
+    started = time.perf_counter()
+    outcome = plan_route(project, seconds=seconds, seed=seed)
+    assert outcome.violations == (), outcome.violations
+    return outcome, time.perf_counter() - started
+
+
+def first_feasible(project: Project) -> float:
+    """Return the seconds until the first checked plan (a very short budget)."""
+    _, wall = run(project, 0.1, 0)
+    return wall
+
+
+def samples_table() -> list[str]:
+    lines = [
+        "| sample | budget s | values (seeds 0,1,2) | median value | visits | "
+        "wall s (median) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name in ("mekong", "south_asia"):
+        project = sample(name)
+        for seconds in BUDGETS:
+            got = [run(project, seconds, seed) for seed in SEEDS]
+            values = [o.indicators.value for o, _ in got]
+            visits = [o.indicators.sites_visited for o, _ in got]
+            lines.append(
+                f"| {name} | {seconds:g} | {' '.join(f'{v:.1f}' for v in values)}"
+                f" | {statistics.median(values):.1f} | "
+                f"{statistics.median(visits):g} | "
+                f"{statistics.median(w for _, w in got):.1f} |"
+            )
+        lines.append(
+            f"| {name} | first checked plan | | | | {first_feasible(project):.1f} |"
+        )
+    return lines
+
+
+def scaling_table(seconds: float) -> list[str]:
+    base = sample("mekong")
+    lines = [
+        "| candidate sites | days | value | visits | wall s | peak RSS MB |",
+        "|---|---|---|---|---|---|",
+    ]
+    for sites, days in SIZES:
+        project = generated(base, sites, days)
+        outcome, wall = run(project, seconds, 0)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        lines.append(
+            f"| {sites} | {days} | {outcome.indicators.value:.1f} | "
+            f"{outcome.indicators.sites_visited} | {wall:.1f} | {peak:.0f} |"
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "docs" / "benchmarks-routes.md"
+    )
+    parser.add_argument("--scaling-seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    head = [
+        "# Learning Route planner benchmarks",
+        "",
+        "Generated by `python -m bench.routes` (also part of `make bench`). Every "
+        "plan is re-checked by the independent validator (a violation stops the run).",
+        "",
+        f"* machine: {platform.platform()}, {platform.machine()}, Python "
+        f"{platform.python_version()}",
+        "",
+        "## Sample routes",
+        "",
+    ]
+    body = [
+        *samples_table(),
+        "",
+        "## Generated routes (jittered Mekong sites, no cap)",
+        "",
+        f"{args.scaling_seconds:g} s budget, seed 0; peak RSS is the "
+        "process maximum so far.",
+        "",
+        *scaling_table(args.scaling_seconds),
+        "",
+    ]
+    args.out.write_text("\n".join(head + body), encoding="utf-8")
+    print(args.out)
+
+
+if __name__ == "__main__":
+    main()
