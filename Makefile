@@ -26,6 +26,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.routes
 
 samples: $(STAMP)
 	$(BIN)/python -m sample_data.build
