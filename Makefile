@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench samples clean
+.PHONY: run test lint bench bench-bundle samples dist dist-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,21 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
 	$(BIN)/python -m bench.routes
+
+# The field-laptop build: dist/LRPlanner/ (one folder, no Python needed).
+$(VENV)/.dist-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	touch $@
+
+dist: $(VENV)/.dist-installed
+	$(BIN)/pyinstaller --noconfirm --log-level WARN planner.spec
+
+# Builds, then runs the bundle offline in an empty HOME: plan, check, gui.
+dist-check: dist
+	$(BIN)/python -m bench.bundle check dist/LRPlanner
+
+bench-bundle: dist
+	$(BIN)/python -m bench.bundle measure dist/LRPlanner --write docs/benchmarks-bundle.md
 
 samples: $(STAMP)
 	$(BIN)/python -m sample_data.build

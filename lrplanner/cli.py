@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 
     from lrplanner.importers.report import ImportResult
 
-    GuiRunner: TypeAlias = Callable[[Path | None, Path | None, bool], int]
+    GuiRunner: TypeAlias = Callable[[Path | None, Path | None, bool, str | None], int]
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_INVALID = 2
 EXIT_INFEASIBLE = 3
+#: The main window's views, by the names ``gui --view`` takes.
+VIEWS = ("data", "agenda", "map", "budget", "indicators", "left-out")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, help="render the main window to PNG and exit"
     )
     gui.add_argument("--plan", action="store_true", help="plan the route on opening")
+    gui.add_argument(
+        "--view",
+        choices=VIEWS,
+        help="with --screenshot: the view to show (the map waits for the page)",
+    )
     return parser
 
 
@@ -79,7 +86,7 @@ def main(argv: Sequence[str] | None = None, run_gui: GuiRunner | None = None) ->
         if run_gui is None:
             print("The desktop app is not available here.", file=sys.stderr)
             return EXIT_INVALID
-        return run_gui(args.project, args.screenshot, args.plan)
+        return run_gui(args.project, args.screenshot, args.plan, args.view)
     if args.command == "template":
         return _template(args.path)
     if args.command == "check":

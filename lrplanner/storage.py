@@ -15,9 +15,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import platformdirs
-
 from lrplanner import __version__
+from lrplanner.appfiles import autosave_dir as autosave_dir  # re-exported
 from lrplanner.core.atomic import atomic_write_text
 from lrplanner.core.codec import decode, encode
 from lrplanner.core.errors import ProjectFileError
@@ -26,7 +25,6 @@ from lrplanner.core.project import Project
 FORMAT = "lrplanner-project"
 VERSION = 1
 SUFFIX = ".lrp"
-APP_NAME = "LRPlanner"
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -91,10 +89,3 @@ def load_project(path: Path) -> Project:
     except (OSError, UnicodeDecodeError) as exc:
         raise ProjectFileError(f"cannot read {path.name}: {exc}") from exc
     return project_from_json(text, path.name)
-
-
-def autosave_dir() -> Path:
-    """Return (and create) the folder where the app keeps autosaves."""
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "autosave"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder

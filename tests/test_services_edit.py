@@ -1,15 +1,11 @@
-"""Tests for the planning-state edits and the Sites cell edits (no Qt)."""
+"""Tests for the planning-state edits (no Qt)."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
-
-import pytest
 
 from lrplanner.core.ids import SiteId
 from lrplanner.services_edit import (
-    edit_site,
     exclude_site,
     include_site,
     lock_visit,
@@ -48,40 +44,6 @@ def test_requiring_an_excluded_site_includes_it_again() -> None:
     project = set_required(exclude_site(small_project(), TK1), TK1, required=True)
     assert project.site_by_id[TK1].required
     assert project.excluded_sites == ()
-
-
-@pytest.mark.parametrize(
-    ("key", "text", "attribute", "expected"),
-    [
-        ("value", "9", "value", 9),
-        ("capacity", "", "capacity", None),
-        ("fee_per_person", "12.50", "fee_per_person", Decimal("12.50")),
-        ("required", "yes", "required", True),
-        ("themes", "youth; rural finance", "themes", ("youth", "rural finance")),
-    ],
-)
-def test_a_site_cell_is_parsed_as_on_import(
-    key: str, text: str, attribute: str, expected: object
-) -> None:
-    """Tests that a typed Sites cell is read with the importer's parser."""
-    project = edit_site(small_project(), TK1, key, text)
-    assert getattr(project.site_by_id[TK1], attribute) == expected
-
-
-@pytest.mark.parametrize(
-    ("key", "text", "reason"),
-    [
-        ("value", "lots", "expected a whole number"),
-        ("value", "5000", "expected"),
-        ("name", " ", "non-blank"),
-    ],
-)
-def test_a_bad_site_cell_is_refused_with_the_reason(
-    key: str, text: str, reason: str
-) -> None:
-    """Tests that an impossible Sites cell raises ValueError saying why."""
-    with pytest.raises(ValueError, match=reason):
-        edit_site(small_project(), TK1, key, text)
 
 
 def test_a_project_without_a_plan_has_no_figures() -> None:

@@ -66,6 +66,19 @@ class History:
             del self._steps[0]
         self._cursor = len(self._steps) - 1
 
+    def amend(self, project: Project) -> None:
+        """Replace the project of the last edit (a follow-up of the same step).
+
+        Raises
+        ------
+        IndexError
+            If there is no edit to amend (only the project as opened).
+        """
+        if not self.can_undo():
+            raise IndexError("no edit to amend")
+        step = self._steps[self._cursor]
+        self._steps[self._cursor] = Step(project, step.description)
+
     def can_undo(self) -> bool:
         """Return whether there is an edit to undo."""
         return self._cursor > 0

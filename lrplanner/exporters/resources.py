@@ -2,19 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from lrplanner.appfiles import RESOURCES_ENV, resources_dir
 
-#: Set to a folder to load resources from elsewhere (e.g. a frozen app bundle).
-RESOURCES_ENV = "LRPLANNER_RESOURCES"
-
-
-def resources_dir() -> Path:
-    """Return the folder holding fonts, Leaflet and the basemap.
-
-    ``$LRPLANNER_RESOURCES`` wins; otherwise the repository's ``resources/``.
-    """
-    override = os.environ.get(RESOURCES_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources"
+__all__ = ["RESOURCES_ENV", "resources_dir"]

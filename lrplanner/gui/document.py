@@ -71,6 +71,17 @@ class ProjectDocument(QObject):
         emit(self.changed, changes, initiator)
         emit(self.state_changed)
 
+    def amend(
+        self, project: Project, changes: PlanChanges, initiator: object = None
+    ) -> bool:
+        """Make ``project`` current as part of the last undo step; False if none."""
+        if self._history is None or not self._history.can_undo():
+            return False
+        self._history.amend(project)
+        emit(self.changed, changes, initiator)
+        emit(self.state_changed)
+        return True
+
     def mark_saved(self, path: Path) -> None:
         """Record that the current project was saved to ``path``."""
         self.path = path

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from lrplanner import __version__, services
+from lrplanner.core.changes import PlanChanges
 from lrplanner.gui.actions import build_actions, build_menus
 from lrplanner.gui.data_tabs import DataTabs
 from lrplanner.gui.document import ProjectDocument
@@ -28,12 +29,10 @@ from lrplanner.gui.widgets.plan_progress import PlanProgress
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from lrplanner.core.changes import PlanChanges
     from lrplanner.core.project import Project
     from lrplanner.importers import ImportResult
 
 Button = QMessageBox.StandardButton
-INPUT_FLAGS = ("sites", "champions", "participants", "places", "links", "route")
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
         self.views.setAccessibleName("Project views")
         self.tabs = DataTabs(self.document)
         self.tabs.edit_refused.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.tabs.edited.connect(self._on_input_edited)
         self.views.addTab(self.tabs, "Data")
         self.results = ResultsViews(self.views, self.document)
         self.setCentralWidget(self.views)
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.planner.finished.connect(self._on_plan_finished)
         self.planner.failed.connect(self._on_plan_failed)
         self.results.lock_edit.connect(self._on_edit_requested)
+        self.results.move_edit.connect(self._on_move_requested)
 
     # --- messages -------------------------------------------------------
     def say(self, title: str, text: str, *, error: bool = False) -> None:
@@ -164,10 +165,13 @@ class MainWindow(QMainWindow):
 
     # --- document -------------------------------------------------------
     def _on_document_changed(self, changes: PlanChanges, initiator: object) -> None:
-        own_edit = initiator is not None and initiator is self.tabs.sites_model
-        if any(getattr(changes, flag) for flag in INPUT_FLAGS) and not own_edit:
-            self.tabs.show_project(self.project)
+        self.tabs.refresh(self.project, changes, initiator)
         self.results.show_project(self.project, self.planner.last_outcome)
+
+    def _on_input_edited(self, description: str) -> None:
+        project = self.project
+        hint = ". Press F5 to re-plan." if project and project.plan else ""
+        self.statusBar().showMessage(f"{description}{hint}", 8000)
 
     def _on_state_changed(self) -> None:
         history = self.document.history
@@ -205,6 +209,11 @@ class MainWindow(QMainWindow):
     ) -> None:
         self.document.apply(project, description, changes, self.results)
         self.statusBar().showMessage(f"{description}. Press F5 to re-plan.", 8000)
+
+    def _on_move_requested(self, project: Project, description: str) -> None:
+        """Lock the visit to its new day and re-plan, together one undo step."""
+        self.document.apply(project, description, PlanChanges(locks=True), self.results)
+        self.planner.start(amend=True)
 
     # --- planning -------------------------------------------------------
     def plan(self) -> bool:

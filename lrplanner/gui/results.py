@@ -31,6 +31,7 @@ class ResultsViews(QObject):
     """Keeps the plan views of a Project in step; turns their menus into edits."""
 
     lock_edit = Signal(object, str, object)
+    move_edit = Signal(object, str)
 
     def __init__(self, tabs: QTabWidget, document: ProjectDocument) -> None:
         super().__init__(tabs)
@@ -55,6 +56,7 @@ class ResultsViews(QObject):
         ):
             tabs.addTab(widget, title)
         self.agenda.lock_requested.connect(self._on_lock_requested)
+        self.agenda.move_requested.connect(self._on_move_requested)
         self.agenda.unlock_requested.connect(self._on_unlock_requested)
         self.agenda.exclude_requested.connect(self._on_exclude_requested)
         self.agenda.require_requested.connect(self._on_require_requested)
@@ -108,6 +110,10 @@ class ResultsViews(QObject):
     def _on_lock_requested(self, site: str, day: date) -> None:
         project = edit.lock_visit(self._current(), site, day)  # type: ignore[arg-type]
         self._emit(project, f"Lock {self._name(site)} to {day:%d %b}", LOCKS)
+
+    def _on_move_requested(self, site: str, day: date) -> None:
+        project = edit.lock_visit(self._current(), site, day)  # type: ignore[arg-type]
+        emit(self.move_edit, project, f"Move {self._name(site)} to {day:%a %d %b}")
 
     def _on_unlock_requested(self, site: str) -> None:
         project = edit.unlock_visit(self._current(), site)  # type: ignore[arg-type]

@@ -43,6 +43,7 @@ class PlanController(QObject):
         self._runner = runner
         self._state: TaskState | None = None
         self._snapshot: Project | None = None
+        self._amend = False
         self.seconds = 10.0
         self.seed = 0
         self.last_outcome: PlanOutcome | None = None
@@ -51,13 +52,18 @@ class PlanController(QObject):
         """Return whether a plan is being computed."""
         return self._state is not None
 
-    def start(self) -> bool:
-        """Plan the current project (cancelling a running plan); False if none."""
+    def start(self, *, amend: bool = False) -> bool:
+        """Plan the current project (cancelling a running plan); False if none.
+
+        With ``amend`` the plan joins the last undo step (the edit it follows,
+        such as moving a visit) instead of being a step of its own.
+        """
         project = self._document.project
         if project is None:
             return False
         seconds, seed = self.seconds, self.seed
         self._snapshot = project
+        self._amend = amend
 
         def plan(state: TaskState) -> PlanOutcome:
             return services.plan_project(
@@ -91,13 +97,16 @@ class PlanController(QObject):
             emit(self.failed, "The inputs changed while planning. Plan again (F5).")
             return
         self.last_outcome = outcome
-        label = "Re-plan" if current.plan is not None else "Plan"
-        self._document.apply(
-            current.with_changes(plan=outcome.itinerary),
-            label,
-            PlanChanges(plan=True),
-            self,
+        planned = current.with_changes(plan=outcome.itinerary)
+        changes = PlanChanges(plan=True)
+        amended = (
+            self._amend
+            and current is self._snapshot
+            and self._document.amend(planned, changes, self)
         )
+        if not amended:
+            label = "Re-plan" if current.plan is not None else "Plan"
+            self._document.apply(planned, label, changes, self)
         emit(self.finished, outcome)
 
     def _on_failure(self, error: BaseException) -> None:

@@ -116,3 +116,21 @@ def test_flags_combine_and_tell_inputs_from_the_plan() -> None:
         "plan",
         "locks",
     )
+
+
+def test_amend_joins_the_last_step() -> None:
+    """Tests that an amended step undoes both the edit and its follow-up at once."""
+    opened = small_project()
+    history = History(opened)
+    with pytest.raises(IndexError):
+        history.amend(opened)
+    locked = _locked(opened)
+    history.push(locked, "Move")
+    both = _excluded(locked)
+    history.amend(both)
+    assert history.current is both
+    assert history.labels() == ("Open", "Move")
+    moved = history.undo()
+    assert moved.project is opened
+    assert moved.changes == PlanChanges(locks=True)
+    assert history.redo().project is both

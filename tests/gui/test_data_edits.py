@@ -1,9 +1,10 @@
-"""Tests for editing Sites cells, the help and the preferences dialogs."""
+"""Tests for editing the input tables: cells, added and deleted rows, undo."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
 
 from lrplanner.gui.dialogs.help import HelpDialog
@@ -13,62 +14,179 @@ from tests.gui.conftest import MEKONG
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+    from lrplanner.core.project import Project
     from lrplanner.gui.main_window import MainWindow
-    from lrplanner.gui.models.sites_edit import SitesTableModel
+    from lrplanner.gui.models.sheet_edit import SheetTableModel
+
+FIELD = {
+    "Sites": "sites",
+    "Champions": "champions",
+    "Participants": "participants",
+    "Places": "places",
+    "Links": "links",
+}
 
 
-def _sites(window: MainWindow) -> SitesTableModel:
-    model = window.tabs.sites_model
-    assert model is not None
-    return model
+def _opened(window: MainWindow) -> Project:
+    window.open_path(MEKONG)
+    assert window.project is not None
+    return window.project
 
 
-def _column(model: SitesTableModel, header: str) -> int:
-    labels = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(20)]
+def _column(model: SheetTableModel, header: str) -> int:
+    labels = [
+        model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(model.columnCount())
+    ]
     return labels.index(header)
 
 
-def test_editing_a_site_cell_is_one_undo_step(window: MainWindow) -> None:
-    """Tests that a typed learning value changes the site and can be undone."""
-    window.open_path(MEKONG)
-    opened = window.project
-    assert opened is not None
-    model = _sites(window)
-    index = model.index(0, _column(model, "Learning value"))
+def _records(window: MainWindow, sheet: str) -> tuple[object, ...]:
+    assert window.project is not None
+    return tuple(getattr(window.project, FIELD[sheet]))
+
+
+@pytest.mark.parametrize(
+    ("sheet", "header", "text", "attribute", "expected"),
+    [
+        ("Sites", "Learning value", "3", "value", 3),
+        ("Champions", "Organisation", "Takeo farmers' union", "organisation", None),
+        ("Places", "Per diem", "55", "per_diem", None),
+        ("Links", "Minutes", "75", "duration_min", 75),
+    ],
+)
+def test_editing_a_cell_is_one_undo_step(
+    window: MainWindow,
+    sheet: str,
+    header: str,
+    text: str,
+    attribute: str,
+    expected: object,
+) -> None:
+    """Tests that a valid cell changes the record, shows it, and can be undone."""
+    opened = _opened(window)
+    model = window.tabs.models[sheet]
+    index = model.index(1, _column(model, header))
     assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
-    new_value = 3 if opened.sites[0].value != 3 else 4
-    assert model.setData(index, str(new_value))
-    edited = window.project
-    assert edited is not None
-    assert edited.sites[0].value == new_value
-    assert model.data(index) == str(new_value)
-    assert window.actions_by_name["undo"].text().startswith("&Undo Edit Learning")
+    assert model.setData(index, text)
+    record = _records(window, sheet)[1]
+    wanted = text if expected is None else expected
+    assert str(getattr(record, attribute)) == str(wanted)
+    assert model.data(index) == text
+    assert window.actions_by_name["undo"].text().startswith(f"&Undo Edit {header}")
+    assert "Press F5" not in window.statusBar().currentMessage()
     window.undo()
     assert window.project is opened
-    assert _sites(window).data(index) == str(opened.sites[0].value)
+    assert window.tabs.models[sheet].data(index) != text
 
 
-def test_a_bad_site_cell_is_refused_with_the_reason(window: MainWindow) -> None:
-    """Tests that a value the importer would refuse leaves the project unchanged."""
-    window.open_path(MEKONG)
-    opened = window.project
-    model = _sites(window)
-    index = model.index(0, _column(model, "Learning value"))
-    assert not model.setData(index, "lots")
-    assert window.project is opened
-    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith("Not changed: expected a whole number")
-    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
-    id_column = model.index(0, _column(model, "Site ID"))
-    assert not model.flags(id_column) & Qt.ItemFlag.ItemIsEditable
-
-
-def test_the_sites_model_passes_the_model_tester(
-    qtmodeltester: object, window: MainWindow
+@pytest.mark.parametrize(
+    ("sheet", "header", "text", "reason"),
+    [
+        ("Sites", "Learning value", "lots", "expected a whole number"),
+        ("Champions", "Gender", "unknown", "expected F, M or X"),
+        ("Champions", "Site IDs", "NO-SUCH", "expected a Site ID from the Sites sheet"),
+        ("Places", "Lat", "123", "expected a latitude"),
+        ("Links", "To", "NOWHERE", "expected a Place ID from the Places sheet"),
+        ("Links", "Mode", "rocket", "expected road, flight, boat or train"),
+    ],
+)
+def test_a_bad_cell_is_refused_with_the_reason(
+    window: MainWindow, sheet: str, header: str, text: str, reason: str
 ) -> None:
-    """Tests that the editable Sites model follows Qt's model rules."""
-    window.open_path(MEKONG)
-    qtmodeltester.check(_sites(window))  # type: ignore[attr-defined]
+    """Tests that a value the importer would refuse leaves the project unchanged."""
+    opened = _opened(window)
+    model = window.tabs.models[sheet]
+    index = model.index(0, _column(model, header))
+    before = model.data(index)
+    assert not model.setData(index, text)
+    assert window.project is opened
+    assert model.data(index) == before
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"Not changed: {reason}")
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    message = window.statusBar().currentMessage()
+    assert f"{header} not changed: {reason}" in message
+    assert not window.actions_by_name["undo"].isEnabled()
+
+
+def test_ids_are_not_editable(window: MainWindow) -> None:
+    """Tests that the id column of a record sheet cannot be typed over."""
+    _opened(window)
+    model = window.tabs.models["Sites"]
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+@pytest.mark.parametrize(
+    ("sheet", "label"),
+    [
+        ("Sites", "site SITE-NEW-1"),
+        ("Champions", "champion CHAMP-NEW-1"),
+        ("Places", "place PLACE-NEW-1"),
+        ("Links", "link KH-PNP→KH-TKO"),
+    ],
+)
+def test_adding_a_row_is_one_undo_step(
+    window: MainWindow, sheet: str, label: str
+) -> None:
+    """Tests that Add row appends a loadable record, selects it, and undoes."""
+    opened = _opened(window)
+    page = window.tabs.pages[sheet]
+    count = page.model.rowCount()
+    page.add_action.trigger()
+    assert len(_records(window, sheet)) == count + 1
+    assert page.model.rowCount() == count + 1
+    assert page.current_row() == count
+    tab = window.tabs.tabText(window.tabs.indexOf(page))
+    assert tab == f"{sheet} ({count + 1})"
+    assert window.actions_by_name["undo"].text() == f"&Undo Add {label}"
+    window.undo()
+    assert window.project is opened
+    assert page.model.rowCount() == count
+
+
+def test_deleting_a_row_is_one_undo_step(window: MainWindow) -> None:
+    """Tests that Delete row removes the current participant and undo restores it."""
+    opened = _opened(window)
+    page = window.tabs.pages["Participants"]
+    page.select_row(2)
+    page.delete_action.trigger()
+    project = window.project
+    assert project is not None
+    assert project.participants == opened.participants[:2] + opened.participants[3:]
+    assert page.model.rowCount() == len(opened.participants) - 1
+    window.undo()
+    assert window.project is opened
+    assert page.model.rowCount() == len(opened.participants)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "row", "referrer"),
+    [
+        ("Places", 0, "place KH-PNP is used by "),
+        ("Places", 0, "the route's start"),
+        ("Sites", 0, "site KH01 is used by champion CH01 and champion CH02"),
+        ("Champions", 0, "champion CH01 is used by site KH01"),
+    ],
+)
+def test_a_delete_in_use_is_refused_naming_the_referrer(
+    window: MainWindow, sheet: str, row: int, referrer: str
+) -> None:
+    """Tests that deleting a record others refer to is refused and says who."""
+    opened = _opened(window)
+    window.tabs.delete_row(sheet, row)
+    assert window.project is opened
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Not deleted: ")
+    assert referrer in message
+
+
+def test_rows_have_insert_and_delete_shortcuts(window: MainWindow) -> None:
+    """Tests that every sheet's row actions use the Insert and Delete keys."""
+    for page in window.tabs.pages.values():
+        assert page.add_action.shortcut().toString() == "Ins"
+        assert page.delete_action.shortcut().toString() == "Del"
+        assert not page.add_action.isEnabled()  # no project yet
 
 
 def test_the_help_shows_the_user_guide(qtbot: QtBot) -> None:

@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from lrplanner.gui.models.sheets import sheet_models
-from lrplanner.importers import read_inputs
-
 if TYPE_CHECKING:
     from lrplanner.gui.main_window import MainWindow
 
@@ -46,13 +43,16 @@ def test_a_broken_workbook_lists_its_problems(
     assert "broken.xlsx" in window.problems.item(0).text()
 
 
-def test_sheet_models_pass_the_model_tester(qtmodeltester: object) -> None:
+def test_sheet_models_pass_the_model_tester(
+    qtmodeltester: object, window: MainWindow
+) -> None:
     """Tests that every sheet model follows Qt's model rules."""
-    project = read_inputs(SAMPLES / "south_asia.xlsx").project
+    result = window.open_path(SAMPLES / "south_asia.xlsx")
+    project = result.project
     assert project is not None
-    for model in sheet_models(project).values():
+    for model in window.tabs.models.values():
         qtmodeltester.check(model)  # type: ignore[attr-defined]
-    sites = sheet_models(project)["Sites"]
+    sites = window.tabs.models["Sites"]
     assert sites.headerData(0, Qt.Orientation.Horizontal) == "Site ID"
     assert sites.data(sites.index(0, 0)) == project.sites[0].id
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
+from lrplanner.appfiles import user_guide
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 IMAGE_WIDTH = 680  # screenshots are 1366 px wide; the dialog is 760
-GUIDE = Path(__file__).resolve().parents[3] / "docs" / "user-guide.md"
+GUIDE = user_guide()
 
 
 def guide_text(path: Path = GUIDE) -> str:

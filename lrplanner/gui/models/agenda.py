@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from lrplanner.core.ids import SiteId
 from lrplanner.core.plan import EventKind
+from lrplanner.gui.signals import emit
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+
     from lrplanner.core.plan import DayPlan, Event
     from lrplanner.core.project import Project
+
+    Index = QModelIndex | QPersistentModelIndex
 
 SITE_PREFIX = "site:"  # location id of a site in events (network.nodes.SITE_PREFIX)
 HEADERS = ("Time (local)", "What", "Title", "Place", "Champions")
@@ -23,9 +31,87 @@ DAY_ROLE = (
 )  # ISO date text: Qt would turn a date into QDate
 
 
-def agenda_model(project: Project | None) -> QStandardItemModel:
+VISIT_MIME = "application/x-lrplanner-visit"  # "site id\nISO day"
+_DRAG_DROP = Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+
+
+class AgendaModel(QStandardItemModel):
+    """The days and events of a core Itinerary; a visit dropped on a day moves.
+
+    Visits can be dragged, days take drops; a drop only asks for the move
+    (``visit_dropped(site id, day)``): the rows change when the plan does.
+    """
+
+    visit_dropped = Signal(str, object)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index) & ~_DRAG_DROP
+        if not index.isValid():
+            return flags
+        if index.data(SITE_ROLE):
+            return flags | Qt.ItemFlag.ItemIsDragEnabled
+        if not index.parent().isValid():
+            return flags | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [VISIT_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        visit = next((i for i in indexes if i.data(SITE_ROLE)), None)
+        if visit is not None:
+            text = f"{visit.data(SITE_ROLE)}\n{visit.data(DAY_ROLE)}"
+            data.setData(VISIT_MIME, text.encode())
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        # Copy, never Move: the view must not remove the dragged row itself.
+        return Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        return self._move(data, parent) is not None
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        move = self._move(data, parent)
+        if move is None:
+            return False
+        emit(self.visit_dropped, *move)
+        return True
+
+    def _move(self, data: QMimeData, parent: Index) -> tuple[str, date] | None:
+        """Return (site, target day) of a visit dropped on another day, else None."""
+        if not data.hasFormat(VISIT_MIME) or not parent.isValid():
+            return None
+        site, _sep, source = (
+            bytes(data.data(VISIT_MIME).data()).decode().partition("\n")
+        )
+        target: Any = parent.data(DAY_ROLE)
+        if not site or not target or target == source:
+            return None
+        return site, date.fromisoformat(target)
+
+
+def agenda_model(project: Project | None) -> AgendaModel:
     """Return a two-level model: one row per day, its events as children."""
-    model = QStandardItemModel()
+    model = AgendaModel()
     model.setHorizontalHeaderLabels(list(HEADERS))
     if project is None or project.plan is None:
         return model

@@ -1,4 +1,4 @@
-"""Table models for the input sheets, with columns from core.columns."""
+"""Columns and cell text of the input sheets, read from core.columns."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from datetime import date, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lrplanner.core.columns import SHEETS, SheetSpec
-from lrplanner.gui.models.table_model import Column, RecordTableModel
-from lrplanner.importers.project_rows import project_rows
+from lrplanner.core.columns import SHEETS
+from lrplanner.gui.models.table_model import Column
 
 if TYPE_CHECKING:
-    from lrplanner.core.project import Project
+    from lrplanner.core.columns import SheetSpec
 
 Row = Mapping[str, object]
 RECORD_SHEETS = tuple(s for s in SHEETS if not s.key_value)
@@ -46,21 +45,3 @@ def _getter(key: str) -> Callable[[Row], str]:
         return cell_text(row.get(key))
 
     return text
-
-
-def sheet_models(project: Project | None) -> dict[str, RecordTableModel[Row]]:
-    """Return a model per record sheet (Sites, Champions, ...) of a project."""
-    rows = project_rows(project) if project is not None else {}
-    return {
-        spec.name: RecordTableModel(sheet_columns(spec), rows.get(spec.name, []))
-        for spec in RECORD_SHEETS
-    }
-
-
-def route_settings_rows(project: Project) -> list[tuple[str, str, str]]:
-    """Return (setting, value, help) for the Route sheet of a project."""
-    route_spec = next(s for s in SHEETS if s.key_value)
-    values = project_rows(project)["Route"][0]
-    return [
-        (c.header, cell_text(values.get(c.key)), c.help) for c in route_spec.columns
-    ]

@@ -1,12 +1,13 @@
-"""AgendaView: the plan's days and events, with lock/exclude/require actions."""
+"""AgendaView: the plan's days and events, with lock/move/exclude/require actions."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QMenu, QTreeView
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 from lrplanner.core.ids import SiteId
 from lrplanner.gui.models.agenda import DAY_ROLE, SITE_ROLE, agenda_model
@@ -19,9 +20,14 @@ if TYPE_CHECKING:
 
 
 class AgendaView(QTreeView):
-    """Shows the core Itinerary of a Project day by day (local times)."""
+    """Shows the core Itinerary of a Project day by day (local times).
+
+    A visit dragged onto another day, or sent there with "Move to day", asks
+    for ``move_requested(site id, day)``.
+    """
 
     lock_requested = Signal(str, object)
+    move_requested = Signal(str, object)
     unlock_requested = Signal(str)
     exclude_requested = Signal(str)
     require_requested = Signal(str, bool)
@@ -34,6 +40,9 @@ class AgendaView(QTreeView):
         self.setUniformRowHeights(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setDropIndicatorShown(True)
         self._project: Project | None = None
         self.setModel(agenda_model(None))
 
@@ -41,7 +50,9 @@ class AgendaView(QTreeView):
         """Show the plan of ``project`` (empty when it has none)."""
         self._project = project
         old = self.model()
-        self.setModel(agenda_model(project))
+        model = agenda_model(project)
+        model.visit_dropped.connect(self._on_visit_dropped)
+        self.setModel(model)
         if old is not None:
             old.deleteLater()
         self.expandAll()
@@ -83,6 +94,26 @@ class AgendaView(QTreeView):
             ),
         ]
 
+    def move_targets(
+        self, site: str, day: date
+    ) -> list[tuple[str, Callable[[], None]]]:
+        """Return the (day label, callback) items of "Move to day" for a visit."""
+        project = self._project
+        if project is None or project.plan is None:
+            return []
+        return [
+            (
+                f"{other.day:%a %d %b}" + (" (rest day)" if other.rest else ""),
+                partial(emit, self.move_requested, site, other.day),
+            )
+            for other in project.plan.days
+            if other.day != day
+        ]
+
+    def _on_visit_dropped(self, site: str, day: date) -> None:
+        # After the drop has finished: the move replaces this model.
+        QTimer.singleShot(0, partial(emit, self.move_requested, site, day))
+
     def _on_context_menu_requested(self, point: QPoint) -> None:
         index = self.indexAt(point)
         site = index.data(SITE_ROLE)
@@ -92,4 +123,8 @@ class AgendaView(QTreeView):
         day = date.fromisoformat(index.data(DAY_ROLE))
         for label, callback in self.actions_for(site, day):
             menu.addAction(label).triggered.connect(callback)
+        move = menu.addMenu("Move to day")
+        for label, callback in self.move_targets(site, day):
+            move.addAction(label).triggered.connect(callback)
+        move.setEnabled(not move.isEmpty())
         menu.exec(self.viewport().mapToGlobal(point))

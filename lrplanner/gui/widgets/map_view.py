@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
     from lrplanner.core.project import Project
 
 log = logging.getLogger(__name__)
@@ -93,6 +95,11 @@ class MapView(QWidget):
         web.load(QUrl.fromLocalFile(str(path)))  # type: ignore[attr-defined]
         self._stack.setCurrentWidget(web)
 
+    @property
+    def web(self) -> QWebEngineView | None:
+        """Return the web view once a map was loaded (None before, or no engine)."""
+        return self._web  # type: ignore[return-value]
+
     def _web_view(self) -> QWidget | None:
         if self._web is None:
             allow_web_engine_as_root()
@@ -100,6 +107,7 @@ class MapView(QWidget):
                 # Lazy: QtWebEngine starts a browser process; only pay for it here.
                 from PySide6.QtWebEngineWidgets import QWebEngineView
             except ImportError:
+                log.warning("Qt WebEngine cannot be loaded", exc_info=True)
                 return None
             self._web = QWebEngineView()
             self._web.setAccessibleName("Route map")

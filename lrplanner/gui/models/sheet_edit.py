@@ -1,4 +1,4 @@
-"""SitesTableModel: the Sites sheet with editable cells (one undo step per edit)."""
+"""SheetTableModel: one input sheet with editable cells (one undo step per edit)."""
 
 from __future__ import annotations
 
@@ -8,35 +8,49 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from lrplanner.core.columns import SHEETS
 from lrplanner.gui.models.sheets import Row, cell_text, sheet_columns
 from lrplanner.gui.models.table_model import RecordTableModel
 from lrplanner.gui.signals import emit
-from lrplanner.services_edit import SITE_PARSERS
+from lrplanner.services_edit import editable_keys
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from lrplanner.core.columns import SheetSpec
     from lrplanner.gui.models.table_model import Index
 
-SITES = next(s for s in SHEETS if s.name == "Sites")
 ERROR_BACKGROUND = QColor("#f8d7da")
-# apply(site id, column key, text) -> None when applied, else why it was refused
-Apply = Callable[[str, str, str], str | None]
+# apply(row number, column key, text) -> None when applied, else why it was refused
+Apply = Callable[[int, str, str], str | None]
 
 
-class SitesTableModel(RecordTableModel[Row]):
-    """Shows the Sites rows of a Project; setData edits through the document."""
+class SheetTableModel(RecordTableModel[Row]):
+    """Shows the rows of one input sheet of a Project; setData edits the document.
 
-    def __init__(self, rows: Sequence[Row], apply: Apply) -> None:
-        super().__init__(sheet_columns(SITES), rows)
-        self._keys = [c.key for c in SITES.columns]
+    A refused cell keeps its old value, turns red and says why in its tooltip
+    until the next accepted edit of that cell or the next reset.
+    """
+
+    def __init__(self, spec: SheetSpec, apply: Apply, rows: Sequence[Row] = ()) -> None:
+        super().__init__(sheet_columns(spec), rows)
+        self.spec = spec
+        self._keys = [c.key for c in spec.columns]
+        self._editable = editable_keys(spec.name)
         self._apply = apply
         self._errors: dict[tuple[int, int], str] = {}
 
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Replace every row (a full reset); earlier refusals are forgotten."""
+        self._errors.clear()
+        super().set_rows(rows)
+
+    def key(self, column: int) -> str:
+        """Return the column key (``core.columns``) of column ``column``."""
+        return self._keys[column]
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and self._keys[index.column()] in SITE_PARSERS:
+        if index.isValid() and self._keys[index.column()] in self._editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -56,11 +70,10 @@ class SitesTableModel(RecordTableModel[Row]):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         key = self._keys[index.column()]
-        row = self.row(index.row())
         cell = (index.row(), index.column())
-        if str(value) == cell_text(row.get(key)):
+        if str(value) == cell_text(self.row(index.row()).get(key)):
             return False
-        error = self._apply(str(row.get("id")), key, str(value))
+        error = self._apply(index.row(), key, str(value))
         if error is None:
             self._errors.pop(cell, None)
         else:
@@ -75,8 +88,3 @@ class SitesTableModel(RecordTableModel[Row]):
         self._rows = tuple(rows)
         left, right = self.index(number, 0), self.index(number, self.columnCount() - 1)
         emit(self.dataChanged, left, right, [])
-
-    def row_of(self, site: str) -> int:
-        """Return the row number of a site id (-1 if absent)."""
-        ids = [str(r.get("id")) for r in self._rows]
-        return ids.index(site) if site in ids else -1

@@ -1,26 +1,17 @@
-"""Edits of the planning state and plan figures, shared by GUI and tests (no Qt).
-
-Each edit returns a new :class:`~lrplanner.core.project.Project` (projects are
-immutable), so the caller records it as one undo step. Re-planning needs no
-function of its own: :func:`lrplanner.services.plan_project` honours the
-project's locks, exclusions and required sites.
-"""
+"""Planning-state edits (locks, exclusions, required sites) and plan figures."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lrplanner.core.costmodel import compute_costs
 from lrplanner.core.costs import CostBreakdown
 from lrplanner.core.indicators import Indicators, indicators
 from lrplanner.core.project import Project, VisitLock
 from lrplanner.core.rules import PlanningRules
-from lrplanner.importers import cells, multicells
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
     from datetime import date
 
     from lrplanner.core.ids import SiteId
@@ -93,60 +84,3 @@ def plan_figures(project: Project) -> PlanFigures | None:
     breakdown = compute_costs(project, project.plan)
     values = indicators(project, project.plan, breakdown, PlanningRules().value)
     return PlanFigures(costs=breakdown, indicators=values)
-
-
-def _optional_capacity(value: object) -> int | None:
-    return None if cells.is_blank(value) else cells.bounded_int(1, 100_000)(value)
-
-
-# Sites columns the desktop app lets the user edit, with the importer's parser
-# for each (so a cell typed in the app means what it means in the workbook).
-SITE_PARSERS: Mapping[str, Callable[[object], object]] = MappingProxyType(
-    {
-        "name": cells.parse_text,
-        "host": cells.parse_text,
-        "address": cells.parse_text,
-        "themes": multicells.parse_list,
-        "value": cells.bounded_int(0, 1000),
-        "duration_min": cells.bounded_int(1, 720),
-        "available": multicells.parse_date_ranges,
-        "blackouts": multicells.parse_dates,
-        "capacity": _optional_capacity,
-        "fee_per_group": cells.parse_money,
-        "fee_per_person": cells.parse_money,
-        "required": cells.parse_bool,
-        "open_on_holidays": cells.parse_bool,
-    }
-)
-
-
-def edit_site(project: Project, site: SiteId, key: str, text: str) -> Project:
-    """Return the project with one Sites cell changed, parsed as on import.
-
-    Parameters
-    ----------
-    project
-        The project to change.
-    site
-        The site's id.
-    key
-        The column key (see ``core.columns``), one of ``SITE_PARSERS``.
-    text
-        What the user typed.
-
-    Raises
-    ------
-    ValueError
-        If the text does not fit the column; the message says what is expected.
-    KeyError
-        If the site or the column is not editable here.
-    """
-    try:
-        value = SITE_PARSERS[key](text)
-    except cells.CellError as exc:
-        raise ValueError(f"expected {exc.expected}") from exc
-    old = project.site_by_id[site]
-    change: dict[str, Any] = {key: value}
-    new = replace(old, **change)  # Site validates: a ValueError says why
-    sites = tuple(new if s.id == site else s for s in project.sites)
-    return project.with_changes(sites=sites)

@@ -1,0 +1,46 @@
+"""Edits of a project, shared by the GUI and the tests (no Qt).
+
+Each edit returns a new :class:`~lrplanner.core.project.Project` (projects are
+immutable), so the caller records it as one undo step. ``planning`` holds the
+planning state (locks, exclusions, required sites) and the plan figures;
+``records`` edits the input sheets cell by cell, adds and deletes rows and
+changes Route settings, always through the importer's own rules (``rows``).
+Re-planning needs no function of its own: :func:`lrplanner.services.plan_project`
+honours the project's locks, exclusions and required sites.
+"""
+
+from lrplanner.services_edit.planning import (
+    PlanFigures,
+    exclude_site,
+    include_site,
+    lock_visit,
+    plan_figures,
+    set_required,
+    unlock_visit,
+)
+from lrplanner.services_edit.records import (
+    add_record,
+    delete_record,
+    edit_cell,
+    edit_route,
+    editable_keys,
+    record_label,
+)
+from lrplanner.services_edit.rows import SHEETS
+
+__all__ = [
+    "SHEETS",
+    "PlanFigures",
+    "add_record",
+    "delete_record",
+    "edit_cell",
+    "edit_route",
+    "editable_keys",
+    "exclude_site",
+    "include_site",
+    "lock_visit",
+    "plan_figures",
+    "record_label",
+    "set_required",
+    "unlock_visit",
+]

@@ -1,0 +1,158 @@
+"""Edit, add and delete rows of the record sheets, with the importer's rules.
+
+Sheets are named as in the workbook (``Sites``, ``Champions``,
+``Participants``, ``Places``, ``Links``); a row is given by its 0-based
+position, which is the record's position in the Project. Every function
+returns a new Project, so the caller records it as one undo step.
+
+Deleting a record that others refer to is refused, naming the referrers
+(``references.referrers``); the user changes those first. A deleted site
+also leaves the excluded sites, and a plan that names a deleted site,
+champion or place is cleared (it could no longer be shown or costed).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lrplanner.importers.project_rows import project_rows
+from lrplanner.services_edit.references import listing, plan_mentions, referrers
+from lrplanner.services_edit.rows import ID_PREFIXES, ROUTE_SHEET, SHEETS, rebuild
+
+if TYPE_CHECKING:
+    from lrplanner.core.project import Project
+    from lrplanner.services_edit.rows import Sheet
+
+
+def editable_keys(sheet: str) -> frozenset[str]:
+    """Return the column keys of ``sheet`` a user may change in place (not ids)."""
+    return frozenset(c.key for c in SHEETS[sheet].spec.columns if c.key != "id")
+
+
+def record_label(project: Project, sheet: str, number: int) -> str:
+    """Return how messages name row ``number``: 'site KH-TK1', 'link PNH→REP'."""
+    kind = SHEETS[sheet]
+    record = getattr(project, kind.field)[number]
+    if not hasattr(record, "id"):
+        return f"link {record.origin}→{record.destination}"
+    return f"{kind.noun} {record.id}"
+
+
+def edit_cell(
+    project: Project, sheet: str, number: int, key: str, text: str
+) -> Project:
+    """Return the project with one cell changed, read as the importer reads it.
+
+    Raises
+    ------
+    ValueError
+        If the cell may not be edited or the row would not load; the message
+        says what is expected.
+    """
+    kind = SHEETS[sheet]
+    if key not in editable_keys(sheet):
+        raise ValueError(f"{kind.spec.column(key).header} cannot be changed here")
+    row = dict(project_rows(project)[sheet][number])
+    row[key] = text
+    record = rebuild(kind, row, number, project, key)
+    records = list(getattr(project, kind.field))
+    if record == records[number]:  # same meaning, other spelling: no undo step
+        return project
+    records[number] = record
+    return project.with_changes(**{kind.field: tuple(records)})
+
+
+def edit_route(project: Project, key: str, text: str) -> Project:
+    """Return the project with one Route setting changed, read as on import.
+
+    Raises
+    ------
+    ValueError
+        If the Route sheet would not load with this value; the message says
+        what is expected.
+    """
+    row = dict(project_rows(project)["Route"][0])
+    row[key] = text
+    route = rebuild(ROUTE_SHEET, row, 0, project, key)
+    return project if route == project.route else project.with_changes(route=route)
+
+
+def add_record(project: Project, sheet: str) -> Project:
+    """Return the project with a new row at the end of ``sheet``.
+
+    The row gets a fresh id (``SITE-NEW-1``, ``CHAMP-NEW-2``, ...) and
+    defaults that load: the route's start place and its country, gender X.
+
+    Raises
+    ------
+    ValueError
+        If the project cannot hold such a row yet (a link needs two places).
+    """
+    kind = SHEETS[sheet]
+    records = getattr(project, kind.field)
+    record = rebuild(kind, _defaults(project, kind), len(records), project)
+    return project.with_changes(**{kind.field: (*records, record)})
+
+
+def _defaults(project: Project, kind: Sheet) -> dict[str, object]:
+    if not project.places:
+        raise ValueError(f"a new {kind.noun} needs a place: add one to Places first")
+    home = project.place_by_id.get(project.route.start_place, project.places[0])
+    if kind.field == "links":
+        other = next((p.id for p in project.places if p.id != home.id), None)
+        if other is None:
+            raise ValueError("a link joins two places: add a second place first")
+        return {
+            "origin": home.id,
+            "destination": other,
+            "mode": "road",
+            "duration_min": 60,
+        }
+    row: dict[str, object] = {
+        "id": new_id(project, kind),
+        "name": f"New {kind.noun}",
+        "country": home.country,
+    }
+    more: dict[str, dict[str, object]] = {
+        "sites": {"place": home.id},
+        "places": {"lat": home.lat, "lon": home.lon},
+    }
+    return row | more.get(kind.field, {"gender": "X"})
+
+
+def new_id(project: Project, kind: Sheet) -> str:
+    """Return the first free ``<PREFIX>-NEW-<n>`` id of a sheet."""
+    taken = {str(r.id) for r in getattr(project, kind.field)}
+    prefix = ID_PREFIXES[kind.field]
+    number = 1
+    while f"{prefix}-NEW-{number}" in taken:
+        number += 1
+    return f"{prefix}-NEW-{number}"
+
+
+def delete_record(project: Project, sheet: str, number: int) -> Project:
+    """Return the project without row ``number`` of ``sheet``.
+
+    Raises
+    ------
+    ValueError
+        If other records or locks refer to it; the message names them.
+    """
+    kind = SHEETS[sheet]
+    records = getattr(project, kind.field)
+    record = records[number]
+    users = referrers(project, kind.field, record)
+    if users:
+        label = record_label(project, sheet, number)
+        raise ValueError(
+            f"{label} is used by {listing(users)}: change or delete those first"
+        )
+    changes: dict[str, Any] = {kind.field: records[:number] + records[number + 1 :]}
+    ident = str(getattr(record, "id", ""))
+    if kind.field == "sites":
+        changes["excluded_sites"] = tuple(
+            s for s in project.excluded_sites if s != ident
+        )
+    if project.plan is not None and plan_mentions(project.plan, kind.field, ident):
+        changes["plan"] = None
+    return project.with_changes(**changes)
