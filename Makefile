@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-bundle samples dist dist-check clean
+.PHONY: run test lint bench bench-bundle samples dist dist-check desktop-libs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,22 @@ $(VENV)/.dist-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dist]"
 	touch $@
 
-dist: $(VENV)/.dist-installed
+dist: $(VENV)/.dist-installed desktop-libs
 	$(BIN)/pyinstaller --noconfirm --log-level WARN planner.spec
+
+# Qt's X11 and Wayland plugins need these libraries; with them on the build
+# machine the bundle carries them, so a minimal desktop runs it too. Installed
+# here when missing and possible (Debian/Ubuntu as root), else a note.
+DESKTOP_LIBS := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
+	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 \
+	libxcb-randr0 libxcb-xinerama0 libwayland-cursor0 libwayland-egl1
+desktop-libs:
+	@if ! /sbin/ldconfig -p | grep -q 'libxcb-cursor.so.0'; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -q $(DESKTOP_LIBS) || \
+	    (apt-get update -q && apt-get install -y -q $(DESKTOP_LIBS)); \
+	  else echo "note: install $(DESKTOP_LIBS) so the bundle carries them"; fi; \
+	fi
 
 # Builds, then runs the bundle offline in an empty HOME: plan, check, gui.
 dist-check: dist

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from lrplanner import storage
 from lrplanner.core.atomic import atomic_write_text
 from lrplanner.core.errors import InputError, ProjectFileError
-from lrplanner.exporters import export_all
 from lrplanner.importers import ImportResult, read_inputs
 from lrplanner.planner import jsonio
 from lrplanner.planner.plan import PlanOutcome, plan_route
@@ -69,6 +68,10 @@ def write_plan_files(outcome: PlanOutcome, out_dir: Path) -> list[Path]:
 
     Every file is written atomically, so a failure leaves older files intact.
     """
+    # The exporters (folium, reportlab) take a second to import: load on use,
+    # so that the desktop app's window opens without them.
+    from lrplanner.exporters import export_all
+
     out_dir.mkdir(parents=True, exist_ok=True)
     project = outcome.model.project
     files = {

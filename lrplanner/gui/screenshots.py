@@ -3,7 +3,8 @@
 Run ``python -m lrplanner.gui.screenshots OUT_DIR [WORKBOOK]`` under a display
 (e.g. ``xvfb-run -s "-screen 0 1366x768x24"``): it opens the workbook, plans it
 and saves ``app-data.png``, ``app-agenda.png``, ``app-map.png`` and
-``app-budget.png`` (plus indicators and left out) into OUT_DIR.
+``app-budget.png`` (plus indicators and left out) into OUT_DIR, then opens a
+copy of the workbook with three typing mistakes for ``app-problems.png``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from lrplanner.gui.app import SAMPLE
+from lrplanner.gui.app import SAMPLE, use_bundled_fonts
 from lrplanner.gui.main_window import MainWindow
 
 MAP_WAIT_MS = 4000  # the web engine draws the map tiles asynchronously
@@ -72,7 +73,34 @@ class ScreenshotTour:
 
     def _grab_and_go_on(self, name: str, following: int) -> None:
         self.grab(name)
+        if following == len(self.views):
+            self._open_broken_copy()
+            return
         self.next_view(following)
+
+    def _open_broken_copy(self) -> None:
+        """Open the workbook with typing mistakes: the Problems panel lists them."""
+        import openpyxl  # only for this picture
+
+        book = openpyxl.load_workbook(self.workbook)
+        mistakes = (
+            ("Sites", "Visit minutes", "two hours"),
+            ("Champions", "Gender", "female?"),
+            ("Links", "Mode", "helicopter"),
+        )
+        for sheet, header, value in mistakes:
+            table = book[sheet]
+            column = next(c.column for c in table[1] if c.value == header)
+            table.cell(row=3, column=column, value=value)
+        broken = Path(tempfile.mkdtemp(prefix="lrp-shots-")) / self.workbook.name
+        book.save(broken)
+        self.window.views.setCurrentIndex(0)
+        self.window.open_path(broken)
+        QTimer.singleShot(300, self._grab_problems_and_finish)
+
+    def _grab_problems_and_finish(self) -> None:
+        self.grab("problems")
+        self.finish()
 
     def finish(self) -> None:
         """Close without asking to save (nothing the user typed) and quit."""
@@ -85,6 +113,7 @@ def take_screenshots(out: Path, workbook: Path = SAMPLE, seconds: float = 5) -> 
     """Open ``workbook``, plan it, save one PNG per view into ``out``."""
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv)
+    use_bundled_fonts()
     tour = ScreenshotTour(out, workbook, seconds)
     tour.start()
     return app.exec()

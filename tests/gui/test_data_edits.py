@@ -196,7 +196,7 @@ def test_the_help_shows_the_user_guide(qtbot: QtBot) -> None:
     text = dialog.browser.toPlainText()
     assert "Plan a route" in text
     assert "Print the daily agenda" in text
-    assert "Export the cost sheet" in text
+    assert "Work with the cost sheet" in text
 
 
 def test_preferences_start_from_the_current_values(qtbot: QtBot) -> None:

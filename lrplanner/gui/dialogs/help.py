@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
@@ -24,11 +26,28 @@ def guide_text(path: Path = GUIDE) -> str:
         return "# LR Planner\n\nThe user guide was not found next to the program."
 
 
+def heading_anchor(title: str) -> str:
+    """Return GitHub's anchor for a heading: "1. Plan it" -> "1-plan-it"."""
+    kept = re.sub(r"[^\w\- ]", "", title.strip().lower())
+    return kept.replace(" ", "-")
+
+
+def _with_anchors(html: str) -> str:
+    """Put a named anchor in each heading so the guide's ``#...`` links work."""
+
+    def anchor(match: re.Match[str]) -> str:
+        name = heading_anchor(unescape(re.sub(r"<[^>]+>", "", match.group(2))))
+        return f'{match.group(1)}<a name="{name}"></a>{match.group(2)}'
+
+    return re.sub(r"(<h[1-4][^>]*>)(.*?)(?=</h[1-4]>)", anchor, html, flags=re.S)
+
+
 def guide_html(markdown: str, image_width: int = IMAGE_WIDTH) -> str:
-    """Return the guide as HTML with its screenshots scaled to fit the dialog."""
+    """Return the guide as HTML: screenshots scaled to fit, headings anchored."""
     document = QTextDocument()
     document.setMarkdown(markdown)
-    return document.toHtml().replace("<img src=", f'<img width="{image_width}" src=')
+    html = document.toHtml().replace("<img src=", f'<img width="{image_width}" src=')
+    return _with_anchors(html)
 
 
 class HelpDialog(QDialog):
