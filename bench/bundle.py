@@ -1,9 +1,9 @@
 """Check and measure the PyInstaller bundle (make dist-check, make bench-bundle).
 
 ``python -m bench.bundle check dist/LRPlanner`` runs the built executable the
-way a field laptop would: an empty HOME, no virtual environment or Python on
-the PATH, and no network (``unshare -rn``, where the machine allows it). It
-plans the sample, checks every file ``plan`` wrote (and runs ``check`` on
+way a field laptop would: an empty HOME, a PATH with nothing on it (no virtual
+environment, no Python), and no network (``unshare -rn``, where the machine
+allows it). It plans the sample, checks every file ``plan`` wrote (and runs ``check`` on
 them), opens the window with ``gui --plan --view map --screenshot`` and checks
 that the map page loaded and the picture is not blank, and that settings and
 the log went to the platform's folders inside that HOME. Exit 0 only if all
@@ -69,10 +69,16 @@ def bundled_sample(bundle: Path) -> Path:
 
 
 def clean_env(home: Path) -> dict[str, str]:
-    """An environment like a fresh user account: no venv, no Python, no display."""
+    """A fresh user account with no venv, no Python and no display.
+
+    The PATH is one empty folder: nothing, Python least of all, can be found
+    on it, so the bundle must bring everything it runs.
+    """
+    empty = home / "empty-bin"
+    empty.mkdir(exist_ok=True)
     return {
         "HOME": str(home),
-        "PATH": "/usr/bin:/bin",
+        "PATH": str(empty),
         "LANG": "C.UTF-8",
         "QT_QPA_PLATFORM": "offscreen",
         "LRPLANNER_REPORT": "1",
@@ -321,7 +327,7 @@ def measure(bundle: Path, runs: int, target: Path | None) -> int:
         app = [str(exe), "gui"]
         first = time_to_window(app, env, work)
         bundle_times = [time_to_window(app, env, work) for _ in range(runs)]
-        source_env = {**env, "PATH": f"{ROOT / '.venv' / 'bin'}:/usr/bin:/bin"}
+        source_env = {**env, "PATH": f"{ROOT / '.venv' / 'bin'}:{env['PATH']}"}
         source_first = (
             time_to_window(source, source_env, work) if drop_caches() else None
         )

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDateEdit, QMessageBox
 
 from lrplanner.gui.app import SAMPLE, use_bundled_fonts
 from lrplanner.gui.main_window import MainWindow
@@ -55,6 +55,27 @@ class ScreenshotTour:
 
     def _grab_data_and_plan(self) -> None:
         self.grab("data")
+        tabs = self.window.tabs
+        # The Route form with a refused end date (before the start)...
+        tabs.setCurrentWidget(tabs.route_form)
+        end = tabs.route_form.editors["end_date"]
+        assert isinstance(end, QDateEdit)
+        end.setDate(end.date().addDays(-15))
+        tabs.route_form.commit("end_date")
+        QApplication.processEvents()
+        self.grab("route-form")
+        # ... and a refused cell in the Champions table.
+        champions = tabs.models["Champions"]
+        tabs.setCurrentWidget(tabs.pages["Champions"])
+        column = next(
+            c
+            for c in range(champions.columnCount())
+            if champions.headerData(c, Qt.Orientation.Horizontal) == "Gender"
+        )
+        champions.setData(champions.index(1, column), "female?")
+        QApplication.processEvents()
+        self.grab("edit-table")
+        tabs.setCurrentIndex(1)
         self.window.plan()
 
     def grab(self, name: str) -> None:

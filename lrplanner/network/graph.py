@@ -64,7 +64,7 @@ class TravelNetwork:
     hours, for matrices) or :meth:`earliest_arrival` (absolute time).
     """
 
-    __slots__ = ("_aliases", "_graph", "_nodes", "settings")
+    __slots__ = ("_aliases", "_collapsed", "_direct", "_graph", "_nodes", "settings")
 
     def __init__(
         self,
@@ -76,6 +76,8 @@ class TravelNetwork:
         self._nodes = dict(nodes)
         self._aliases = dict(aliases)
         self.settings = settings
+        self._collapsed: dict[tuple[str, int], search.Adjacency] = {}
+        self._direct: dict[tuple[str, str], tuple[Connection, ...]] = {}
         self._graph: Graph = nx.MultiDiGraph()
         self._graph.add_nodes_from(self._nodes)
         self._graph.add_edges_from(
@@ -160,9 +162,15 @@ class TravelNetwork:
     def connections(self, origin: str, destination: str) -> tuple[Connection, ...]:
         """Return the direct edges from one node to another."""
         start, end = self.resolve(origin), self.resolve(destination)
-        if not self._graph.has_edge(start, end):
-            return ()
-        return tuple(d["conn"] for d in self._graph[start][end].values())
+        found = self._direct.get((start, end))
+        if found is None:
+            found = (
+                tuple(d["conn"] for d in self._graph[start][end].values())
+                if self._graph.has_edge(start, end)
+                else ()
+            )
+            self._direct[start, end] = found  # the graph never changes once built
+        return found
 
     def edges(self) -> Iterator[Connection]:
         """Yield every edge of the network."""
@@ -219,7 +227,13 @@ class TravelNetwork:
         weight = (
             search.by_minutes if objective == "fastest" else search.by_cost(group_size)
         )
-        legs = search.static_from(self._graph, self._nodes, start, weight, targets)
+        key = (objective, group_size if objective != "fastest" else 0)
+        adjacency = self._collapsed.get(key)
+        if adjacency is None:
+            adjacency = self._collapsed[key] = search.collapse(self._graph, weight)
+        legs = search.static_from(
+            self._graph, self._nodes, start, weight, targets, adjacency
+        )
         return {end: replace(leg, origin=origin) for end, leg in legs.items()}
 
     def earliest_arrival(self, origin: str, destination: str, depart: datetime) -> Leg:

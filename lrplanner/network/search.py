@@ -65,17 +65,85 @@ def static(
     return path_leg(graph, nodes, path, weight)
 
 
+#: For each node, its neighbours with the lightest parallel edge and its weight.
+Adjacency: TypeAlias = "dict[str, list[tuple[str, float, Connection]]]"
+
+
+def collapse(graph: Graph, weight: Weight) -> Adjacency:
+    """Keep only the lightest of each set of parallel edges, weighed once.
+
+    Searching this is much quicker than asking networkx to weigh every
+    parallel edge at every relaxation; ties keep the first edge, as
+    :func:`path_leg` does.
+    """
+    adjacency: Adjacency = {}
+    for here, neighbours in graph.adjacency():
+        out = []
+        for there, parallel in neighbours.items():
+            best = min((data["conn"] for data in parallel.values()), key=weight)
+            out.append((there, weight(best), best))
+        adjacency[here] = out
+    return adjacency
+
+
 def static_from(
     graph: Graph,
     nodes: Mapping[str, NodeInfo],
     start: str,
     weight: Weight,
     targets: Iterable[str] | None = None,
+    adjacency: Adjacency | None = None,
 ) -> dict[str, Leg]:
-    """Return the lightest leg from ``start`` to each target reached (None: all)."""
-    paths = nx.single_source_dijkstra_path(graph, start, weight=_edge_weight(weight))
+    """Return the lightest leg from ``start`` to each target reached (None: all).
+
+    ``adjacency`` (from :func:`collapse` with the same weight) saves weighing
+    the graph again when searching from many starts.
+    """
+    if adjacency is None:
+        adjacency = collapse(graph, weight)
+    paths = _dijkstra_paths(adjacency, start)
     wanted = paths.keys() if targets is None else set(targets) & paths.keys()
-    return {end: path_leg(graph, nodes, paths[end], weight) for end in wanted}
+    return {end: _collapsed_leg(adjacency, nodes, paths[end]) for end in wanted}
+
+
+def _dijkstra_paths(adjacency: Adjacency, start: str) -> dict[str, list[str]]:
+    """Shortest paths from ``start`` (networkx's algorithm and tie-breaking)."""
+    done: dict[str, float] = {}
+    seen = {start: 0.0}
+    paths = {start: [start]}
+    counter = itertools.count()
+    fringe = [(0.0, next(counter), start)]
+    while fringe:
+        distance, _, here = heapq.heappop(fringe)
+        if here in done:
+            continue
+        done[here] = distance
+        for there, cost, _edge in adjacency.get(here, ()):
+            further = distance + cost
+            if there in done:
+                continue
+            if there not in seen or further < seen[there]:
+                seen[there] = further
+                heapq.heappush(fringe, (further, next(counter), there))
+                paths[there] = [*paths[here], there]
+    return paths
+
+
+def _collapsed_leg(
+    adjacency: Adjacency, nodes: Mapping[str, NodeInfo], path: Sequence[str]
+) -> Leg:
+    """The leg along ``path``, on the edges kept by :func:`collapse`."""
+    steps = tuple(
+        Step.along(next(edge for there, _, edge in adjacency[u] if there == v))
+        for u, v in itertools.pairwise(path)
+    )
+    return Leg(
+        origin=path[0],
+        destination=path[-1],
+        steps=steps,
+        total_min=sum(step.minutes for step in steps),
+        via=_via(nodes, path),
+    )
 
 
 def path_leg(
