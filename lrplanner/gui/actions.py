@@ -6,7 +6,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle
 
 from lrplanner.gui.files import EXPORTS
 
@@ -84,6 +86,8 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    add_icons(window, acts)
     tools: tuple[str | None, ...] = ("open", "save", None, "undo", "redo", None)
     for tool in (*tools, "plan", "cancel", None):
         if tool is None:
@@ -91,6 +95,35 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
         else:
             toolbar.addAction(acts[tool])
     toolbar.addAction(acts["export_all"])
+
+
+Theme = QIcon.ThemeIcon
+Pixmap = QStyle.StandardPixmap
+#: Each action's icon: the desktop theme's, else Qt's own (both scale to any
+#: screen density).
+ICONS: dict[str, tuple[QIcon.ThemeIcon, QStyle.StandardPixmap]] = {
+    "new": (Theme.DocumentNew, Pixmap.SP_FileIcon),
+    "open": (Theme.DocumentOpen, Pixmap.SP_DialogOpenButton),
+    "save": (Theme.DocumentSave, Pixmap.SP_DialogSaveButton),
+    "undo": (Theme.EditUndo, Pixmap.SP_ArrowBack),
+    "redo": (Theme.EditRedo, Pixmap.SP_ArrowForward),
+    "plan": (Theme.MediaPlaybackStart, Pixmap.SP_MediaPlay),
+    "cancel": (Theme.ProcessStop, Pixmap.SP_BrowserStop),
+    "export_all": (Theme.DocumentSend, Pixmap.SP_ArrowDown),
+    "help": (Theme.HelpAbout, Pixmap.SP_DialogHelpButton),
+    "quit": (
+        Theme.ApplicationExit,
+        Pixmap.SP_DialogCloseButton,
+    ),
+}
+
+
+def add_icons(window: MainWindow, acts: dict[str, QAction]) -> None:
+    """Give the common actions their icons."""
+    style = window.style()
+    for name, (themed, fallback) in ICONS.items():
+        if name in acts:
+            acts[name].setIcon(QIcon.fromTheme(themed, style.standardIcon(fallback)))
 
 
 def _add_menu(

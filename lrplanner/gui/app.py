@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lrplanner import appfiles
@@ -82,6 +82,7 @@ def run_app(
     assert isinstance(app, QApplication)
     app.setApplicationName("LR Planner")
     app.setOrganizationName("LRPlanner")
+    app.setWindowIcon(QIcon(str(appfiles.resources_dir() / "icons" / "lrplanner.svg")))
     use_standard_folders()
     use_bundled_fonts()
     window = MainWindow()

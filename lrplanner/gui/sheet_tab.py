@@ -8,6 +8,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLineEdit,
+    QSizePolicy,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -38,6 +40,8 @@ class SheetTab(QWidget):
         self.model = model
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
+        self.proxy.setFilterKeyColumn(-1)  # a row matches in any column
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         model.setParent(self.proxy)
         self.view = _table(model.spec.name, self.proxy)
         noun = model.spec.name.lower()
@@ -50,6 +54,22 @@ class SheetTab(QWidget):
         tools.setObjectName(f"{noun}_tools")
         tools.addAction(self.add_action)
         tools.addAction(self.delete_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tools.addWidget(spacer)
+        self.filter = QLineEdit()
+        self.filter.setObjectName(f"{noun}_filter")
+        self.filter.setAccessibleName(f"Filter {noun}")
+        self.filter.setPlaceholderText(f"Filter {noun}… (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(280)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        find = QAction("Filter", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda _checked=False: self.filter.setFocus())
+        self.addAction(find)
+        tools.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
 
+from lrplanner import services
+from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.gui.models.agenda import SITE_ROLE
 from lrplanner.gui.signals import emit
+from lrplanner.services_edit import lock_visit
 from tests.gui.conftest import LONG, MEKONG
 
 if TYPE_CHECKING:
@@ -18,14 +22,38 @@ if TYPE_CHECKING:
     from lrplanner.gui.main_window import MainWindow
 
 
-def _movable(planned: Project) -> tuple[int, int, int]:
-    """Return (day row, event row, target row): a busy day's visit, the day before."""
+@pytest.fixture(scope="session")
+def movable(planned: Project) -> tuple[int, int, int]:
+    """Return (day row, event row, target row): a visit and another day it fits.
+
+    Which moves are possible depends on the plan found, so candidates (a visit
+    and a neighbouring visiting day) are tried with the planner first.
+    """
     assert planned.plan is not None
     days = planned.plan.days
-    row = next(i for i, d in enumerate(days) if len(d.visits()) >= 2 and i > 0)
-    visit = days[row].visits()[-1]
-    target = next(i for i in range(row - 1, -1, -1) if not days[i].rest)
-    return row, days[row].events.index(visit), target
+    candidates = [
+        (row, visit, target)
+        for row, day in enumerate(days)
+        for visit in day.visits()
+        for target in (row - 1, row + 1)
+        if 0 <= target < len(days) and days[target].visits()
+    ]
+    for row, visit, target in candidates[:6]:
+        assert visit.site is not None
+        moved = lock_visit(planned, visit.site, days[target].day)
+        try:
+            outcome = services.plan_project(moved, seconds=2, seed=1)
+        except InfeasibleRequest:
+            continue
+        kept = [
+            d.day
+            for d in outcome.itinerary.days
+            for e in d.visits()
+            if e.site == visit.site
+        ]
+        if days[target].day in kept:
+            return row, days[row].events.index(visit), target
+    pytest.skip("no visit of this plan can move to a neighbouring day")
 
 
 def _visit_days(project: Project | None, site: str) -> list[date]:
@@ -35,12 +63,12 @@ def _visit_days(project: Project | None, site: str) -> list[date]:
 
 
 def test_move_to_day_locks_the_visit_and_replans_in_one_step(
-    qtbot: QtBot, window: MainWindow, planned: Project
+    qtbot: QtBot, window: MainWindow, planned: Project, movable: tuple[int, int, int]
 ) -> None:
     """Tests that "Move to day" re-plans with the visit on that day, one undo step."""
     window.document.open(planned, None)
     view = window.results.agenda
-    row, child, target_row = _movable(planned)
+    row, child, target_row = movable
     site, day = view.site_at(row, child)
     assert site is not None
     assert planned.plan is not None
@@ -61,12 +89,12 @@ def test_move_to_day_locks_the_visit_and_replans_in_one_step(
 
 
 def test_dropping_a_visit_on_another_day_moves_it(
-    qtbot: QtBot, window: MainWindow, planned: Project
+    qtbot: QtBot, window: MainWindow, planned: Project, movable: tuple[int, int, int]
 ) -> None:
     """Tests that the agenda model turns a visit dropped on a day into a move."""
     window.document.open(planned, None)
     model = window.results.agenda.model()
-    row, child, target_row = _movable(planned)
+    row, child, target_row = movable
     day_index = model.index(row, 0)
     visit = model.index(child, 0, day_index)
     assert model.flags(visit) & Qt.ItemFlag.ItemIsDragEnabled

@@ -205,3 +205,34 @@ def test_preferences_start_from_the_current_values(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.seconds.value() == 15
     assert dialog.seed.value() == 7
+
+
+def test_the_filter_shows_matching_rows_and_edits_reach_the_right_record(
+    window: MainWindow,
+) -> None:
+    """Tests that typing in a sheet's filter keeps matching rows, in any column."""
+    opened = _opened(window)
+    page = window.tabs.pages["Sites"]
+    page.filter.setText("kampot")
+    shown = page.proxy.rowCount()
+    matching = [
+        s for s in opened.sites if any("kampot" in str(v).lower() for v in vars_of(s))
+    ]
+    assert 0 < shown == len(matching) < len(opened.sites)
+    column = _column(page.model, "Learning value")
+    index = page.proxy.index(shown - 1, column)
+    site = page.model.data(page.proxy.mapToSource(page.proxy.index(shown - 1, 0)))
+    assert page.proxy.setData(index, "2", Qt.ItemDataRole.EditRole)
+    project = window.project
+    assert project is not None
+    changed = next(s for s in project.sites if s.id == site)
+    assert changed.value == 2
+    page.filter.clear()
+    assert page.proxy.rowCount() == len(opened.sites)
+
+
+def vars_of(site: object) -> list[object]:
+    """Return the field values of a slotted dataclass record."""
+    from dataclasses import fields
+
+    return [getattr(site, f.name) for f in fields(site)]  # type: ignore[arg-type]
