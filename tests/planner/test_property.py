@@ -32,7 +32,7 @@ START = date(2027, 3, 1)
 
 
 @st.composite
-def projects(draw: st.DrawFn) -> Project:
+def projects(draw: st.DrawFn, max_sites: int = 6) -> Project:
     """Draw a 2-4 day Cambodian route with 2-6 sites of random hours and values."""
     days = draw(st.integers(2, 4))
     places = tuple(
@@ -48,7 +48,8 @@ def projects(draw: st.DrawFn) -> Project:
         for k, v in TOWNS.items()
     )
     towns = list(TOWNS)
-    sites = tuple(_site(draw, i, towns, days) for i in range(draw(st.integers(2, 6))))
+    count = draw(st.integers(2, max_sites))
+    sites = tuple(_site(draw, i, towns, days) for i in range(count))
     champions = tuple(
         Champion(
             id=ChampionId(f"C{i}"),

@@ -1,0 +1,86 @@
+"""On routes small enough to try every selection, the planner finds the best one.
+
+For a random route of 2-4 days and 2-4 sites, every subset of sites is planned
+with exactly those sites required and the others excluded; each plan found is
+checked by the independent validator and scored with the planner's objective
+(learning value less the light cost penalty, plus the diminishing theme
+bonuses). The free plan must score as well as the best of them: its search
+over selections and days is exact here. (A subset the forced planning cannot
+realise only lowers the bar, so the test never fails because of it.)
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from hypothesis import HealthCheck, assume, given, settings
+
+from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.rules import PlanningRules
+from lrplanner.core.validate import validate
+from lrplanner.network.graph import TravelNetwork
+from lrplanner.planner.build import VALUE_SCALE, _score
+from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
+from tests.planner.test_property import projects
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lrplanner.core.ids import SiteId
+    from lrplanner.core.project import Project
+
+SECONDS = 0.4
+RULES = PlanningRules()
+
+
+def objective(project: Project, visited: Iterable[SiteId]) -> int:
+    """Return the planner's objective for visiting ``visited`` (engine units)."""
+    chosen = [project.site_by_id[s] for s in visited]
+    total = sum(_score(project, site, RULES) for site in chosen)
+    for theme in dict.fromkeys(t for s in project.sites for t in s.themes):
+        offered = sum(theme in s.themes for s in project.sites)
+        increments = RULES.value.theme_increments(offered)
+        covered = sum(theme in s.themes for s in chosen)
+        total += sum(round(VALUE_SCALE * x) for x in increments[:covered])
+    return total
+
+
+def _checked(project: Project) -> PlanOutcome | None:
+    """Plan ``project``; None if impossible. Every plan must validate."""
+    try:
+        outcome = plan_route(project, seconds=SECONDS, seed=3)
+    except InfeasibleRequest:
+        return None
+    network = TravelNetwork.from_project(project)
+    assert validate(project, outcome.itinerary, travel_check(network)) == []
+    return outcome
+
+
+def _forced(project: Project, subset: tuple[SiteId, ...]) -> Project:
+    """The route with exactly ``subset`` required and every other site excluded."""
+    sites = tuple(replace(s, required=s.id in subset) for s in project.sites)
+    others = tuple(s.id for s in project.sites if s.id not in subset)
+    return project.with_changes(sites=sites, excluded_sites=others)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projects(max_sites=4))
+def test_the_plan_is_the_best_selection_on_small_routes(project: Project) -> None:
+    """Tests that no selection of sites the planner can realise beats its plan."""
+    free = _checked(project)
+    assume(free is not None)
+    assert free is not None
+    ids = [s.id for s in project.sites]
+    required = {s.id for s in project.sites if s.required}
+    best = 0
+    for size in range(len(ids) + 1):
+        for subset in itertools.combinations(ids, size):
+            if not required <= set(subset):
+                continue
+            outcome = _checked(_forced(project, subset))
+            if outcome is not None:
+                assert set(outcome.itinerary.visited_sites()) == set(subset)
+                best = max(best, objective(project, subset))
+    assert objective(project, free.itinerary.visited_sites()) == best
