@@ -44,7 +44,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     acts = {
         "new": _action(window, "&New from template…", files.new_from_template, Key.New),
         "open": _action(window, "&Open…", window.choose_and_open, Key.Open),
-        "open_folder": _action(window, "Open CSV &folder…", window.choose_folder),
+        "import_workbook": _action(
+            window, "Excel &workbook (.xlsx)…", window.choose_workbook, "Ctrl+I"
+        ),
+        "open_folder": _action(window, "&CSV folder…", window.choose_folder),
         "save": _action(window, "&Save", files.save, Key.Save),
         "save_as": _action(window, "Save &As…", files.save_as, "Ctrl+Shift+S"),
         "quit": _action(window, "&Quit", window.close, Key.Quit),
@@ -68,8 +71,11 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     """Fill the menu bar and the toolbar."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    for name in ("new", "open", "open_folder"):
+    for name in ("new", "open"):
         file_menu.addAction(acts[name])
+    imports = file_menu.addMenu("&Import")
+    for name in ("import_workbook", "open_folder"):
+        imports.addAction(acts[name])
     recent = file_menu.addMenu("Open &recent")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     file_menu.addSeparator()

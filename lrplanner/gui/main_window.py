@@ -157,6 +157,14 @@ class MainWindow(QMainWindow):
         if name:
             self.open_checked(Path(name))
 
+    def choose_workbook(self) -> None:
+        """Ask for an Excel workbook (the template's sheets) and import it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import a workbook", "", "Excel workbooks (*.xlsx *.xlsm)"
+        )
+        if name:
+            self.open_checked(Path(name))
+
     def choose_folder(self) -> None:
         """Ask for a folder of CSV files and open it."""
         name = QFileDialog.getExistingDirectory(self, "Open a folder of CSV files")

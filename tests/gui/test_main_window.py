@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QFileDialog, QMenu, QTableView
 
 if TYPE_CHECKING:
+    import pytest
+
     from lrplanner.gui.main_window import MainWindow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
+MEKONG = SAMPLES / "mekong.xlsx"
 
 
 def test_opening_the_sample_fills_every_sheet(window: MainWindow) -> None:
@@ -68,5 +71,27 @@ def test_the_main_actions_have_their_shortcuts(window: MainWindow) -> None:
     assert keys["save_as"] == "Ctrl+Shift+S"
     assert keys["redo"] == "Ctrl+Y"
     assert keys["open"] == "Ctrl+O"
+    assert keys["import_workbook"] == "Ctrl+I"
     assert not window.actions_by_name["cancel"].isEnabled()
     assert window.windowTitle() == "LR Planner — no project"
+
+
+def test_import_reads_a_workbook_into_a_new_unsaved_project(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests File > Import > Excel workbook: the route opens, to be saved as .lrp."""
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    imports = next(a.menu() for a in file_menu.actions() if a.text() == "&Import")
+    assert isinstance(imports, QMenu)
+    assert [a.text() for a in imports.actions()] == [
+        "Excel &workbook (.xlsx)…",
+        "&CSV folder…",
+    ]
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(MEKONG), "")
+    )
+    window.actions_by_name["import_workbook"].trigger()
+    assert window.project is not None
+    assert len(window.project.sites) == 40
+    assert window.path == MEKONG  # Save asks for a .lrp, never writes the .xlsx
