@@ -16,6 +16,7 @@ import argparse
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.cases import (
@@ -113,23 +114,31 @@ def main() -> int:
     p.add_argument("--raw", type=Path, default=Path("bench/results.jsonl"))
     p.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     p.add_argument("--report-only", action="store_true")
+    p.add_argument(
+        "--jobs", type=int, default=1, help="cases run at the same time (default 1)"
+    )
     args = p.parse_args()
     cases = _cases(args)
     if not args.report_only:
         args.raw.parent.mkdir(parents=True, exist_ok=True)
-        with args.raw.open("w") as fh:
-            for case in cases:
-                for seed in range(args.runs):
-                    row = run_case(case, args.seconds, seed, args.params)
-                    print(json.dumps(row), flush=True)
-                    fh.write(json.dumps(row) + "\n")
-                    fh.flush()
+        jobs = [(case, seed) for case in cases for seed in range(args.runs)]
+        with (
+            args.raw.open("w") as fh,
+            ThreadPoolExecutor(max(1, args.jobs)) as pool,
+        ):
+            rows_iter = pool.map(
+                lambda cs: run_case(cs[0], args.seconds, cs[1], args.params), jobs
+            )
+            for row in rows_iter:
+                print(json.dumps(row), flush=True)
+                fh.write(json.dumps(row) + "\n")
+                fh.flush()
     cmd_file = args.raw.with_suffix(".cmd")
     if not args.report_only:
         cmd_file.write_text(" ".join(["python -m bench.run_all", *sys.argv[1:]]))
     command = cmd_file.read_text() if cmd_file.exists() else "python -m bench.run_all"
     rows = [json.loads(ln) for ln in args.raw.read_text().splitlines() if ln]
-    write_report(args.out, cases, rows, command, args.seconds)
+    write_report(args.out, cases, rows, command, args.seconds, args.jobs)
     return 0
 
 

@@ -31,6 +31,29 @@ class SolveParams:
     fresh_every
         Every ``fresh_every``-th segment starts from scratch instead of the
         best plan (diversification); 0 never does.
+    portfolio
+        Chained tours: how many of the most promising hotel sequences are
+        solved with their hotels fixed before the main search (0 = none; it
+        also turns off the fixed-hotel intensification after each segment).
+    portfolio_iterations
+        PyVRP iterations without improvement that end one screening run of
+        the portfolio (at most three times as many in all).
+    portfolio_keep
+        How many of the screened sequences get a normal-length run.
+    portfolio_keep_iterations
+        Iterations without improvement that end such a run; 0 = the normal
+        segment length.
+    portfolio_pool
+        How many ranked hotel sequences are kept for screening in all.
+    portfolio_step
+        Sequences screened per main-loop round after the first ones.
+    portfolio_margin
+        A screened sequence within this many percent of the best score gets
+        a normal-length run.
+    one_route_every
+        Chained tours with a portfolio: every ``one_route_every``-th main-loop
+        round runs the one-route model (hotels free) instead of a portfolio
+        step; 0 never does. Without a portfolio every round does.
 
     Raises
     ------
@@ -45,6 +68,14 @@ class SolveParams:
     prize_scale: float = 0.0
     penalty_scale: float = 0.0
     fresh_every: int = 2
+    portfolio: int = 8
+    portfolio_iterations: int = 80
+    portfolio_keep: int = 4
+    portfolio_keep_iterations: int = 1000
+    portfolio_pool: int = 64
+    portfolio_step: int = 4
+    portfolio_margin: float = 3.0
+    one_route_every: int = 2
 
     def __post_init__(self) -> None:
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:

@@ -30,6 +30,7 @@ from lrplanner.solver.schedule import (
     plan_travel,
     time_plan,
 )
+from lrplanner.solver.sequences import fixed_sequence, ranked_sequences
 from lrplanner.solver.skeleton import skeleton
 from lrplanner.solver.stop import StoppingCriterion, is_cancel
 
@@ -111,33 +112,173 @@ def solve(
     eligible = eligible_sites(data)
     empty = Plan(routes=[[] for _ in data.tours], hotels=_default_hotels(data))
     state.offer(data, empty)
-    for weight in SKELETON_WEIGHTS:
+    folio = _Portfolio(data, state, params, eligible, seed)
+    # the portfolio supersedes the (slow) value-seeking starts, unless sites
+    # are required or fixed to a tour: then they are the reliable way to a
+    # feasible plan
+    tied = any(s.mandatory or s.fixed_tour is not None for s in data.sites)
+    value_starts = tied or not folio.active
+    for weight in SKELETON_WEIGHTS if value_starts else SKELETON_WEIGHTS[:1]:
         state.offer(data, skeleton(data, weight))
-    state.offer(data, value_start(data, eligible, state.should_stop))
+    if value_starts:
+        state.offer(data, value_start(data, eligible, state.should_stop))
+    folio.start()
+    loop = 0
     while not state.should_stop():
-        weights = _weights(data, state.best)
-        enc = hgs.encode(data, eligible, weights, params.prize_scale)
-        plan = hgs.run(
-            enc,
-            data,
-            _segment_stop(state, enc, params, weights),
-            seed + state.segments,
-            None if _fresh(params, state.segments) else state.best,
-            params.penalty_scale,
-        )
-        state.offer(data, repair(data, plan) if plan is not None else None)
-        if params.local_search and state.best is not None:
-            state.offer(
-                data, improve(data, state.best, eligible, lambda: state.stopped)
-            )
-        if params.local_search and data.chained and state.best is not None:
-            state.offer(
-                data, relocate_nights(data, state.best, eligible, state.should_stop)
-            )
-        state.segments += 1
+        if folio.active and not _one_route_turn(params, loop):
+            folio.step()
+        else:
+            polish = not folio.active
+            _one_route_segment(data, state, params, eligible, seed, polish)
+            if folio.active and state.best is not None:
+                folio.intensify()
+        loop += 1
         if state.best is not None and _all_taken(state.best, eligible):
             break
     return _result(data, state, eligible)
+
+
+def _one_route_turn(params: SolveParams, loop: int) -> bool:
+    """Whether main-loop round ``loop`` runs the one-route (hotel-night) model."""
+    every = params.one_route_every
+    return every > 0 and loop % every == 0
+
+
+def _one_route_segment(
+    data: ProblemData,
+    state: _State,
+    params: SolveParams,
+    eligible: list[int],
+    seed: int,
+    polish: bool,
+) -> None:
+    """One PyVRP segment on the whole instance, then our own neighbourhoods.
+
+    ``polish`` runs the (slow) insert/replace local search; with a portfolio
+    the fixed-hotel runs do that job better.
+    """
+    weights = _weights(data, state.best)
+    enc = hgs.encode(data, eligible, weights, params.prize_scale)
+    plan = hgs.run(
+        enc,
+        data,
+        _segment_stop(state, enc, params, weights),
+        seed + state.segments,
+        None if _fresh(params, state.segments) else state.best,
+        params.penalty_scale,
+    )
+    state.offer(data, repair(data, plan) if plan is not None else None)
+    if polish and params.local_search and state.best is not None:
+        state.offer(data, improve(data, state.best, eligible, lambda: state.stopped))
+    if params.local_search and data.chained and state.best is not None:
+        state.offer(
+            data, relocate_nights(data, state.best, eligible, state.should_stop)
+        )
+    state.segments += 1
+
+
+class _Portfolio:
+    """Hotel sequences of a chained instance, solved with the hotels fixed.
+
+    ``start`` screens the most promising sequences with short runs and gives
+    the best few a normal run; each ``step`` runs the best plan's sequence
+    again (new seed, warm start) and screens a few more sequences from the
+    ranked pool, continuing the best of them when it comes close.
+    """
+
+    def __init__(
+        self,
+        data: ProblemData,
+        state: _State,
+        params: SolveParams,
+        eligible: list[int],
+        seed: int,
+    ) -> None:
+        self.data, self.state, self.params = data, state, params
+        self.eligible, self.seed = eligible, seed
+        self.active = data.chained and params.portfolio > 0 and len(data.tours) > 1
+        self.queue: list[Plan] = []
+        if self.active:
+            ranked = ranked_sequences(
+                data, eligible, state.should_stop, params.portfolio_pool
+            )
+            self.queue = [p for _, p in ranked]
+        self.active = self.active and bool(self.queue)
+
+    def _run(self, start: Plan, stall: int | None) -> Plan | None:
+        return _fixed_run(
+            self.data, self.state, self.params, self.eligible, start, self.seed, stall
+        )
+
+    def _screen(self, count: int) -> list[Plan]:
+        """Short runs on the next ``count`` sequences; results best first."""
+        found: list[tuple[int, int, Plan]] = []
+        while self.queue and count > 0 and not self.state.should_stop():
+            start = self.queue.pop(0)
+            count -= 1
+            plan = self._run(start, self.params.portfolio_iterations)
+            if plan is not None:
+                found.append((plan_score(self.data, plan), -len(found), plan))
+        found.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        return [p for _, _, p in found]
+
+    def start(self) -> None:
+        if not self.active:
+            return
+        keep = self.params.portfolio_keep_iterations or None
+        for plan in self._screen(self.params.portfolio)[: self.params.portfolio_keep]:
+            if self.state.should_stop():
+                return
+            self._run(plan, keep)
+
+    def intensify(self) -> None:
+        if self.state.best is not None and not self.state.should_stop():
+            self._run(self.state.best, None)
+
+    def step(self) -> None:
+        self.intensify()
+        screened = self._screen(self.params.portfolio_step)
+        if screened and not self.state.should_stop():
+            score = plan_score(self.data, screened[0])
+            margin = 1 - self.params.portfolio_margin / 100
+            if score >= self.state.best_score * margin:
+                self._run(screened[0], None)
+
+
+def _fixed_run(
+    data: ProblemData,
+    state: _State,
+    params: SolveParams,
+    eligible: list[int],
+    start: Plan,
+    seed: int,
+    stall: int | None,
+) -> Plan | None:
+    """One PyVRP run with ``start``'s hotels fixed; the result is offered.
+
+    ``stall`` (iterations without improvement; at most three times as many
+    in all) shortens the run; None keeps the normal segment length.
+    """
+    fixed = fixed_sequence(data, start.hotels)
+    weights = _weights(data, state.best)
+    enc = hgs.encode(fixed, eligible, weights, params.prize_scale)
+    stop = _segment_stop(state, enc, params, weights)
+    if stall is not None:
+        stop.stall = min(stop.stall, stall)
+        stop.cap = 3 * stop.stall
+    init = start if time_plan(fixed, start) is not None else None
+    plan = hgs.run(enc, fixed, stop, seed + state.segments, init, params.penalty_scale)
+    state.segments += 1
+    if plan is None:
+        return None
+    plan.hotels = list(start.hotels)
+    plan = repair(data, plan)
+    if time_plan(data, plan) is None:
+        return None
+    # no Python local search here: PyVRP's answer on the fixed hotels is
+    # already locally optimal, and the polish is slow on long tours
+    state.offer(data, plan)
+    return plan
 
 
 def _fresh(params: SolveParams, segment: int) -> bool:
@@ -192,6 +333,7 @@ class _SegmentStop:
         self.total, self.factor = total, factor
         self.iters = self.since = 0
         self.stall = params.segment_iterations
+        self.cap = params.max_segment_iterations
         self.best_cost: float = float("inf")
 
     def __call__(self, best_cost: float) -> bool:
@@ -204,9 +346,7 @@ class _SegmentStop:
                 self.state.report(max(self.state.best_score, estimate))
         if self.state.should_stop():
             return True
-        return (
-            self.since > self.stall or self.iters > self.params.max_segment_iterations
-        )
+        return self.since > self.stall or self.iters > self.cap
 
 
 def _all_taken(plan: Plan, eligible: list[int]) -> bool:
