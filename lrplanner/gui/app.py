@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SAMPLE = appfiles.sample_workbook()
-#: Set to 1 to print start-up and memory figures on stderr (docs/benchmarks.md).
+#: Set to 1 to print start-up and memory figures on stderr (bench/bundle.py).
 REPORT_ENV = "LRPLANNER_REPORT"
 
 
