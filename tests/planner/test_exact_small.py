@@ -1,4 +1,9 @@
-"""On routes small enough to try every selection, the planner finds the best one.
+"""On routes small enough for exhaustive search, the planner finds the optimum.
+
+Two checks. First, against full enumeration of the engine model the planner
+built (``tests.solver.brute``: every day-by-day sequence of visits and every
+overnight choice, independent of the search): the plan's score equals it.
+Second, over selections of sites:
 
 For a random route of 2-4 days and 2-4 sites, every subset of sites is planned
 with exactly those sites required and the others excluded; each plan found is
@@ -24,6 +29,7 @@ from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.build import VALUE_SCALE, _score
 from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
 from tests.planner.test_property import projects
+from tests.solver.brute import optimum
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -83,4 +89,25 @@ def test_the_plan_is_the_best_selection_on_small_routes(project: Project) -> Non
             if outcome is not None:
                 assert set(outcome.itinerary.visited_sites()) == set(subset)
                 best = max(best, objective(project, subset))
+    assert objective(project, free.itinerary.visited_sites()) == best
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projects(max_sites=4))
+def test_the_plan_reaches_the_brute_force_optimum_of_its_model(
+    project: Project,
+) -> None:
+    """Tests the plan's score against full enumeration of the engine model.
+
+    ``tests.solver.brute`` enumerates every day-by-day sequence of visits and
+    every overnight choice of the model the planner built (independently of
+    the search); on these tiny routes the plan must reach that optimum.
+    """
+    free = _checked(project)
+    assume(free is not None)
+    assert free is not None
+    data = free.model.data
+    assume(not data.closed_arcs)  # brute force knows no timetables
+    best = optimum(data)
+    assert best is not None
     assert objective(project, free.itinerary.visited_sites()) == best
