@@ -92,9 +92,9 @@ def test_an_unwritable_log_folder_does_not_stop_the_app(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-def test_the_bundle_opens_the_window_with_no_arguments(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def gui_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """Replace the desktop app by a recorder of the arguments it gets."""
     calls: list[tuple[object, ...]] = []
 
     def fake_gui(*args: object) -> int:
@@ -102,22 +102,21 @@ def test_the_bundle_opens_the_window_with_no_arguments(
         return 0
 
     monkeypatch.setattr(entry, "run_gui", fake_gui)
+    return calls
+
+
+def test_the_bundle_opens_the_window_with_no_arguments(
+    monkeypatch: pytest.MonkeyPatch, gui_calls: list[tuple[object, ...]]
+) -> None:
     monkeypatch.setattr(entry, "is_frozen", lambda: True)
     assert entry.main([]) == 0
-    assert calls == [(None, None, False, None)]
+    assert gui_calls == [(None, None, False, None)]
 
 
 def test_the_command_line_passes_the_view_to_the_window(
-    monkeypatch: pytest.MonkeyPatch,
+    gui_calls: list[tuple[object, ...]],
 ) -> None:
-    calls: list[tuple[object, ...]] = []
-
-    def fake_gui(*args: object) -> int:
-        calls.append(args)
-        return 0
-
-    monkeypatch.setattr(entry, "run_gui", fake_gui)
     assert entry.main(["gui", "x.lrp", "--plan", "--view", "map"]) == 0
-    assert calls == [(Path("x.lrp"), None, True, "map")]
+    assert gui_calls == [(Path("x.lrp"), None, True, "map")]
     with pytest.raises(SystemExit):
         entry.main(["gui", "--view", "nowhere"])

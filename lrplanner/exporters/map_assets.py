@@ -16,7 +16,7 @@ import json
 import re
 from typing import Any
 
-from lrplanner.exporters.resources import resources_dir
+from lrplanner.appfiles import resources_dir
 
 SCRIPT_SRC = re.compile(r'<script\s+src="([^"]+)"\s*>\s*</script>\s*', re.IGNORECASE)
 CSS_IMAGE = re.compile(r"url\(images/([\w.-]+\.png)\)")

@@ -18,7 +18,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from lrplanner.exporters.resources import resources_dir
+from lrplanner.appfiles import resources_dir
 
 BASE = "NotoSans"
 HAIR_SPACE = "\u200a"

@@ -185,7 +185,7 @@ class TravelNetwork:
         Unreachable
             If no chain of links, roads and border posts joins the two.
         """
-        return self._static(origin, destination, search.by_minutes)
+        return self._static(origin, destination, "fastest", 1)
 
     def cheapest(self, origin: str, destination: str, group_size: int) -> Leg:
         """Return the leg cheapest for the group (ties: quicker), static.
@@ -195,7 +195,7 @@ class TravelNetwork:
         Unreachable
             If no chain of links, roads and border posts joins the two.
         """
-        return self._static(origin, destination, search.by_cost(group_size))
+        return self._static(origin, destination, "cheapest", group_size)
 
     def legs_from(
         self,
@@ -224,13 +224,7 @@ class TravelNetwork:
             If ``origin`` is not a known place or site.
         """
         start, _ = self._ends(origin, origin)
-        weight = (
-            search.by_minutes if objective == "fastest" else search.by_cost(group_size)
-        )
-        key = (objective, group_size if objective != "fastest" else 0)
-        adjacency = self._collapsed.get(key)
-        if adjacency is None:
-            adjacency = self._collapsed[key] = search.collapse(self._graph, weight)
+        weight, adjacency = self._weighed(objective, group_size)
         legs = search.static_from(
             self._graph, self._nodes, start, weight, targets, adjacency
         )
@@ -258,9 +252,24 @@ class TravelNetwork:
             raise self._unreachable(origin, destination, timed=True)
         return _renamed(leg, origin, destination)
 
-    def _static(self, origin: str, destination: str, weight: search.Weight) -> Leg:
+    def _weighed(
+        self, objective: Objective, group_size: int
+    ) -> tuple[search.Weight, search.Adjacency]:
+        """Return the edge weight of ``objective`` and the graph weighed by it
+        (collapsed once per objective: the graph never changes once built)."""
+        fastest = objective == "fastest"
+        weight = search.by_minutes if fastest else search.by_cost(group_size)
+        key = (objective, 0 if fastest else group_size)
+        if key not in self._collapsed:
+            self._collapsed[key] = search.collapse(self._graph, weight)
+        return weight, self._collapsed[key]
+
+    def _static(
+        self, origin: str, destination: str, objective: Objective, group_size: int
+    ) -> Leg:
         start, end = self._ends(origin, destination)
-        leg = search.static(self._graph, self._nodes, start, end, weight)
+        weight, adjacency = self._weighed(objective, group_size)
+        leg = search.static(self._graph, self._nodes, start, end, weight, adjacency)
         if leg is None:
             raise self._unreachable(origin, destination, timed=False)
         return _renamed(leg, origin, destination)

@@ -7,15 +7,15 @@ import itertools
 import math
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, TypeAlias
-
-import networkx as nx
+from typing import TYPE_CHECKING, TypeAlias
 
 from lrplanner.network.legs import Connection, Leg, Step
 from lrplanner.network.schedule import next_departure, next_open
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    import networkx as nx
 
     from lrplanner.network.nodes import NodeInfo
 
@@ -53,16 +53,17 @@ def by_cost(group_size: int) -> Weight:
 
 
 def static(
-    graph: Graph, nodes: Mapping[str, NodeInfo], start: str, end: str, weight: Weight
+    graph: Graph,
+    nodes: Mapping[str, NodeInfo],
+    start: str,
+    end: str,
+    weight: Weight,
+    adjacency: Adjacency | None = None,
 ) -> Leg | None:
     """Return the lightest leg from ``start`` to ``end``, or None if unreachable."""
     if start == end:
         return Leg(origin=start, destination=end)
-    try:
-        path = nx.dijkstra_path(graph, start, end, weight=_edge_weight(weight))
-    except nx.NetworkXNoPath:
-        return None
-    return path_leg(graph, nodes, path, weight)
+    return static_from(graph, nodes, start, weight, (end,), adjacency).get(end)
 
 
 #: For each node, its neighbours with the lightest parallel edge and its weight.
@@ -142,24 +143,6 @@ def _collapsed_leg(
         destination=path[-1],
         steps=steps,
         total_min=sum(step.minutes for step in steps),
-        via=_via(nodes, path),
-    )
-
-
-def path_leg(
-    graph: Graph, nodes: Mapping[str, NodeInfo], path: Sequence[str], weight: Weight
-) -> Leg:
-    """Return the static leg along a node path, taking the lightest parallel edge."""
-    steps = tuple(
-        Step.along(min(_parallel(graph, u, v), key=weight))
-        for u, v in itertools.pairwise(path)
-    )
-    total = sum(s.minutes for s in steps)
-    return Leg(
-        origin=path[0],
-        destination=path[-1],
-        steps=steps,
-        total_min=total,
         via=_via(nodes, path),
     )
 
@@ -292,19 +275,6 @@ def out_edges(graph: Graph, node: str) -> Iterator[Connection]:
     for parallel in graph.succ[node].values():
         for data in parallel.values():
             yield data["conn"]
-
-
-def _parallel(graph: Graph, u: str, v: str) -> list[Connection]:
-    return [data["conn"] for data in graph[u][v].values()]
-
-
-def _edge_weight(weight: Weight) -> Callable[[str, str, dict[str, Any]], float]:
-    """Return a networkx weight function: the lightest of the parallel edges."""
-
-    def lightest(_u: str, _v: str, parallel: dict[str, Any]) -> float:
-        return min(weight(data["conn"]) for data in parallel.values())
-
-    return lightest
 
 
 def _via(nodes: Mapping[str, NodeInfo], path: Sequence[str]) -> tuple[str, ...]:

@@ -18,7 +18,6 @@ from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import location_zone, site_location
 from lrplanner.core.plan import LeftOut
 from lrplanner.core.project import Project
-from lrplanner.network.legs import Leg
 from lrplanner.network.matrix import TravelMatrix
 from lrplanner.planner import costs
 from lrplanner.planner.axis import TimeAxis
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
     from lrplanner.core.rules import PlanningRules
     from lrplanner.core.sites import Site as CoreSite
     from lrplanner.network.graph import TravelNetwork
-    from lrplanner.network.legs import Connection, Step
+    from lrplanner.network.legs import Connection
 
 FAR = 100_000  # minutes: an arc the engine can never use
 VALUE_SCALE = 100  # engine score units per learning-value point
@@ -251,21 +250,14 @@ def _closed_arcs(
 ) -> frozenset[tuple[int, int, int]]:
     """Return (day, from, to) arcs whose timetabled legs cannot run that day."""
     route = project.route
-    # Many legs share their timetabled steps: look each one up once.
-    scheduled: dict[Step, tuple[Connection, ...]] = {}
     timed: dict[tuple[int, int], list[Connection]] = {}
     for i, a in enumerate(locations):
         for j, b in enumerate(locations):
             if a != b and matrix.minutes(a, b) is not None:
-                conns: list[Connection] = []
-                for step in matrix.leg(a, b).steps:
-                    if step not in scheduled:
-                        scheduled[step] = tuple(
-                            scheduled_steps(matrix.network, _one_step(step))
-                        )
-                    conns += scheduled[step]
-                if conns:
-                    timed[i, j] = conns
+                steps = scheduled_steps(matrix.network, matrix.leg(a, b))
+                if steps:
+                    timed[i, j] = steps
+    # Many arcs share their timetabled edges: check each edge once a day.
     runs: dict[tuple[Connection, int], bool] = {}
     for f in frames:
         for conn in {c for conns in timed.values() for c in conns}:
@@ -277,16 +269,6 @@ def _closed_arcs(
         for f in frames
         for (i, j), conns in timed.items()
         if not all(runs[c, f.index] for c in conns)
-    )
-
-
-def _one_step(step: Step) -> Leg:
-    """A leg of one step, to ask which timetabled edges it travels."""
-    return Leg(
-        origin=step.origin,
-        destination=step.destination,
-        steps=(step,),
-        total_min=step.minutes,
     )
 
 

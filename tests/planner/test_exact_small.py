@@ -23,34 +23,27 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, assume, given, settings
 
 from lrplanner.core.errors import InfeasibleRequest
-from lrplanner.core.rules import PlanningRules
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.build import VALUE_SCALE, _score
 from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
 from tests.planner.test_property import projects
 from tests.solver.brute import optimum
+from tests.solver.checker import recomputed_score
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from lrplanner.core.ids import SiteId
     from lrplanner.core.project import Project
+    from lrplanner.planner.build import RouteModel
 
 SECONDS = 0.4
-RULES = PlanningRules()
 
 
-def objective(project: Project, visited: Iterable[SiteId]) -> int:
-    """Return the planner's objective for visiting ``visited`` (engine units)."""
-    chosen = [project.site_by_id[s] for s in visited]
-    total = sum(_score(project, site, RULES) for site in chosen)
-    for theme in dict.fromkeys(t for s in project.sites for t in s.themes):
-        offered = sum(theme in s.themes for s in project.sites)
-        increments = RULES.value.theme_increments(offered)
-        covered = sum(theme in s.themes for s in chosen)
-        total += sum(round(VALUE_SCALE * x) for x in increments[:covered])
-    return total
+def objective(model: RouteModel, visited: Iterable[SiteId]) -> int:
+    """Return the planner's objective for visiting ``visited`` (engine units),
+    recomputed from its model by the solver tests' independent checker."""
+    return recomputed_score(model.data, {model.site_ids.index(s) for s in visited})
 
 
 def _checked(project: Project) -> PlanOutcome | None:
@@ -88,8 +81,8 @@ def test_the_plan_is_the_best_selection_on_small_routes(project: Project) -> Non
             outcome = _checked(_forced(project, subset))
             if outcome is not None:
                 assert set(outcome.itinerary.visited_sites()) == set(subset)
-                best = max(best, objective(project, subset))
-    assert objective(project, free.itinerary.visited_sites()) == best
+                best = max(best, objective(free.model, subset))
+    assert objective(free.model, free.itinerary.visited_sites()) == best
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -110,4 +103,4 @@ def test_the_plan_reaches_the_brute_force_optimum_of_its_model(
     assume(not data.closed_arcs)  # brute force knows no timetables
     best = optimum(data)
     assert best is not None
-    assert objective(project, free.itinerary.visited_sites()) == best
+    assert objective(free.model, free.itinerary.visited_sites()) == best
