@@ -55,7 +55,9 @@ def _cases(args: argparse.Namespace) -> list[Case]:
     return cases
 
 
-def _command(case: Case, seconds: float, seed: int, params: Path | None) -> list[str]:
+def _command(
+    case: Case, seconds: float, seed: int, params: Path | None, workers: int | None
+) -> list[str]:
     cmd = [
         sys.executable,
         "-m",
@@ -69,15 +71,20 @@ def _command(case: Case, seconds: float, seed: int, params: Path | None) -> list
     ]
     if case.family == "toptw":
         cmd += ["--tours", str(case.tours)]
+    cmd += ["--workers", str(workers)] if workers else []
     return cmd + (["--params", str(params)] if params else [])
 
 
 def run_case(
-    case: Case, seconds: float, seed: int, params: Path | None
+    case: Case,
+    seconds: float,
+    seed: int,
+    params: Path | None,
+    workers: int | None = None,
 ) -> dict[str, object]:
     """Run one case in a fresh process and verify its answer independently."""
     out = subprocess.run(
-        _command(case, seconds, seed, params),
+        _command(case, seconds, seed, params, workers),
         capture_output=True,
         text=True,
         check=True,
@@ -115,6 +122,9 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     p.add_argument("--report-only", action="store_true")
     p.add_argument(
+        "--workers", type=int, default=None, help="processes per run (solver default)"
+    )
+    p.add_argument(
         "--jobs", type=int, default=1, help="cases run at the same time (default 1)"
     )
     args = p.parse_args()
@@ -127,7 +137,10 @@ def main() -> int:
             ThreadPoolExecutor(max(1, args.jobs)) as pool,
         ):
             rows_iter = pool.map(
-                lambda cs: run_case(cs[0], args.seconds, cs[1], args.params), jobs
+                lambda cs: run_case(
+                    cs[0], args.seconds, cs[1], args.params, args.workers
+                ),
+                jobs,
             )
             for row in rows_iter:
                 print(json.dumps(row), flush=True)

@@ -1,5 +1,11 @@
-"""``python -m lrplanner`` runs the command line."""
+"""``python -m lrplanner`` (and the bundled executable) runs the command line."""
+
+import multiprocessing
 
 from lrplanner.entry import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    # the solver's helper processes are spawned: in the frozen app they start
+    # this executable again, and freeze_support turns that into the helper
+    multiprocessing.freeze_support()
+    raise SystemExit(main())

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lrplanner.solver.mctopmtw import read_mctopmtw
 from lrplanner.solver.ophs import read_ophs
+from lrplanner.solver.parallel import default_workers
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import MaxRuntime
@@ -41,6 +43,13 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--seconds", type=float, default=10.0)
         p.add_argument("--seed", type=int, default=0)
         p.add_argument("--params", type=Path, help="TOML file with a [solver] table")
+        p.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes searching at once (default: 2 on a machine with 2 "
+            "or more cores, else 1)",
+        )
         if kind == "toptw":
             p.add_argument("--tours", type=int, required=True)
         else:
@@ -112,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     params = SolveParams.from_toml(args.params) if args.params else SolveParams()
+    workers = args.workers if args.workers is not None else default_workers()
+    params = replace(params, workers=workers)
     runners = {"toptw": _toptw, "ophs": _ophs, "mctopmtw": _mctopmtw}
     out = runners[args.kind](args, params)
     print(json.dumps(out))

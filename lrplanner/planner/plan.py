@@ -56,8 +56,11 @@ class PlanOutcome:
 #: hotels, no windows on the nights) loses on routes, which offer dozens of
 #: lodging places over 7-21 nights: measured at 10 s, seed 0, South Asia
 #: sample 43.5 against 52.0, generated 50 sites 71.2 against 99.2, 100 sites
-#: no plan against 142.7. So routes search without it.
-ROUTE_PARAMS = SolveParams(portfolio=0)
+#: no plan against 142.7. So routes search without it. Helper processes
+#: (``workers=2``) found the same values on the samples and on generated
+#: routes of 100 and 200 sites and only added start-up time (Mekong 3 s
+#: budget: 5.1 -> 6.3 s wall), so routes search in one process.
+ROUTE_PARAMS = SolveParams(portfolio=0, workers=1)
 
 
 def plan_route(

@@ -54,6 +54,11 @@ class SolveParams:
         Chained tours with a portfolio: every ``one_route_every``-th main-loop
         round runs the one-route model (hotels free) instead of a portfolio
         step; 0 never does. Without a portfolio every round does.
+    workers
+        Processes searching at once: the calling one plus ``workers - 1``
+        helper processes with other seeds whose better plans the main search
+        adopts (see :mod:`lrplanner.solver.parallel`). 1 = no helpers, and
+        results reproducible for a seed and an iteration-based stop.
 
     Raises
     ------
@@ -76,8 +81,11 @@ class SolveParams:
     portfolio_step: int = 4
     portfolio_margin: float = 3.0
     one_route_every: int = 2
+    workers: int = 1
 
     def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError("workers must be >= 1")
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:
             raise ValueError("iteration counts must be positive")
         if self.progress_interval < 0:

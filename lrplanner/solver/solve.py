@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lrplanner.solver import hgs
 from lrplanner.solver.localsearch import improve, repair
 from lrplanner.solver.nights import relocate_nights
+from lrplanner.solver.parallel import Team
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.potential import value_start
+from lrplanner.solver.problem import ProblemData
 from lrplanner.solver.progress import ProgressSink, SolveProgress, Throttle
 from lrplanner.solver.reasons import eligible_sites, unvisited_reasons
 from lrplanner.solver.result import Result, Status
@@ -34,9 +36,6 @@ from lrplanner.solver.sequences import fixed_sequence, ranked_sequences
 from lrplanner.solver.skeleton import skeleton
 from lrplanner.solver.stop import StoppingCriterion, is_cancel
 
-if TYPE_CHECKING:
-    from lrplanner.solver.problem import ProblemData
-
 
 @dataclass(slots=True)
 class _State:
@@ -49,8 +48,14 @@ class _State:
     best_score: int = 0
     stopped: bool = False
     segments: int = 0
+    on_best: BestSink | None = None
+    team: Team | None = None
+    data: ProblemData | None = None
 
     def should_stop(self) -> bool:
+        if self.team is not None and self.data is not None:
+            for _, plan in self.team.poll():
+                self.offer(self.data, plan)
         self.stopped = self.stopped or self.stop(self.best_score)
         return self.stopped
 
@@ -60,6 +65,8 @@ class _State:
         score = plan_score(data, plan)
         if self.best is None or score > self.best_score:
             self.best, self.best_score = plan, score
+            if self.on_best is not None:
+                self.on_best(score, plan)
         self.report(self.best_score)
 
     def report(self, score: int) -> None:
@@ -71,6 +78,9 @@ class _State:
                 )
             )
 
+
+BestSink = Callable[[int, Plan], None]
+"""Receives (score, plan) each time the best plan of a search improves."""
 
 #: Skeleton starts for chained tours: cheapest, then value-seeking ones.
 SKELETON_WEIGHTS = (0.0, 100.0, 1000.0)
@@ -96,7 +106,9 @@ def solve(
     params
         Tuning; defaults to ``SolveParams()``.
     seed
-        Random seed; equal seeds and iteration-based stops give equal results.
+        Random seed; equal seeds and iteration-based stops give equal results
+        when ``params.workers`` is 1 (with helpers, when a helper's plan
+        arrives depends on timing).
     on_progress
         Receives :class:`SolveProgress` reports (throttled).
 
@@ -107,8 +119,33 @@ def solve(
         stopped the search.
     """
     params = params or SolveParams()
+    helpers = params.workers - 1
+    if helpers <= 0:
+        return search(data, stop, params=params, seed=seed, on_progress=on_progress)
+    with Team(data, params, seed, helpers) as team:
+        return search(
+            data, stop, params=params, seed=seed, on_progress=on_progress, team=team
+        )
+
+
+def search(
+    data: ProblemData,
+    stop: StoppingCriterion,
+    *,
+    params: SolveParams,
+    seed: int,
+    on_progress: ProgressSink | None = None,
+    on_best: BestSink | None = None,
+    team: Team | None = None,
+) -> Result:
+    """The search of one process: :func:`solve` without starting helpers.
+
+    ``on_best`` hears every improvement of the best plan (a helper sends
+    them to the main search); plans from ``team`` are adopted when better,
+    and its last plans are collected before the result is built.
+    """
     sink = Throttle(on_progress, params.progress_interval) if on_progress else None
-    state = _State(stop=stop, sink=sink)
+    state = _State(stop=stop, sink=sink, on_best=on_best, team=team, data=data)
     eligible = eligible_sites(data)
     empty = Plan(routes=[[] for _ in data.tours], hotels=_default_hotels(data))
     state.offer(data, empty)
@@ -135,6 +172,9 @@ def solve(
         loop += 1
         if state.best is not None and _all_taken(state.best, eligible):
             break
+    if team is not None:
+        for _, plan in team.finish():
+            state.offer(data, plan)
     return _result(data, state, eligible)
 
 
