@@ -251,6 +251,7 @@ def write_report(
     command: str,
     seconds: float,
     jobs: int = 1,
+    workers: int = 1,
 ) -> None:
     """Write the benchmark page for ``rows`` (one per run) of ``cases``."""
     text = [
@@ -262,7 +263,13 @@ def write_report(
         f"* machine: {_machine()}",
         f"* command: `{command}`",
         f"* time limit: {seconds:g} s per run, "
-        + ("one run at a time" if jobs <= 1 else f"{jobs} runs at a time"),
+        + ("one run at a time" if jobs <= 1 else f"{jobs} runs at a time")
+        + (
+            f", each run {workers} processes (the search and {workers - 1} "
+            "helper(s), `--workers`)"
+            if workers > 1
+            else ", each run one process"
+        ),
         "",
     ]
     if jobs > 1:

@@ -31,6 +31,7 @@ from bench.cases import (
 )
 from bench.report import write_report
 from bench.verify import check_mctopmtw, check_ophs, check_toptw
+from lrplanner.solver.parallel import default_workers
 
 
 def _names(arg: str, default: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -122,7 +123,10 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     p.add_argument("--report-only", action="store_true")
     p.add_argument(
-        "--workers", type=int, default=None, help="processes per run (solver default)"
+        "--workers",
+        type=int,
+        default=None,
+        help="processes per run (default: 2 on 2 or more cores)",
     )
     p.add_argument(
         "--jobs", type=int, default=1, help="cases run at the same time (default 1)"
@@ -151,7 +155,8 @@ def main() -> int:
         cmd_file.write_text(" ".join(["python -m bench.run_all", *sys.argv[1:]]))
     command = cmd_file.read_text() if cmd_file.exists() else "python -m bench.run_all"
     rows = [json.loads(ln) for ln in args.raw.read_text().splitlines() if ln]
-    write_report(args.out, cases, rows, command, args.seconds, args.jobs)
+    workers = args.workers if args.workers is not None else default_workers()
+    write_report(args.out, cases, rows, command, args.seconds, args.jobs, workers)
     return 0
 
 
