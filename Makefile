@@ -27,6 +27,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
 	$(BIN)/python -m bench.routes
+	$(BIN)/python -m bench.scaling
 
 # The field-laptop build: dist/LRPlanner/ (one folder, no Python needed).
 $(VENV)/.dist-installed: $(STAMP)

@@ -40,8 +40,12 @@ end depots) and the best 4 screened get longer runs; later rounds re-run the
 best plan's sequence and screen further ranked sequences; (2) every second
 round, the one-route model with free hotels (one PyVRP route with a required
 group of "hotel-night" clients per night) plus the hotel-run moves, so hotel
-sequences outside the ranked pool can still be found. "plain PyVRP" below is
-one PyVRP run on the one-route model without our segments and neighbourhoods.
+sequences outside the ranked pool can still be found. With `--workers 2`
+(the default on a machine with 2 or more cores) a second process runs the
+same search with another seed and sends every plan that beats its own best to
+the main search, which adopts it when it beats the main best and continues
+from it (`lrplanner/solver/parallel.py`). "plain PyVRP" below is one PyVRP
+run on the one-route model without our segments and neighbourhoods.
 
 ## Notes
 
@@ -73,6 +77,7 @@ one PyVRP run on the one-route model without our segments and neighbourhoods.
 make bench                                              # this page, default subset
 python -m bench.run_all --toptw all --ophs all --mctopmtw all --runs 1  # everything
 python -m bench.run_all --toptw c101,pr01 --ophs none --seconds 5 --runs 1
+python -m bench.run_all --toptw c101 --ophs none --workers 1   # one process
 python -m bench.run_all --report-only        # rebuild from bench/results.jsonl
 python -m bench.run_all --toptw none --ophs all --mctopmtw none --runs 1 --jobs 2 \
     --raw bench/ophs_all.jsonl --out docs/benchmarks-ophs-all.md   # 2 cases at a time

@@ -61,7 +61,8 @@ class Team:
     """The helper processes of one solve.
 
     Use as a context manager: leaving it always stops and reaps the helpers,
-    also when the main search raised.
+    also when the main search raised. A helper the system refuses to start
+    is logged and left out: the search then runs with fewer processes.
 
     Parameters
     ----------
@@ -97,7 +98,11 @@ class Team:
                 name=f"lrplanner-solver-{k}",
                 daemon=True,
             )
-            proc.start()
+            try:
+                proc.start()
+            except OSError as err:  # no processes left, no semaphores, ...
+                log.warning("solver helper %d not started (%s): fewer workers", k, err)
+                break
             self._procs.append(proc)
             self._open.add(k)
 

@@ -134,3 +134,18 @@ def test_workers_must_be_positive() -> None:
     """Tests that workers=0 is refused."""
     with pytest.raises(ValueError, match="workers"):
         SolveParams(workers=0)
+
+
+def test_a_helper_the_system_refuses_leaves_the_main_search_alone(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Tests that an OSError starting a helper is logged and the solve goes on."""
+
+    def refuse(self: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    res = solve(SMALL, MaxIterations(500), params=TWO)
+    assert_valid(SMALL, res)
+    assert res.score == optimum(SMALL)
+    assert "not started" in caplog.text
