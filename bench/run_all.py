@@ -57,7 +57,12 @@ def _cases(args: argparse.Namespace) -> list[Case]:
 
 
 def _command(
-    case: Case, seconds: float, seed: int, params: Path | None, workers: int | None
+    case: Case,
+    seconds: float,
+    seed: int,
+    params: Path | None,
+    workers: int | None,
+    plain: bool = False,
 ) -> list[str]:
     cmd = [
         sys.executable,
@@ -71,7 +76,7 @@ def _command(
         str(seed),
     ]
     if case.family == "toptw":
-        cmd += ["--tours", str(case.tours)]
+        cmd += ["--tours", str(case.tours)] + (["--plain"] if plain else [])
     cmd += ["--workers", str(workers)] if workers else []
     return cmd + (["--params", str(params)] if params else [])
 
@@ -82,10 +87,11 @@ def run_case(
     seed: int,
     params: Path | None,
     workers: int | None = None,
+    plain: bool = False,
 ) -> dict[str, object]:
     """Run one case in a fresh process and verify its answer independently."""
     out = subprocess.run(
-        _command(case, seconds, seed, params, workers),
+        _command(case, seconds, seed, params, workers, plain),
         capture_output=True,
         text=True,
         check=True,
@@ -123,6 +129,11 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     p.add_argument("--report-only", action="store_true")
     p.add_argument(
+        "--plain",
+        action="store_true",
+        help="TOPTW: the plain PyVRP baseline instead of our engine",
+    )
+    p.add_argument(
         "--workers",
         type=int,
         default=None,
@@ -142,7 +153,7 @@ def main() -> int:
         ):
             rows_iter = pool.map(
                 lambda cs: run_case(
-                    cs[0], args.seconds, cs[1], args.params, args.workers
+                    cs[0], args.seconds, cs[1], args.params, args.workers, args.plain
                 ),
                 jobs,
             )

@@ -27,6 +27,17 @@ def test_toptw_cli_prints_a_checked_json_line(capsys):
     assert score == out["score"]
 
 
+@pytest.mark.skipif(not C101.exists(), reason="benchmark files not present")
+@pytest.mark.parametrize("extra", [["--plain"], ["--workers", "1"]])
+def test_toptw_baseline_and_one_process_runs_are_checked(capsys, extra):
+    """Tests the plain PyVRP baseline and a one-process run of our engine."""
+    main(["toptw", str(C101), "--tours", "2", "--seconds", "0.5", *extra])
+    out = json.loads(capsys.readouterr().out)
+    score, problems = check_toptw(C101, 2, out["routes"])
+    assert problems == []
+    assert score == out["score"] > 0
+
+
 @pytest.mark.skipif(not T1.exists(), reason="benchmark files not present")
 def test_ophs_cli_prints_checked_trips(capsys):
     """Tests that the OPHS command prints hotel-to-hotel trips the verifier accepts."""
