@@ -25,7 +25,10 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.run_all --toptw default --ophs none --mctopmtw none \
+	    --runs 1 --plain --jobs 2 --raw bench/toptw_plain.jsonl \
+	    --out docs/benchmarks-toptw-plain.md
+	$(BIN)/python -m bench.run_all --baseline bench/toptw_plain.jsonl
 	$(BIN)/python -m bench.routes
 	$(BIN)/python -m bench.scaling
 

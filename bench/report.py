@@ -57,7 +57,11 @@ run on the one-route model without our segments and neighbourhoods.
   the `benchmark` column of `shared/bench/mctopmtw/benchmark.csv` (KU Leuven sheet).
 * **Plain PyVRP** and **OR-Tools** columns are the shared baseline csv files
   (10 s per case, measured earlier by someone else, two cases at a time on a
-  2-core machine), not re-run here. Our runs share the machine with other jobs.
+  2-core machine), not re-run here. The line "plain PyVRP run alongside"
+  under a table is our own plain PyVRP run (`--plain`, one PyVRP run on our
+  encoding, one process) made on the same machine the same day
+  (`make bench` runs it first and passes it with `--baseline`): the fair
+  comparison, since this machine's speed varies between days.
 * **gap %** is computed from the median over the seeds.
 * Distances: TOPTW Euclidean truncated to 1 (Solomon) / 2 (Cordeau) decimals,
   scaled to integers (exact), also for MCTOPMTW; OPHS exact Euclidean scaled by
@@ -79,6 +83,9 @@ python -m bench.run_all --toptw all --ophs all --mctopmtw all --runs 1  # everyt
 python -m bench.run_all --toptw c101,pr01 --ophs none --seconds 5 --runs 1
 python -m bench.run_all --toptw c101 --ophs none --workers 1   # one process
 python -m bench.run_all --report-only        # rebuild from bench/results.jsonl
+python -m bench.run_all --toptw default --ophs none --mctopmtw none --runs 1 \
+    --plain --jobs 2 --raw bench/toptw_plain.jsonl   # plain PyVRP, same day
+python -m bench.run_all --baseline bench/toptw_plain.jsonl  # compare with it
 python -m bench.run_all --toptw none --ophs all --mctopmtw none --runs 1 --jobs 2 \
     --raw bench/ophs_all.jsonl --out docs/benchmarks-ophs-all.md   # 2 cases at a time
 python -m lrplanner.bench toptw $T/cordeau/pr01.txt --tours 2 --seconds 10
@@ -100,6 +107,10 @@ class _Gaps:
     ours_on_ortools: list[float] = field(default_factory=list)
     grils: list[float] = field(default_factory=list)
     vs_pyvrp: list[int] = field(default_factory=list)  # -1 worse, 0 equal, 1 better
+    same_day: list[float] = field(default_factory=list)  # baseline run's gaps
+    ours_on_same_day: list[float] = field(default_factory=list)
+    vs_same_day: list[int] = field(default_factory=list)
+    lower_than_same_day: list[str] = field(default_factory=list)
     infeasible: int = 0
 
 
@@ -117,7 +128,8 @@ def _mean(xs: list[float]) -> str:
     return _fmt(statistics.mean(xs)) if xs else "n/a"
 
 
-def _machine() -> str:
+def machine() -> str:
+    """This machine, the Python and the solver libraries, in one line."""
     cpu = platform.processor() or platform.machine()
     return (
         f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
@@ -126,9 +138,32 @@ def _machine() -> str:
     )
 
 
-def _row(case: Case, runs: list[dict[str, object]], gaps: _Gaps) -> str:
+#: Baseline scores measured alongside: (family, name, tours) -> median score.
+Baseline = dict[tuple[str, str, int], float]
+
+
+def baseline_scores(rows: list[dict[str, object]]) -> Baseline:
+    """Median score per case of a baseline run's raw rows (e.g. ``--plain``)."""
+    runs: dict[tuple[str, str, int], list[float]] = {}
+    for r in rows:
+        key = (str(r["family"]), str(r["name"]), int(str(r["tours"])))
+        runs.setdefault(key, []).append(float(str(r["score"])))
+    return {key: statistics.median(scores) for key, scores in runs.items()}
+
+
+def _row(
+    case: Case, runs: list[dict[str, object]], gaps: _Gaps, baseline: Baseline
+) -> str:
     scores = [float(str(r["score"])) for r in runs]
     med = statistics.median(scores)
+    other = baseline.get((case.family, case.name, case.tours))
+    g_other = _gap(other, case.best_known)
+    if other is not None and g_other is not None:
+        gaps.same_day.append(g_other)
+        gaps.ours_on_same_day.append(_gap(med, case.best_known) or 0.0)
+        gaps.vs_same_day.append((med > other) - (med < other))
+        if med < other:
+            gaps.lower_than_same_day.append(f"{case.label} ({med:g} < {other:g})")
     ok = all(not r["problems"] for r in runs)
     gaps.infeasible += 0 if ok else 1
     g = _gap(med, case.best_known)
@@ -151,7 +186,13 @@ def _row(case: Case, runs: list[dict[str, object]], gaps: _Gaps) -> str:
     )
 
 
-def _section(title: str, cases: list[Case], rows: list[dict[str, object]]) -> list[str]:
+def _section(
+    title: str,
+    cases: list[Case],
+    rows: list[dict[str, object]],
+    baseline: Baseline,
+    baseline_label: str,
+) -> list[str]:
     gaps = _Gaps()
     mine = [r for r in rows if r["family"] == (cases[0].family if cases else "")]
     longest = max((float(str(r["seconds"])) for r in mine), default=0.0)
@@ -164,11 +205,12 @@ def _section(title: str, cases: list[Case], rows: list[dict[str, object]]) -> li
             == (case.family, case.name, case.tours)
         ]
         if runs:
-            lines.append(_row(case, runs, gaps))
+            lines.append(_row(case, runs, gaps, baseline))
     extra = [f"* longest solver time (seconds): {longest:.2f}"]
     if cases and cases[0].family == "ophs":
         extra += _ophs_breakdown(cases, rows)
-    return [f"## {title}", "", *lines, "", *_summary(gaps), *extra, ""]
+    summary = _summary(gaps) + _same_day(gaps, baseline_label)
+    return [f"## {title}", "", *lines, "", *summary, *extra, ""]
 
 
 def _ophs_breakdown(cases: list[Case], rows: list[dict[str, object]]) -> list[str]:
@@ -230,6 +272,22 @@ def _summary(gaps: _Gaps) -> list[str]:
     return out
 
 
+def _same_day(gaps: _Gaps, label: str) -> list[str]:
+    """Lines comparing the median with a baseline run alongside (if any)."""
+    if not gaps.same_day:
+        return []
+    better, worse = gaps.vs_same_day.count(1), gaps.vs_same_day.count(-1)
+    out = [
+        f"* {label} on {len(gaps.same_day)} of these cases: "
+        f"{_mean(gaps.same_day)} % (ours on those: {_mean(gaps.ours_on_same_day)} "
+        f"%); our median is higher on {better}, equal on "
+        f"{len(gaps.vs_same_day) - better - worse}, lower on {worse}"
+    ]
+    if gaps.lower_than_same_day:
+        out.append("  (lower: " + ", ".join(gaps.lower_than_same_day) + ")")
+    return out
+
+
 SUMMARY_START = "<!-- summary: kept when make bench rewrites this page -->"
 SUMMARY_END = "<!-- end of summary -->"
 
@@ -257,15 +315,23 @@ def write_report(
     seconds: float,
     jobs: int = 1,
     workers: int = 1,
+    baseline: Baseline | None = None,
+    baseline_label: str = "",
+    machine_line: str | None = None,
 ) -> None:
-    """Write the benchmark page for ``rows`` (one per run) of ``cases``."""
+    """Write the benchmark page for ``rows`` (one per run) of ``cases``.
+
+    ``baseline`` holds the median scores of another run made alongside (the
+    plain PyVRP baseline of ``--baseline``), described by ``baseline_label``.
+    ``machine_line`` is the machine the runs were made on (default: this one).
+    """
     text = [
         "# Solver benchmarks",
         "",
         "Generated by `make bench` (`bench/run_all.py`). Every answer is re-checked "
         "by `bench/verify.py` from the raw instance file.",
         "",
-        f"* machine: {_machine()}",
+        f"* machine: {machine_line or machine()}",
         f"* command: `{command}`",
         f"* time limit: {seconds:g} s per run, "
         + ("one run at a time" if jobs <= 1 else f"{jobs} runs at a time")
@@ -280,8 +346,7 @@ def write_report(
     if jobs > 1:
         text += [
             f"{jobs} runs at a time on {os.cpu_count()} cores: each run got at "
-            "most one core, and less while other work shared the machine (it did "
-            "during the published runs), so these numbers are conservative.",
+            "most one core (less while other work shared the machine).",
             "",
         ]
     text += _kept_summary(out)
@@ -289,6 +354,6 @@ def write_report(
     for family, title in titles:
         fam = [c for c in cases if c.family == family]
         if any(r["family"] == family for r in rows):
-            text += _section(title, fam, rows)
+            text += _section(title, fam, rows, baseline or {}, baseline_label)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(text) + "\n" + NOTES)

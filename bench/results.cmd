@@ -1,1 +1,1 @@
-python -m bench.run_all, assembled from runs of the default subset: TOPTW rows from 'python -m bench.run_all' (17:42-18:05 UTC; its OPHS rows were replaced), OPHS rows from '--toptw none --mctopmtw none' (18:10 UTC), MCTOPMTW rows from '--toptw none --ophs none' (18:06 and 18:18 UTC)
+python -m bench.run_all --workers 2

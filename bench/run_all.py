@@ -29,7 +29,7 @@ from bench.cases import (
     ophs_cases,
     toptw_cases,
 )
-from bench.report import write_report
+from bench.report import baseline_scores, machine, write_report
 from bench.verify import check_mctopmtw, check_ophs, check_toptw
 from lrplanner.solver.parallel import default_workers
 
@@ -116,6 +116,18 @@ def run_case(
     }
 
 
+def _baseline(path: Path | None) -> tuple[dict[tuple[str, str, int], float], str]:
+    """The baseline's median scores and how the page names it."""
+    if path is None:
+        return {}, ""
+    rows = [json.loads(ln) for ln in path.read_text().splitlines() if ln]
+    cmd_file = path.with_suffix(".cmd")
+    cmd = cmd_file.read_text().strip() if cmd_file.exists() else ""
+    kind = "plain PyVRP" if "--plain" in cmd.split() else "baseline"
+    how = f" (`{cmd}`)" if cmd else f" (`{path}`)"
+    return baseline_scores(rows), f"{kind} run alongside{how}"
+
+
 def main() -> int:
     """Parse arguments, run the cases, write the raw results and the report."""
     p = argparse.ArgumentParser(prog="python -m bench.run_all")
@@ -142,6 +154,13 @@ def main() -> int:
     p.add_argument(
         "--jobs", type=int, default=1, help="cases run at the same time (default 1)"
     )
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="raw results of a baseline run made alongside (e.g. a --plain run); "
+        "the page compares with them; its .cmd file names the command",
+    )
     args = p.parse_args()
     cases = _cases(args)
     if not args.report_only:
@@ -162,12 +181,29 @@ def main() -> int:
                 fh.write(json.dumps(row) + "\n")
                 fh.flush()
     cmd_file = args.raw.with_suffix(".cmd")
+    machine_file = args.raw.with_suffix(".machine")
     if not args.report_only:
         cmd_file.write_text(" ".join(["python -m bench.run_all", *sys.argv[1:]]))
+        machine_file.write_text(machine())
+    # a rebuilt page names the machine the runs were made on, not this one
+    ran_on = machine_file.read_text().strip() if machine_file.exists() else None
     command = cmd_file.read_text() if cmd_file.exists() else "python -m bench.run_all"
     rows = [json.loads(ln) for ln in args.raw.read_text().splitlines() if ln]
     workers = args.workers if args.workers is not None else default_workers()
-    write_report(args.out, cases, rows, command, args.seconds, args.jobs, workers)
+    workers = 1 if args.plain else workers  # plain PyVRP is one process
+    baseline, label = _baseline(args.baseline)
+    write_report(
+        args.out,
+        cases,
+        rows,
+        command,
+        args.seconds,
+        args.jobs,
+        workers,
+        baseline=baseline,
+        baseline_label=label,
+        machine_line=ran_on,
+    )
     return 0
 
 

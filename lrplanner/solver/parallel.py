@@ -9,9 +9,9 @@ their own trajectories, which is where the diversity comes from.
 
 Helpers are *spawned*, never forked: safe under a GUI's threads and the same
 on every platform. A frozen app must call ``multiprocessing.freeze_support()``
-at start (``lrplanner.entry`` does). Helpers ignore Ctrl-C (the main process
-decides what to keep), stop when the main search stops, and stop on their own
-when the main process disappears.
+at start (``lrplanner/__main__.py``, the bundle's script, does). Helpers
+ignore Ctrl-C (the main process decides what to keep), stop when the main
+search stops, and stop on their own when the main process disappears.
 """
 
 from __future__ import annotations

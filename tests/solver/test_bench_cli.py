@@ -56,3 +56,55 @@ def test_verifier_accepts_the_published_optimum_and_rejects_a_broken_one():
     assert check_ophs(T1, trips) == (240, [])
     broken = [[*trips[0][:-1], 1], trips[1]]
     assert check_ophs(T1, broken)[1] != []
+
+
+def test_report_compares_with_a_baseline_run_alongside(tmp_path):
+    """Tests the page's lines comparing our median with a --plain run.
+
+    Best known 100; our runs 98, 100, 99 (median 99, gap 1 %); the baseline
+    run scored 100 (gap 0 %), so our median is lower on the one case. The
+    hand-written summary block of the old page is kept.
+    """
+    from bench.cases import Case
+    from bench.report import SUMMARY_END, SUMMARY_START, write_report
+    from bench.run_all import _baseline
+
+    case = Case(family="toptw", name="c101", path=C101, tours=1, best_known=100)
+    rows = [
+        {
+            "family": "toptw",
+            "name": "c101",
+            "tours": 1,
+            "seed": k,
+            "score": s,
+            "seconds": 10.0,
+            "problems": [],
+        }
+        for k, s in enumerate([98, 100, 99])
+    ]
+    raw = tmp_path / "plain.jsonl"
+    raw.write_text(json.dumps({**rows[0], "score": 100}) + "\n")
+    raw.with_suffix(".cmd").write_text("python -m bench.run_all --plain")
+    out = tmp_path / "page.md"
+    out.write_text(f"old\n{SUMMARY_START}\nkept text\n{SUMMARY_END}\nold table\n")
+    baseline, label = _baseline(raw)
+    write_report(
+        out,
+        [case],
+        rows,
+        "cmd",
+        10.0,
+        baseline=baseline,
+        baseline_label=label,
+        machine_line="the machine of the runs",
+    )
+    page = out.read_text()
+    assert (
+        "* plain PyVRP run alongside (`python -m bench.run_all --plain`) on 1 of "
+        "these cases: 0.00 % (ours on those: 1.00 %); our median is higher on 0, "
+        "equal on 0, lower on 1" in page
+    )
+    assert "(lower: c101 m=1 (99 < 100))" in page
+    assert "* machine: the machine of the runs" in page
+    assert "kept text" in page
+    assert "old table" not in page
