@@ -162,6 +162,8 @@ def main() -> int:
         "the page compares with them; its .cmd file names the command",
     )
     args = p.parse_args()
+    if args.baseline is not None and not args.baseline.is_file():
+        p.error(f"--baseline {args.baseline}: no such file (run the --plain one first)")
     cases = _cases(args)
     if not args.report_only:
         args.raw.parent.mkdir(parents=True, exist_ok=True)
