@@ -156,17 +156,17 @@ def _row(
 ) -> str:
     scores = [float(str(r["score"])) for r in runs]
     med = statistics.median(scores)
-    other = baseline.get((case.family, case.name, case.tours))
-    g_other = _gap(other, case.best_known)
-    if other is not None and g_other is not None:
-        gaps.same_day.append(g_other)
-        gaps.ours_on_same_day.append(_gap(med, case.best_known) or 0.0)
-        gaps.vs_same_day.append((med > other) - (med < other))
-        if med < other:
-            gaps.lower_than_same_day.append(f"{case.label} ({med:g} < {other:g})")
     ok = all(not r["problems"] for r in runs)
     gaps.infeasible += 0 if ok else 1
     g = _gap(med, case.best_known)
+    other = baseline.get((case.family, case.name, case.tours))
+    g_other = _gap(other, case.best_known)
+    if other is not None and g_other is not None and g is not None:
+        gaps.same_day.append(g_other)
+        gaps.ours_on_same_day.append(g)
+        gaps.vs_same_day.append((med > other) - (med < other))
+        if med < other:
+            gaps.lower_than_same_day.append(f"{case.label} ({med:g} < {other:g})")
     gp, go = _gap(case.pyvrp, case.best_known), _gap(case.ortools, case.best_known)
     if g is not None:
         gaps.ours.append(g)

@@ -29,7 +29,7 @@ from bench.cases import (
     ophs_cases,
     toptw_cases,
 )
-from bench.report import baseline_scores, machine, write_report
+from bench.report import Baseline, baseline_scores, machine, write_report
 from bench.verify import check_mctopmtw, check_ophs, check_toptw
 from lrplanner.solver.parallel import default_workers
 
@@ -116,11 +116,16 @@ def run_case(
     }
 
 
-def _baseline(path: Path | None) -> tuple[dict[tuple[str, str, int], float], str]:
+def _rows(path: Path) -> list[dict[str, object]]:
+    """The raw results in ``path`` (one JSON object per line)."""
+    return [json.loads(ln) for ln in path.read_text().splitlines() if ln]
+
+
+def _baseline(path: Path | None) -> tuple[Baseline, str]:
     """The baseline's median scores and how the page names it."""
     if path is None:
         return {}, ""
-    rows = [json.loads(ln) for ln in path.read_text().splitlines() if ln]
+    rows = _rows(path)
     cmd_file = path.with_suffix(".cmd")
     cmd = cmd_file.read_text().strip() if cmd_file.exists() else ""
     kind = "plain PyVRP" if "--plain" in cmd.split() else "baseline"
@@ -190,7 +195,7 @@ def main() -> int:
     # a rebuilt page names the machine the runs were made on, not this one
     ran_on = machine_file.read_text().strip() if machine_file.exists() else None
     command = cmd_file.read_text() if cmd_file.exists() else "python -m bench.run_all"
-    rows = [json.loads(ln) for ln in args.raw.read_text().splitlines() if ln]
+    rows = _rows(args.raw)
     workers = args.workers if args.workers is not None else default_workers()
     workers = 1 if args.plain else workers  # plain PyVRP is one process
     baseline, label = _baseline(args.baseline)
