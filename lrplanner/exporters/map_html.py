@@ -4,13 +4,15 @@ One layer per day in its own colour: travel legs (flights dashed), numbered
 stops in visiting order, the overnight place. Country outlines shipped with
 the app are drawn underneath, so the map shows its markers and lines with no
 internet; an online OpenStreetMap layer can be switched on when connected.
-Every user text is HTML-escaped and handed to Leaflet as a JSON string.
+Every user text is HTML-escaped once, here, and handed to Leaflet as a JSON
+string or put into the page through :class:`StaticHtml`: no user text is ever
+part of a Jinja2 template's source.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
+import json
 from typing import TYPE_CHECKING, Any
 
 from branca.element import Element, Figure, MacroElement
@@ -22,7 +24,7 @@ from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
 from lrplanner.exporters.agenda_rows import day_title
 from lrplanner.exporters.map_assets import country_outlines, inline_assets
-from lrplanner.exporters.map_layers import Stop, day_path, visit_popup
+from lrplanner.exporters.map_layers import Stop, day_path, html_text, visit_popup
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,7 +67,7 @@ class BindText(MacroElement):
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "{{ this._parent.get_name() }}.bind{{ this.kind }}("
-        "{{ this.content|tojson }}, {{ this.options|tojson }});"
+        "{{ this.content_js }}, {{ this.options|tojson }});"
         "{% endmacro %}"
     )
 
@@ -74,7 +76,37 @@ class BindText(MacroElement):
         self._name = "BindText"
         self.kind = kind
         self.content = content
+        self.content_js = js_string(content)
         self.options = options
+
+
+def js_string(text: str) -> str:
+    """Return ``text`` as a JavaScript string literal safe inside a page.
+
+    Beyond JSON: ``< > &`` cannot end the script block, and braces cannot
+    start a Jinja2 tag when branca compiles the script a second time.
+    """
+    literal = json.dumps(text)
+    for char in "<>&{}%#'":
+        literal = literal.replace(char, f"\\u{ord(char):04x}")
+    return literal
+
+
+class StaticHtml(Element):
+    """Markup put into the page as it is, never compiled as a template.
+
+    branca's ``Element(template=...)`` compiles its argument with Jinja2, so
+    text with ``{{ }}`` or ``{%`` in it would run as template code. Here the
+    template is fixed and the markup is data: ``{{ this.markup }}`` prints it
+    verbatim (Jinja2 does not re-evaluate what a variable holds).
+    """
+
+    _template = Template("{{ this.markup }}")
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self._name = "StaticHtml"
+        self.markup = markup
 
 
 def attach(parent: Element, child: Element) -> None:
@@ -125,8 +157,8 @@ def build_map(project: Project, itinerary: Itinerary) -> folium.Map:
         )
     root = fmap.get_root()
     assert isinstance(root, Figure)
-    attach(root.header, Element(PAGE_STYLE))
-    attach(root.html, Element(legend_html(project, itinerary)))
+    attach(root.header, StaticHtml(PAGE_STYLE))
+    attach(root.html, StaticHtml(legend_html(project, itinerary)))
     return fmap
 
 
@@ -156,7 +188,7 @@ def _country_style(_feature: object) -> dict[str, object]:
 
 def _layer_name(index: int, day: DayPlan, colour: str) -> str:
     swatch = f'<span style="color:{colour}">&#9632;</span>'
-    return f"{swatch} Day {index + 1}: {html.escape(day_title(day))}"
+    return f"{swatch} Day {index + 1}: {html_text(day_title(day))}"
 
 
 def _bounds(points: list[tuple[float, float]]) -> list[list[float]]:
@@ -209,7 +241,7 @@ def _stop_marker(
     assert stop.event is not None
     popup, name = visit_popup(project, stop.event)
     attach(marker, BindText("Popup", popup, maxWidth=340))
-    attach(marker, BindText("Tooltip", f"{number}. {html.escape(name)}"))
+    attach(marker, BindText("Tooltip", f"{number}. {html_text(name)}"))
     return marker
 
 
@@ -217,7 +249,7 @@ def _overnight_marker(project: Project, day: DayPlan, colour: str) -> folium.Mar
     import folium
 
     assert day.overnight is not None
-    name = html.escape(location_name(project, day.overnight))
+    name = html_text(location_name(project, day.overnight))
     icon = folium.DivIcon(
         html=f'<div class="lr-night" style="border-color:{colour}">&#8962;</div>',
         icon_size=(26, 26),
@@ -226,7 +258,7 @@ def _overnight_marker(project: Project, day: DayPlan, colour: str) -> folium.Mar
     point = location_point(project, day.overnight)
     # Under the numbered stops: a visit in the same town must stay readable.
     marker = folium.Marker(point, icon=icon, z_index_offset=-1000)
-    text = f"<b>Overnight</b>: {name}<br>night of {html.escape(day_title(day))}"
+    text = f"<b>Overnight</b>: {name}<br>night of {html_text(day_title(day))}"
     attach(marker, BindText("Popup", text))
     attach(marker, BindText("Tooltip", f"Overnight: {name}"))
     return marker
@@ -234,11 +266,11 @@ def _overnight_marker(project: Project, day: DayPlan, colour: str) -> folium.Mar
 
 def legend_html(project: Project, itinerary: Itinerary) -> str:
     """Return the fixed legend: route name, day colours, symbols."""
-    rows = [f"<b>{html.escape(project.route.name)}</b>"]
+    rows = [f"<b>{html_text(project.route.name)}</b>"]
     for index, day in enumerate(itinerary.days):
         colour = DAY_COLOURS[index % len(DAY_COLOURS)]
         line = f'<i style="border-top:4px solid {colour}"></i>'
-        rows.append(f"{line}Day {index + 1}: {html.escape(day_title(day))}")
+        rows.append(f"{line}Day {index + 1}: {html_text(day_title(day))}")
     rows += [
         '<i style="border-top:3px solid #555"></i>road / boat / train',
         '<i style="border-top:3px dashed #555"></i>flight',

@@ -57,6 +57,18 @@ def day_path(project: Project, day: DayPlan, start: Point) -> list[Stop]:
     return stops
 
 
+def html_text(text: str) -> str:
+    """Return user text as HTML text that no template engine can read as code.
+
+    ``html.escape`` makes it inert as markup. Braces become character
+    references too: branca compiles the output of every folium element once
+    more as a Jinja2 template, so a ``{{``, ``{%`` or ``{#`` left in a popup,
+    tooltip or layer name would run (or break the page). Leaflet shows
+    ``&#123;`` as ``{``, so the reader sees the text exactly as typed.
+    """
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def visit_popup(project: Project, event: Event) -> tuple[str, str]:
     """Return a visit's popup HTML (every user text escaped) and the site name."""
     site = project.site_by_id[event.site] if event.site else None
@@ -64,16 +76,16 @@ def visit_popup(project: Project, event: Event) -> tuple[str, str]:
     zone = zone_named(event.tz)
     start, end = event.start.astimezone(zone), event.end.astimezone(zone)
     lines = [
-        f"<b>{html.escape(name)}</b>",
+        f"<b>{html_text(name)}</b>",
         f"{start:%a %d %b}, {start:%H:%M}{EN_DASH}{end:%H:%M} {zone_label(start)}",
     ]
     if site is not None and site.host:
-        lines.append(f"Host: {html.escape(site.host)}")
+        lines.append(f"Host: {html_text(site.host)}")
     if site is not None and site.place:
-        lines.append(f"Near: {html.escape(location_name(project, site.place))}")
+        lines.append(f"Near: {html_text(location_name(project, site.place))}")
     for champion_id in event.champions:
         champion = project.champion_by_id.get(champion_id)
         who = champion.name if champion else champion_id
         contact = f" ({champion.contact})" if champion and champion.contact else ""
-        lines.append(f"Champion: {html.escape(who + contact)}")
+        lines.append(f"Champion: {html_text(who + contact)}")
     return "<br>".join(lines), name

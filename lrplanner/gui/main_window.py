@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from lrplanner import __version__, services
 from lrplanner.core.changes import PlanChanges
+from lrplanner.gui import plain
 from lrplanner.gui.actions import build_actions, build_menus
 from lrplanner.gui.data_tabs import DataTabs
 from lrplanner.gui.document import ProjectDocument
@@ -105,13 +106,14 @@ class MainWindow(QMainWindow):
         """Tell the user something without blocking (the box is window-modal)."""
         self.last_message = (title, text)
         icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, Button.Ok, self)
+        box = plain.message_box(icon, title, text, Button.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def ask(self, title: str, text: str, buttons: Button) -> Button:
         """Ask a question and wait for the answer (tests replace this)."""
-        return QMessageBox.question(self, title, text, buttons)
+        box = plain.message_box(QMessageBox.Icon.Question, title, text, buttons, self)
+        return Button(box.exec())
 
     # --- opening --------------------------------------------------------
     def open_path(self, path: Path) -> ImportResult:

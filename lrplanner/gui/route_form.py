@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lrplanner.core.columns import ROUTE, ColumnSpec, Kind
+from lrplanner.gui import plain
 from lrplanner.gui.models.sheets import cell_text
 from lrplanner.importers.project_rows import project_rows
 
@@ -58,7 +59,7 @@ class RouteForm(QScrollArea):
         self._shown: dict[str, str] = {}
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
-        self.group_size = QLabel()
+        self.group_size = plain.label()
         self._page = self._build()
         self.setWidget(self._page)
 
@@ -86,7 +87,7 @@ class RouteForm(QScrollArea):
         editor.setToolTip(column.help)
         editor.setAccessibleName(column.header)
         _on_commit(editor, lambda: self.commit(column.key))
-        error = QLabel()
+        error = plain.label()
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()

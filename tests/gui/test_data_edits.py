@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 
 from lrplanner.gui.dialogs.help import HelpDialog
 from lrplanner.gui.dialogs.preferences import PreferencesDialog
@@ -102,7 +103,10 @@ def test_a_bad_cell_is_refused_with_the_reason(
     assert not model.setData(index, text)
     assert window.project is opened
     assert model.data(index) == before
-    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    shown = QTextDocumentFragment.fromHtml(
+        model.data(index, Qt.ItemDataRole.ToolTipRole)
+    )
+    tip = shown.toPlainText()
     assert tip.startswith(f"Not changed: {reason}")
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
     message = window.statusBar().currentMessage()

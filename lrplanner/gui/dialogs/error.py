@@ -13,6 +13,7 @@ import platform
 import traceback
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -69,6 +70,7 @@ def error_box(
         QMessageBox.StandardButton.Close,
         parent,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the error may quote user text
     box.setObjectName("error_dialog")
     box.setAccessibleName("Unexpected error")
     box.setDetailedText(details)

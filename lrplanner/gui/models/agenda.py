@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from lrplanner.core.ids import SiteId
 from lrplanner.core.plan import EventKind
+from lrplanner.gui import plain
 from lrplanner.gui.signals import emit
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardIt
         _place_text(project, event),
         ", ".join(_champion_names(project, event)),
     )
-    items[0].setToolTip(f"{event.tz} (UTC{start:%z})")
+    items[0].setToolTip(plain.tooltip(f"{event.tz} (UTC{start:%z})"))
     for item in items:
         item.setData(day.day.isoformat(), DAY_ROLE)
         item.setData(event.site, SITE_ROLE)

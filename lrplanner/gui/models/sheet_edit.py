@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from lrplanner.gui import plain
 from lrplanner.gui.models.sheets import Row, cell_text, sheet_columns
 from lrplanner.gui.models.table_model import RecordTableModel
 from lrplanner.gui.signals import emit
@@ -57,7 +58,7 @@ class SheetTableModel(RecordTableModel[Row]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         error = self._errors.get((index.row(), index.column()))
         if error is not None and role == Qt.ItemDataRole.ToolTipRole:
-            return f"Not changed: {error}"
+            return plain.tooltip(f"Not changed: {error}")
         if error is not None and role == Qt.ItemDataRole.BackgroundRole:
             return ERROR_BACKGROUND
         if role == Qt.ItemDataRole.EditRole and index.isValid():

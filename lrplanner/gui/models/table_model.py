@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from lrplanner.gui import plain
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 # The tooltip repeats the text: long cells (reasons, addresses) are cut off.
@@ -46,7 +48,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in _TEXT_ROLES:
             return None
-        return self._columns[index.column()].text(self._rows[index.row()])
+        text = self._columns[index.column()].text(self._rows[index.row()])
+        return plain.tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def row(self, number: int) -> T:
         """Return the record shown in row ``number``."""

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHeaderView,
-    QLabel,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
+
+from lrplanner.gui import plain
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -89,7 +90,7 @@ class BudgetPanel(QWidget):
         super().__init__()
         self.setObjectName("budget_panel")
         grid = QGridLayout(self)
-        self.summary = QLabel("Plan the route to see its costs (F5).")
+        self.summary = plain.label("Plan the route to see its costs (F5).")
         self.summary.setAccessibleName("Budget summary")
         self.summary.setWordWrap(True)
         self.categories = _table("Costs by category", ("Category", "Amount"))

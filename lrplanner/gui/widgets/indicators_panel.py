@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from lrplanner.gui import plain
 from lrplanner.gui.widgets.budget_panel import money
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class IndicatorsPanel(QWidget):
         form = QFormLayout(self)
         self.labels: dict[str, QLabel] = {}
         for name in ROWS:
-            label = QLabel(DASH)
+            label = plain.label(DASH)
             label.setAccessibleName(name)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+from lrplanner.gui import plain
 
 if TYPE_CHECKING:
     from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -47,7 +49,7 @@ class MapView(QWidget):
         self.setObjectName("map_view")
         self.setAccessibleName("Route map")
         self._stack = QStackedLayout(self)
-        self.message = QLabel("Plan the route to see it on the map (F5).")
+        self.message = plain.label("Plan the route to see it on the map (F5).")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self._stack.addWidget(self.message)

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
     QWidget,
 )
+
+from lrplanner.gui import plain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,7 +30,7 @@ class PlanProgress(QWidget):
         self.setObjectName("plan_progress")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel()
+        self.label = plain.label()
         self.label.setAccessibleName("Planning progress")
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Planning time used")
