@@ -18,7 +18,10 @@ from lrplanner.gui.dialogs.error import ErrorHook
 from lrplanner.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
+
+    from PySide6.QtCore import SignalInstance
 
 log = logging.getLogger(__name__)
 SAMPLE = appfiles.sample_workbook()
@@ -96,24 +99,38 @@ def run_app(
         _report("window-shown")
         window.planner.finished.connect(lambda _o: _report_memory())
     window.statusBar().showMessage("Opening the project…")
-    QTimer.singleShot(0, partial(_open_first, window, path, reporting))
+    QTimer.singleShot(0, partial(_open_first, window, path))
     if screenshot is not None:
         grab = partial(_show_and_grab, window, screenshot, view)
         if plan:
             window.planner.finished.connect(lambda _o: QTimer.singleShot(300, grab))
             window.planner.failed.connect(lambda _m: QTimer.singleShot(300, grab))
         else:
-            QTimer.singleShot(300, grab)
+            _once(window.loader.settled, lambda: QTimer.singleShot(300, grab))
     if plan:
-        QTimer.singleShot(0, window.plan)
+        # The file is read in the background: plan once it is shown.
+        _once(window.loader.settled, window.plan)
+    if reporting:
+        _once(window.loader.settled, lambda: _report("project-shown"))
     return app.exec()
 
 
-def _open_first(window: MainWindow, path: Path | None, reporting: bool) -> None:
+def _once(signal: SignalInstance, slot: Callable[[], object]) -> None:
+    """Call ``slot`` the first time ``signal`` fires, never again."""
+    fired = False
+
+    def call() -> None:
+        nonlocal fired
+        if not fired:
+            fired = True
+            slot()
+
+    signal.connect(call)
+
+
+def _open_first(window: MainWindow, path: Path | None) -> None:
     window.statusBar().clearMessage()
     window.open_initial(path, SAMPLE)
-    if reporting:
-        _report("project-shown")
 
 
 def _report(event: str) -> None:

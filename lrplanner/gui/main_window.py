@@ -22,6 +22,7 @@ from lrplanner.gui.actions import build_actions, build_menus
 from lrplanner.gui.data_tabs import DataTabs
 from lrplanner.gui.document import ProjectDocument
 from lrplanner.gui.files import OPEN_FILTER, ProjectFiles
+from lrplanner.gui.loader import FileLoader
 from lrplanner.gui.results import ResultsViews
 from lrplanner.gui.solve_controller import PlanController
 from lrplanner.gui.tasks import TaskRunner
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions_by_name)
         self.progress = PlanProgress(self.cancel_plan)
         self.statusBar().addPermanentWidget(self.progress)
+        self.loader = FileLoader(self)
+        self.statusBar().addPermanentWidget(self.loader.progress)
         self._load_preferences()
         self._connect()
         self.tabs.show_project(None)
@@ -93,6 +96,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.document.changed.connect(self._on_document_changed)
+        self.loader.loaded.connect(self._show_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.loader.cancelled.connect(self._on_load_cancelled)
         self.document.state_changed.connect(self._on_state_changed)
         self.planner.started.connect(self._on_plan_started)
         self.planner.progressed.connect(self.progress.show_progress)
@@ -117,8 +123,26 @@ class MainWindow(QMainWindow):
 
     # --- opening --------------------------------------------------------
     def open_path(self, path: Path) -> ImportResult:
-        """Load a project file, workbook or CSV folder and show it."""
+        """Load a project file, workbook or CSV folder and show it (blocking)."""
         result = services.load_inputs(path)
+        self._show_loaded(path, result)
+        return result
+
+    def open_in_background(self, path: Path) -> None:
+        """Read ``path`` off the main thread (busy bar, Cancel), then show it."""
+        self.statusBar().showMessage(f"Reading {path}…")
+        self.loader.load(path)
+
+    def _on_load_failed(self, path: Path, message: str) -> None:
+        self.statusBar().clearMessage()
+        self.say("Could not open the file", f"{path} could not be read: {message}")
+
+    def _on_load_cancelled(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Stopped reading {path.name}.", 8000)
+
+    def _show_loaded(self, path: Path, result: ImportResult) -> None:
+        """Show a finished read: the project (if any) and every problem."""
+        self.statusBar().clearMessage()
         if result.project is not None:
             self.document.open(result.project, path)
             self.files.remember(path)
@@ -126,21 +150,23 @@ class MainWindow(QMainWindow):
             first_line = result.summary().splitlines()[0]
             self.statusBar().showMessage(f"{first_line}{hint}", 15000)
         self.show_result(result)
-        return result
 
     def open_checked(self, path: Path) -> None:
         """Open ``path`` after offering to save unsaved changes."""
         if self.confirm_discard():
-            self.open_path(path)
+            self.open_in_background(path)
 
     def open_initial(self, path: Path | None, sample: Path) -> None:
         """Open ``path``, else recover an autosave, else the last project or sample."""
         if path is not None:
-            self.open_path(path)
-        elif not self.files.offer_recovery():
+            self.open_in_background(path)
+            return
+        if not self.files.offer_recovery():
             target = self.files.last_project() or sample
             if target.exists():
-                self.open_path(target)
+                self.open_in_background(target)
+                return
+        self.loader.settled.emit()  # nothing to read: the window is ready
 
     def show_result(self, result: ImportResult | None) -> None:
         """List every problem of an import (the project, if any, is already open)."""
@@ -322,6 +348,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        self.loader.shutdown()
         self.files.timer.stop()
         self.files.mark_clean_exit()
         self.results.close_files()
