@@ -1,8 +1,13 @@
 """Command line: ``lrplanner template|validate|import|plan|check|gui``.
 
-Exit codes: 0 success, 1 a plan fails the independent check, 2 invalid input
-(every problem printed on stderr), 3 no plan can satisfy the hard rules (the
-explanation is printed). Heavy modules are imported inside the commands so
+Exit codes (``EXIT_*`` below): 0 success (a checked plan), 1 a plan was
+written but fails the independent check (or ``check`` found violations), 2
+invalid input (every problem printed on stderr), 3 no plan can satisfy the
+hard rules (the explanation is printed), 4 a file could not be written (the
+path and the system's reason are printed; the files already there are kept),
+70 an unexpected internal error (one paragraph on stderr, the traceback in the
+log file), 130 interrupted (Ctrl-C) before any plan was found. No command
+prints a traceback. Heavy modules are imported inside the commands so
 ``--help`` stays fast.
 """
 
@@ -10,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import TypeAlias
 
+    from lrplanner.core.project import Project
     from lrplanner.importers.report import ImportResult
 
     GuiRunner: TypeAlias = Callable[[Path | None, Path | None, bool, str | None], int]
@@ -27,6 +35,9 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_INVALID = 2
 EXIT_INFEASIBLE = 3
+EXIT_WRITE = 4
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
 #: The main window's views, by the names ``gui --view`` takes.
 VIEWS = ("data", "agenda", "map", "budget", "indicators", "left-out")
 
@@ -79,9 +90,21 @@ def main(argv: Sequence[str] | None = None, run_gui: GuiRunner | None = None) ->
     """Run the command line and return the process exit code.
 
     ``run_gui`` opens the desktop app; it is passed in by
-    :mod:`lrplanner.entry` because this layer never imports the GUI.
+    :mod:`lrplanner.entry` because this layer never imports the GUI. Nothing
+    escapes as a traceback: an unexpected error is logged and reported in one
+    paragraph with exit code 70.
     """
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args, run_gui)
+    except KeyboardInterrupt:
+        print("\nInterrupted; nothing more was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the last guard: logged and reported
+        return _report_crash(args.command, exc)
+
+
+def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:
     if args.command == "gui":
         if run_gui is None:
             print("The desktop app is not available here.", file=sys.stderr)
@@ -101,19 +124,85 @@ def main(argv: Sequence[str] | None = None, run_gui: GuiRunner | None = None) ->
 
         return plan_command(result.project, args.out, args.seconds, args.seed)
     if args.command == "import":
-        from lrplanner.storage import save_project
-
-        save_project(result.project, args.project)
-        print(f"Saved the project to {args.project}")
+        return _import(result.project, args.project)
     return EXIT_OK
 
 
 def _template(path: Path) -> int:
     from lrplanner.importers import write_template
 
-    write_template(path)
+    try:
+        write_template(path)
+    except OSError as exc:
+        return report_write_error(path, exc)
     print(f"Wrote the input template to {path}")
     return EXIT_OK
+
+
+def _import(project: Project, path: Path) -> int:
+    from lrplanner.core.errors import ProjectFileError
+    from lrplanner.storage import save_project
+
+    try:
+        save_project(project, path)
+    except (OSError, ProjectFileError) as exc:
+        return report_write_error(path, exc)
+    print(f"Saved the project to {path}")
+    return EXIT_OK
+
+
+def report_write_error(path: Path, exc: Exception, kept: str = "") -> int:
+    """Print why ``path`` could not be written (no traceback); return exit code 4.
+
+    ``kept`` names what is left as it was (default: the file at ``path``).
+    """
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    # A ProjectFileError already names the file; say it once.
+    text = reason if str(path) in reason else f"could not write {path}: {reason}"
+    kept = kept or "Any file already there was kept as it was."
+    print(f"error: {text.rstrip('.')}. {kept}", file=sys.stderr)
+    return EXIT_WRITE
+
+
+def _report_crash(command: str, exc: BaseException) -> int:
+    """Log the traceback and print one paragraph about it; return exit code 70."""
+    log = _log_traceback(command, exc)
+    detail = str(exc)
+    if len(detail) > 300:
+        detail = detail[:300] + "..."
+    where = (
+        f"The details are in {log}; please send that file with a note of what you did."
+        if log is not None
+        else "The details could not be saved to a log file."
+    )
+    print(
+        f"error: 'lrplanner {command}' stopped on an unexpected problem "
+        f"({type(exc).__name__}: {detail}). This is a bug in LR Planner, not in "
+        f"your files; files are only replaced once complete, so what was "
+        f"already on disk is intact. {where}",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
+def _log_traceback(command: str, exc: BaseException) -> Path | None:
+    """Append the traceback to the log file; return it (None if nowhere works)."""
+    import tempfile
+
+    from lrplanner import appfiles
+
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    text = "".join(traceback.format_exception(exc))
+    record = f"{stamp} ERROR lrplanner.cli: 'lrplanner {command}' failed\n{text}"
+    for folder in (appfiles.log_dir, lambda: Path(tempfile.gettempdir())):
+        try:
+            path = folder() / appfiles.LOG_NAME
+            with path.open("a", encoding="utf-8", errors="backslashreplace") as log:
+                log.write(record)
+        except OSError:
+            continue
+        return path
+    return None
 
 
 def _load_and_report(inputs: Path) -> ImportResult:

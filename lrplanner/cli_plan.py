@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 from typing import TYPE_CHECKING
 
 from lrplanner import services, storage
+from lrplanner.cli import (
+    EXIT_CHECK_FAILED,
+    EXIT_INFEASIBLE,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    report_write_error,
+)
+from lrplanner.core import fileset
 from lrplanner.core.errors import InfeasibleRequest, ProjectFileError
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
@@ -25,7 +35,31 @@ PROJECT_FILE = services.PROJECT_FILE
 
 
 def plan_command(project: Project, out: Path, seconds: float, seed: int) -> int:
-    """Plan ``project``, write the files into ``out``; return the exit code."""
+    """Plan ``project``, write the files into ``out``; return the exit code.
+
+    The folder is checked writable before the search, so a read-only or
+    impossible folder fails at once (exit 4) instead of after it.
+    """
+    try:
+        services.check_output_folder(out)
+    except OSError as exc:
+        return report_write_error(out, exc, "Nothing was planned or written.")
+    outcome = _search(project, seconds, seed)
+    if isinstance(outcome, int):
+        return outcome
+    print(file=sys.stderr)
+    try:
+        written = services.write_plan_files(outcome, out)
+    except (OSError, ProjectFileError) as exc:
+        kept = f"The plan files already in {out} were kept as they were."
+        return report_write_error(out, exc, kept)
+    _print_summary(outcome, out)
+    print("Wrote " + ", ".join(p.name for p in written) + f" in {out}")
+    return EXIT_CHECK_FAILED if outcome.violations else EXIT_OK
+
+
+def _search(project: Project, seconds: float, seed: int) -> PlanOutcome | int:
+    """Return the plan, or the exit code if there is none (Ctrl-C stops early)."""
     token = CancelToken()
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -34,7 +68,7 @@ def plan_command(project: Project, out: Path, seconds: float, seed: int) -> int:
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        outcome = services.plan_project(
+        return services.plan_project(
             project,
             seconds=seconds,
             seed=seed,
@@ -42,15 +76,13 @@ def plan_command(project: Project, out: Path, seconds: float, seed: int) -> int:
             on_progress=_print_progress,
         )
     except InfeasibleRequest as exc:
+        if token.cancelled:
+            print("\nInterrupted before any plan was found.", file=sys.stderr)
+            return EXIT_INTERRUPTED
         print(f"\nNo plan possible: {exc}", file=sys.stderr)
-        return 3
+        return EXIT_INFEASIBLE
     finally:
         signal.signal(signal.SIGINT, previous)
-    print(file=sys.stderr)
-    written = services.write_plan_files(outcome, out)
-    _print_summary(outcome, out)
-    print("Wrote " + ", ".join(p.name for p in written) + f" in {out}")
-    return 1 if outcome.violations else 0
 
 
 def _print_progress(progress: SolveProgress) -> None:
@@ -85,15 +117,30 @@ def _print_summary(outcome: PlanOutcome, out: Path) -> None:
 
 
 def check_folder(folder: Path) -> int:
-    """Check the plan saved by ``plan`` in ``folder``; return the exit code."""
+    """Check the plan saved by ``plan`` in ``folder``; return the exit code.
+
+    First the file set: every file named in files.json must be there, as it
+    was written with the plan (exit 2 if not, naming each file). Then the
+    plan in project.lrp against every hard rule (exit 1 on violations).
+    """
+    problems = _set_problems(folder)
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(
+            f"The files in {folder} are not one complete plan; the plan was not "
+            "checked. Write them again with 'lrplanner plan'.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     try:
         project = storage.load_project(folder / PROJECT_FILE)
     except ProjectFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_INVALID
     if project.plan is None:
         print(f"error: {folder / PROJECT_FILE} holds no plan", file=sys.stderr)
-        return 2
+        return EXIT_INVALID
     found = validate(
         project, project.plan, travel_check(TravelNetwork.from_project(project))
     )
@@ -104,4 +151,42 @@ def check_folder(folder: Path) -> int:
         if found
         else "The plan meets every hard rule."
     )
-    return 1 if found else 0
+    return EXIT_CHECK_FAILED if found else EXIT_OK
+
+
+def _set_problems(folder: Path) -> list[str]:
+    """Return what makes ``folder`` not one complete, unchanged set of plan files."""
+    if not folder.is_dir():
+        return [f"{folder} is not a folder"]
+    try:
+        manifest = fileset.read_manifest(folder)
+        changed = fileset.set_problems(folder, manifest)
+    except fileset.FileSetError as exc:
+        return [f"{folder}: {exc}"]
+    except OSError as exc:
+        return [f"cannot read the files in {folder}: {exc.strerror or exc}"]
+    set_id = manifest["set_id"]
+    problems = []
+    for name, problem in changed:
+        if problem == "missing":
+            problems.append(f"{name} is missing (files.json lists it)")
+            continue
+        other = _plan_id(folder / name) if name == services.PLAN_FILE else None
+        problems.append(
+            f"{name} is from another plan (plan id {other}; the other files are "
+            f"from plan {set_id})"
+            if other and other != set_id
+            else f"{name} is not the file written with plan {set_id}: it was "
+            "changed since, or comes from another plan"
+        )
+    return problems
+
+
+def _plan_id(path: Path) -> str | None:
+    """Return the plan id stamped in a plan.json, if it can be read."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    plan_id = document.get("plan_id") if isinstance(document, dict) else None
+    return plan_id if isinstance(plan_id, str) else None

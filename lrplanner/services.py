@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lrplanner import storage
+from lrplanner.core import fileset
 from lrplanner.core.atomic import atomic_write_text
 from lrplanner.core.errors import InputError, ProjectFileError
 from lrplanner.importers import ImportResult, read_inputs
@@ -13,6 +15,7 @@ from lrplanner.planner import jsonio
 from lrplanner.planner.plan import PlanOutcome, plan_route
 
 PROJECT_FILE = "project.lrp"
+PLAN_FILE = "plan.json"
 
 if TYPE_CHECKING:
     from lrplanner.core.project import Project
@@ -62,30 +65,61 @@ def plan_project(
     )
 
 
-def write_plan_files(outcome: PlanOutcome, out_dir: Path) -> list[Path]:
-    """Write problem.json, plan.json, the project file with the plan and the
-    exports (agenda.xlsx, costs.xlsx, map.html, agenda.pdf) into ``out_dir``.
+def check_output_folder(out_dir: Path) -> None:
+    """Create ``out_dir`` if missing and prove that files can be written in it.
 
-    Every file is written atomically, so a failure leaves older files intact.
+    Run it before a long search, so that a read-only or impossible folder
+    fails at once.
+
+    Raises
+    ------
+    OSError
+        If the folder cannot be created or written.
     """
+    fileset.check_writable(out_dir)
+
+
+def write_plan_files(outcome: PlanOutcome, out_dir: Path) -> list[Path]:
+    """Write a plan's files into ``out_dir`` as one set.
+
+    The set is problem.json, plan.json, the project file with the plan, the
+    exports (agenda.xlsx, costs.xlsx, map.html, agenda.pdf) and files.json,
+    the manifest that ``lrplanner check`` verifies. Every file is first
+    written into a staging folder; only a complete set replaces the old
+    files, so a failure leaves the previous set as it was, never a mix.
+    plan.json and files.json carry the same new plan id.
+
+    Raises
+    ------
+    OSError
+        If the folder or a file cannot be written (the old set is kept).
+    """
+    plan_id = uuid.uuid4().hex
+
+    def write(folder: Path) -> list[str]:
+        return _write_plan_set(outcome, folder, plan_id)
+
+    return fileset.write_file_set(out_dir, plan_id, write)
+
+
+def _write_plan_set(outcome: PlanOutcome, folder: Path, plan_id: str) -> list[str]:
     # The exporters (folium, reportlab) take a second to import: load on use,
     # so that the desktop app's window opens without them.
     from lrplanner.exporters import export_all
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     project = outcome.model.project
-    files = {
+    plan = jsonio.plan_document(project, outcome)
+    documents = {
         "problem.json": jsonio.problem_document(outcome.model),
-        "plan.json": jsonio.plan_document(project, outcome),
+        PLAN_FILE: {"format_version": plan["format_version"], "plan_id": plan_id}
+        | plan,
     }
-    written = []
-    for name, document in files.items():
-        atomic_write_text(out_dir / name, jsonio.dumps(document))
-        written.append(out_dir / name)
-    planned = project.with_changes(plan=outcome.itinerary)
-    storage.save_project(planned, out_dir / PROJECT_FILE)
-    written.append(out_dir / PROJECT_FILE)
-    written += export_all(
-        project, outcome.itinerary, outcome.costs, outcome.indicators, out_dir
+    for name, document in documents.items():
+        atomic_write_text(folder / name, jsonio.dumps(document))
+    storage.save_project(
+        project.with_changes(plan=outcome.itinerary), folder / PROJECT_FILE
     )
-    return written
+    exports = export_all(
+        project, outcome.itinerary, outcome.costs, outcome.indicators, folder
+    )
+    return [*documents, PROJECT_FILE, *(path.name for path in exports)]

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+#: The most sites one route may list: the search, the travel matrix and the
+#: files grow with the square of it, and no Learning Route needs more.
+MAX_SITES = 1000
 
 
 @dataclass(slots=True)
@@ -37,6 +40,18 @@ class Loaded(Generic[T]):
     def error(self, row: int, key: str, value: str, expected: str) -> InputError:
         """Return an InputError on a row and column of this sheet."""
         return self.table.error(row, key, value, expected)
+
+
+def check_count(table: Table, limit: int, what: str, errors: list[InputError]) -> None:
+    """Report a sheet with more than ``limit`` records, at the first row too many."""
+    if len(table.records) <= limit:
+        return
+    row = table.records[limit].row
+    expected = (
+        f"at most {limit:,} {what} in one route (this sheet has "
+        f"{len(table.records):,}; remove rows from row {row} on, or split the route)"
+    )
+    errors.append(table.error(row, None, "", expected))
 
 
 def drop_duplicates(loaded: Loaded[T], errors: list[InputError]) -> None:

@@ -72,6 +72,7 @@ def build_result(source: Source) -> ImportResult:
             project=None, errors=tuple(errors), warnings=tuple(warnings)
         )
     tables = _tables(source, errors)
+    crosscheck.check_count(tables["Sites"], crosscheck.MAX_SITES, "sites", errors)
     route = _load(tables["Route"], build_route, errors)
     sites = _load(tables["Sites"], records.build_site, errors)
     champions = _load(tables["Champions"], records.build_champion, errors)

@@ -2,29 +2,57 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lrplanner.core.ids import PlaceId
 from lrplanner.core.route import CostRates, RouteSettings
 from lrplanner.importers import cells, multicells
-from lrplanner.importers.cells import bounded_int, parse_id, parse_money
+from lrplanner.importers.cells import CellError, bounded_int, parse_id, parse_money
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from lrplanner.importers.fields import Fields
 
 ZERO = Decimal("0")
+#: Route dates outside these years are typing slips (an Excel day number such
+#: as 60 reads as 1900-02-28), and a longer route than MAX_ROUTE_DAYS would
+#: make the search and the files grow without bound.
+FIRST_DATE = date(2000, 1, 1)
+LAST_DATE = date(2100, 12, 31)
+MAX_ROUTE_DAYS = 60
+
+
+def _in_range(day: date) -> date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise CellError(
+            f"a date between {FIRST_DATE} and {LAST_DATE}, not {day} (a number "
+            "such as 60 is an Excel day count: type the date as YYYY-MM-DD)"
+        )
+    return day
+
+
+def _route_date(value: object) -> date:
+    return _in_range(cells.parse_date(value))
+
+
+def _route_dates(value: object) -> tuple[date, ...]:
+    return tuple(_in_range(day) for day in multicells.parse_dates(value))
 
 
 def _dates(f: Fields) -> tuple[date | None, date | None, tuple[date, ...]]:
-    start = f.get("start_date", cells.parse_date, None)
-    end = f.get("end_date", cells.parse_date, None)
-    rest = f.get("rest_days", multicells.parse_dates, ())
+    start = f.get("start_date", _route_date, None)
+    end = f.get("end_date", _route_date, None)
+    rest = f.get("rest_days", _route_dates, ())
     if start and end and end < start:
         f.fail("end_date", f.raw("end_date"), f"a date on or after the start {start}")
+    if start and end and (end - start).days + 1 > MAX_ROUTE_DAYS:
+        last = start + timedelta(days=MAX_ROUTE_DAYS - 1)
+        expected = (
+            f"a route of at most {MAX_ROUTE_DAYS} days: an end date on or before "
+            f"{last} ({start} to {end} is {(end - start).days + 1} days)"
+        )
+        f.fail("end_date", f.raw("end_date"), expected)
     if start and end and start <= end:
         outside = [d.isoformat() for d in rest if not start <= d <= end]
         if outside:
