@@ -92,7 +92,7 @@ def test_a_cell_is_read_as_on_import(
     ("sheet", "key", "text", "reason"),
     [
         ("Sites", "value", "lots", "expected a whole number"),
-        ("Sites", "value", "5000", "expected a whole number from 0 to 1000"),
+        ("Sites", "value", "5000", "expected a whole number from 1 to 10"),
         ("Sites", "name", " ", "expected a value"),
         ("Sites", "place", "NOWHERE", "expected a Place ID from the Places sheet"),
         ("Sites", "id", "NEW", "Site ID cannot be changed here"),

@@ -117,7 +117,8 @@ def _c(
 
 HOURS_HELP = (
     "opening windows as HH:MM-HH:MM, several separated by ',' "
-    "(e.g. 08:00-11:30, 13:30-17:00); 'closed' for none; blank = the "
+    "(e.g. 08:00-11:30, 13:30-17:00; also 8am-4pm or 08:00 to 16:00); "
+    "'closed' (or -, none, n/a, no) for none; blank = the "
     "'Opening hours' value, or open all day"
 )
 
@@ -191,7 +192,7 @@ ROUTE = SheetSpec(
             "lunch_minutes",
             "Lunch minutes",
             Kind.INT,
-            "lunch length in minutes",
+            "lunch length in minutes, 0-180",
             "60",
             synonyms=("lunch duration",),
         ),
@@ -199,7 +200,7 @@ ROUTE = SheetSpec(
             "max_visits_per_day",
             "Max visits per day",
             Kind.INT,
-            "most site visits in one day",
+            "most site visits in one day, 0-20",
             "3",
             synonyms=("max visits",),
         ),
@@ -207,7 +208,7 @@ ROUTE = SheetSpec(
             "max_travel_hours_per_day",
             "Max travel hours per day",
             Kind.NUMBER,
-            "most hours on the road in one day",
+            "most hours on the road in one day, 0-24",
             "6",
             synonyms=("max travel hours",),
         ),
@@ -215,7 +216,8 @@ ROUTE = SheetSpec(
             "rest_days",
             "Rest days",
             Kind.DATES,
-            "dates without visits, separated by ';'",
+            "dates without visits, separated by ';' (ranges such as "
+            "2027-03-06..2027-03-07 too)",
             "2027-03-06",
         ),
         _c(
@@ -237,7 +239,7 @@ ROUTE = SheetSpec(
             "contingency_pct",
             "Contingency %",
             Kind.PERCENT,
-            "added on top of all costs",
+            "added on top of all costs, 0-100",
             "5",
             synonyms=("contingency",),
         ),
@@ -245,14 +247,14 @@ ROUTE = SheetSpec(
             "facilitators",
             "Facilitators",
             Kind.INT,
-            "staff travelling with the group",
+            "staff travelling with the group, 0-100",
             "2",
         ),
         _c(
             "interpreters",
             "Interpreters",
             Kind.INT,
-            "interpreters travelling along",
+            "interpreters travelling along, 0-100",
             "2",
         ),
         _c(
@@ -369,7 +371,7 @@ SITES = SheetSpec(
             "duration_min",
             "Visit minutes",
             Kind.INT,
-            "length of the visit in minutes",
+            "length of the visit in minutes, 1-720",
             "150",
             synonyms=("duration", "visit duration", "minutes"),
         ),
@@ -396,8 +398,8 @@ SITES = SheetSpec(
             "available",
             "Available dates",
             Kind.DATE_RANGES,
-            "date ranges the site receives groups, e.g. 2027-03-01..2027-03-05; "
-            "several separated by ';' (blank = any date)",
+            "date ranges the site receives groups, e.g. 2027-03-01..2027-03-05 "
+            "(or 'to', or an en dash); several separated by ';' (blank = any date)",
             "2027-03-01..2027-03-20",
             synonyms=("availability", "available"),
         ),
@@ -405,7 +407,8 @@ SITES = SheetSpec(
             "blackouts",
             "Blackout dates",
             Kind.DATES,
-            "dates the site is closed, ';'-separated",
+            "dates the site is closed, ';'-separated; ranges such as "
+            "2027-03-08..2027-03-10 too",
             "2027-03-08",
             synonyms=("blackouts", "closed dates"),
         ),
@@ -413,7 +416,7 @@ SITES = SheetSpec(
             "capacity",
             "Capacity",
             Kind.INT,
-            "largest group received (blank = any)",
+            "largest group received, 1-100000 (blank = any)",
             "30",
         ),
         _c(
@@ -503,7 +506,7 @@ CHAMPIONS = SheetSpec(
             "birth_year",
             "Birth year",
             Kind.INT,
-            "four digits (or use Youth)",
+            "four digits, 1900-2100 (or use Youth); a date gives its year",
             "1994",
             synonyms=("year of birth", "born"),
         ),
@@ -819,7 +822,7 @@ LINKS = SheetSpec(
             "duration_min",
             "Minutes",
             Kind.INT,
-            "door-to-door minutes of the leg",
+            "door-to-door minutes of the leg, 1-10080 (a week)",
             "50",
             required=True,
             synonyms=("duration", "duration min", "time"),

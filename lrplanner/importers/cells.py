@@ -7,9 +7,10 @@ what a good value looks like. Blank cells never reach these functions.
 
 Conventions (also on the README sheet of the template):
 
-- dates: Excel date cells or ``YYYY-MM-DD``; ``25/03/2027`` (day > 12) is read
-  as day/month/year and ``03/25/2027`` as month/day/year, but ``03/04/2027``
-  is ambiguous and refused;
+- dates and times: see :mod:`lrplanner.importers.datetext`; every date lies
+  between 2000-01-01 and 2100-12-31;
+- text: at most 500 characters a cell (ids 40), spaces and invisible
+  characters at the ends removed (see :mod:`lrplanner.importers.cleantext`);
 - money: plain amounts ``1200.50`` or ``1,200.50``; a currency sign is
   refused (the currency is set once on the Route sheet);
 - percent: ``5`` or ``5%`` mean five percent; a cell formatted as a percent
@@ -28,11 +29,19 @@ from typing import TYPE_CHECKING, TypeVar
 from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.people import Gender
 from lrplanner.core.places import PlaceKind, TravelMode
+from lrplanner.importers import datetext
+from lrplanner.importers.cleantext import clean, invisible_in, note, without_invisible
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
 T = TypeVar("T")
+
+#: Characters a text cell may hold (after trimming), an id, and a list cell.
+TEXT_LIMIT = 500
+ID_LIMIT = 40
+LIST_LIMIT = 2000
+_NUMBER_LIMIT = 60  # characters; longer text is no number we accept
 
 
 class CellError(Exception):
@@ -77,7 +86,7 @@ def show(value: object) -> str:
         return value.code
     if isinstance(value, FormulaCell):
         return value.formula
-    return parse_text(value)
+    return cell_text(value)
 
 
 def _plain(value: object) -> object:
@@ -94,8 +103,13 @@ def _plain(value: object) -> object:
     return value
 
 
-def parse_text(value: object) -> str:
-    """Return a cell as text; whole numbers lose their ``.0``."""
+def cell_text(value: object) -> str:
+    """Return a cell as cleaned text of any length; whole numbers lose ``.0``."""
+    return clean(raw_text(value))
+
+
+def raw_text(value: object) -> str:
+    """Return a cell as text as it stands (not cleaned); whole numbers lose ``.0``."""
     value = _plain(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -107,15 +121,41 @@ def parse_text(value: object) -> str:
         return f"{value:%H:%M}"
     if isinstance(value, date | time):
         return value.isoformat()
-    return str(value).strip()
+    return str(value)
+
+
+def limited(text: str, limit: int, what: str = "text") -> str:
+    """Return ``text`` if it has at most ``limit`` characters, else refuse it."""
+    if len(text) > limit:
+        raise CellError(
+            f"{what} of at most {limit} characters (this one has {len(text):,})"
+        )
+    return text
+
+
+def parse_text(value: object) -> str:
+    """Return a cell as text of at most 500 characters; whole numbers lose ``.0``."""
+    return limited(cell_text(value), TEXT_LIMIT)
 
 
 def parse_id(value: object) -> str:
-    """Return an identifier: short text without separators or line breaks."""
-    text = parse_text(value)
-    if len(text) > 64 or re.search(r"[;,\n\r\t]", text):
-        raise CellError("a short code (up to 64 characters) without ';' or ','")
+    """Return an identifier: short text without separators or line breaks.
+
+    Invisible characters are removed, with a note naming them.
+    """
+    text = raw_text(value)
+    if hidden := invisible_in(text):
+        text = without_invisible(text)
+        note(f"an id without invisible characters; removed {', '.join(hidden)}")
+    text = clean(text)
+    if len(text) > ID_LIMIT or re.search(r"[;,\n\r\t]", text):
+        raise CellError(
+            f"a short code (up to {ID_LIMIT} characters) without ';' or ','"
+        )
     return text
+
+
+_FLOAT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def _number(value: object, expected: str) -> float:
@@ -123,7 +163,8 @@ def _number(value: object, expected: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise CellError(expected)
     if isinstance(value, str):
-        if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", value.strip()):
+        value = clean(value)
+        if len(value) > _NUMBER_LIMIT or not _FLOAT.fullmatch(value):
             raise CellError(expected + " (use '.' for decimals)")
         value = float(value)
     if isinstance(value, int) and abs(value) > 10**15:
@@ -183,8 +224,10 @@ def parse_money(value: object) -> Decimal:
     value = _plain(value)
     if isinstance(value, bool):
         raise CellError(expected)
-    text = repr(value) if isinstance(value, float) else str(value).strip()
-    if isinstance(value, str) and not _MONEY.fullmatch(text):
+    text = repr(value) if isinstance(value, float) else clean(str(value))
+    if isinstance(value, str) and (
+        len(text) > _NUMBER_LIMIT or not _MONEY.fullmatch(text)
+    ):
         raise CellError(expected)
     try:
         amount = Decimal(text.replace(",", ""))
@@ -201,7 +244,7 @@ def parse_percent(value: object) -> Decimal:
     if isinstance(value, PercentCell):
         value = repr(round(value.value * 100, 10))
     if isinstance(value, str):
-        value = value.strip().removesuffix("%").strip()
+        value = clean(value).removesuffix("%").strip()
     try:
         amount = parse_money(value)
     except CellError:
@@ -211,44 +254,53 @@ def parse_percent(value: object) -> Decimal:
     return amount
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_DATE_HELP = "a date as YYYY-MM-DD, such as 2027-03-01"
-
-
-def _slashed_date(first: int, second: int, year: int) -> date:
-    if first <= 12 and second <= 12 and first != second:
-        raise CellError(
-            f"a date as YYYY-MM-DD: {first:02}/{second:02}/{year} is ambiguous "
-            "(day/month or month/day?)"
-        )
-    day, month = (first, second) if first > 12 or second <= 12 else (second, first)
-    return date(year, month, day)
-
-
 def parse_date(value: object) -> date:
-    """Return a calendar date from a date cell or ``YYYY-MM-DD`` text."""
+    """Return a calendar date from a date cell or text (see :mod:`datetext`)."""
     value = _plain(value)
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise CellError(_DATE_HELP)
-    text = value.strip()
     try:
-        if match := _ISO.fullmatch(text):
-            year, month, day = (int(g) for g in match.groups())
-            return date(year, month, day)
-        if match := _SLASHED.fullmatch(text):
-            first, second, year = (int(g) for g in match.groups())
-            return _slashed_date(first, second, year)
-    except ValueError:
-        raise CellError(f"{_DATE_HELP} (no such date)") from None
-    raise CellError(_DATE_HELP)
+        if isinstance(value, datetime):
+            return datetext.in_bounds(value.date())
+        if isinstance(value, date):
+            return datetext.in_bounds(value)
+        if not isinstance(value, str):
+            raise CellError(datetext.DATE_HELP)
+        return datetext.date_from_text(value)
+    except ValueError as exc:
+        raise CellError(str(exc)) from None
 
 
-_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(:\d{2})?")
+def parse_year(value: object) -> int:
+    """Return a four-digit year; a date (cell or text) gives its year, noted.
+
+    A year typed into a date-formatted cell comes back as a date in 1905
+    (Excel counts days from 1900): its day number is the year that was typed.
+    """
+    expected = "a four-digit year from 1900 to 2100, such as 1994"
+    value = _plain(value)
+    if isinstance(value, str) and not re.fullmatch(r"\s*\d{1,4}(\.0*)?\s*", value):
+        try:
+            value = datetext.date_from_text(value, bounded=False)
+        except ValueError:
+            raise CellError(expected) from None
+    if isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+        serial = (day - _EXCEL_EPOCH).days
+        if 1900 <= serial <= 2100:
+            value = serial
+            note(
+                f"{expected}; the cell is formatted as a date (it shows {day}): "
+                f"read as the year {serial} that was typed"
+            )
+        else:
+            value = day.year
+            note(f"{expected}; the date {day} was given: its year {day.year} is used")
+    number = _number(value, expected)
+    if not number.is_integer() or not 1900 <= number <= 2100:
+        raise CellError(expected)
+    return int(number)
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def _minute(seconds: float) -> time:
@@ -257,8 +309,8 @@ def _minute(seconds: float) -> time:
 
 
 def parse_time(value: object) -> time:
-    """Return a time of day from a time cell, a fraction of a day or ``HH:MM``."""
-    expected = "a time as HH:MM, such as 08:30"
+    """Return a time of day from a time cell, a fraction of a day or text."""
+    expected = datetext.TIME_HELP
     value = _plain(value)
     if isinstance(value, datetime):
         value = value.time()
@@ -272,10 +324,12 @@ def parse_time(value: object) -> time:
         if not 0 <= value < 1:
             raise CellError(expected)
         return _minute(value * 86400)
-    match = _TIME.fullmatch(value.strip()) if isinstance(value, str) else None
-    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+    if not isinstance(value, str):
         raise CellError(expected)
-    return time(int(match[1]), int(match[2]))
+    try:
+        return datetext.time_from_text(value)
+    except ValueError as exc:
+        raise CellError(str(exc)) from None
 
 
 _TRUE = {"yes", "y", "true", "1", "x", "si", "sí", "oui"}
@@ -287,7 +341,7 @@ def parse_bool(value: object) -> bool:
     value = _plain(value)
     if isinstance(value, bool):
         return value
-    text = parse_text(value).lower()
+    text = cell_text(value).lower()
     if text in _TRUE:
         return True
     if text in _FALSE:
@@ -301,7 +355,7 @@ _COUNTRY_NAMES |= {"vietnam": "VN", "laos": "LA", "lao": "LA", "usa": "US"}
 
 def parse_country(value: object) -> str:
     """Return an ISO alpha-2 code from the country list (a code or a name)."""
-    text = parse_text(value)
+    text = cell_text(value)
     code = (
         text.upper() if text.upper() in COUNTRIES else _COUNTRY_NAMES.get(text.lower())
     )
@@ -312,14 +366,14 @@ def parse_country(value: object) -> str:
 
 def parse_currency(value: object) -> str:
     """Return an ISO 4217 currency code such as USD."""
-    text = parse_text(value).upper()
+    text = cell_text(value).upper()
     if not re.fullmatch(r"[A-Z]{3}", text):
         raise CellError("an ISO 4217 currency code such as USD")
     return text
 
 
 def _choice(value: object, table: Mapping[str, T], expected: str) -> T:
-    key = parse_text(value).lower()
+    key = cell_text(value).lower()
     if key not in table:
         raise CellError(expected)
     return table[key]

@@ -1,12 +1,19 @@
 """Read a folder of CSV files (Route.csv, Sites.csv, ...) into raw rows.
 
 File names are matched like sheet names (case and synonyms ignored). Text is
-UTF-8 (a BOM is fine); anything else is read as Latin-1 with a warning. The
-delimiter is ``,`` or ``;`` (whichever the header row uses), or a tab.
+UTF-8 (a BOM is fine) or UTF-16/UTF-32 (as Excel's "Unicode text" saves it,
+with or without a BOM); anything else is read as Windows-1252 (the Western
+European code page Excel uses on Windows, a superset of Latin-1) with a
+warning naming the encoding assumed. The delimiter is ``,`` or ``;``
+(whichever the header row uses), or a tab.
+
+charset-normalizer was tried for the guess and left out: on short files it
+named cp775 or cp1250 for plain Windows-1252 text ("José" became "Josķ").
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from typing import TYPE_CHECKING
@@ -52,16 +59,54 @@ def _warning(file: str, value: str, expected: str) -> InputError:
     )
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _unicode_encoding(data: bytes) -> str | None:
+    """Return the Unicode encoding a BOM or the zero bytes of UTF-16 show."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4096]
+    if len(head) >= 4 and head.count(0) * 3 >= len(head):
+        # ASCII text in UTF-16 has a zero byte next to every letter
+        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    return None
+
+
 def _decode(path: Path, source: Source) -> str | None:
     if not check_size(source, path.stat().st_size):
         return None
     data = path.read_bytes()
+    encoding = _unicode_encoding(data) or "utf-8"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        expected = "UTF-8 text; read as Latin-1 instead, check accented letters"
-        source.warnings.append(_warning(path.name, "", expected))
-        return data.decode("latin-1")
+        if encoding != "utf-8":
+            source.fail(
+                f"readable {encoding.upper()} text; the file is damaged",
+                sheet=path.name,
+            )
+            return None
+    try:
+        text = data.decode("cp1252")
+        assumed = "Windows-1252 (Western European, like Latin-1)"
+    except UnicodeDecodeError:  # bytes 81, 8D, 8F, 90, 9D: not Windows-1252
+        text = data.decode("latin-1")
+        assumed = "Latin-1 (ISO 8859-1)"
+    expected = (
+        f"UTF-8 text; this file is not UTF-8 and was read as {assumed}: check "
+        "accented letters, quotes and the euro sign, or save it as "
+        "'CSV UTF-8' in Excel"
+    )
+    source.warnings.append(_warning(path.name, "", expected))
+    return text
 
 
 def _delimiter(text: str) -> str:

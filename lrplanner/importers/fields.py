@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
-from lrplanner.importers.cells import CellError, is_blank, show
+from lrplanner.importers.cells import LIST_LIMIT, CellError, is_blank, show
+from lrplanner.importers.cleantext import collect_notes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -21,14 +23,37 @@ class Fields:
     """Typed access to one record's cells; problems are collected, not raised.
 
     After reading every cell, a builder checks :attr:`failed` and, if all
-    went well, constructs its domain object through :meth:`make`.
+    went well, constructs its domain object through :meth:`make`. What a
+    parser changed on the way (an invisible character removed from an id, a
+    date read as a year) becomes a warning in ``warnings``.
     """
 
-    def __init__(self, table: Table, record: Record, errors: list[InputError]) -> None:
+    def __init__(
+        self,
+        table: Table,
+        record: Record,
+        errors: list[InputError],
+        warnings: list[InputError] | None = None,
+    ) -> None:
         self.table = table
         self.record = record
         self.errors = errors
+        self.warnings: list[InputError] = [] if warnings is None else warnings
         self.failed = False
+        self._check_notes()
+
+    def _check_notes(self) -> None:
+        """Refuse extra columns (kept as notes) longer than a list cell may be."""
+        for header, text in self.record.notes.items():
+            if len(text) > LIST_LIMIT:
+                expected = (
+                    f"a note of at most {LIST_LIMIT} characters "
+                    f"(this one has {len(text):,})"
+                )
+                self.errors.append(
+                    _at_column(self.table, self.record.row, header, text, expected)
+                )
+                self.failed = True
 
     def get(self, key: str, parse: Callable[[object], T], default: D) -> T | D:
         """Return a column's parsed value, or ``default`` if blank or bad.
@@ -40,11 +65,17 @@ class Fields:
             if self.table.spec.column(key).required:
                 self._missing(key)
             return default
-        try:
-            return parse(value)
-        except CellError as exc:
-            self.fail(key, show(value), exc.expected)
-            return default
+        with collect_notes() as notes:
+            try:
+                parsed = parse(value)
+            except CellError as exc:
+                self.fail(key, brief(show(value)), exc.expected)
+                return default
+        shown = brief(value if isinstance(value, str) else show(value))
+        for text in notes:
+            row = self.record.row_of(key)
+            self.warnings.append(self.table.error(row, key, shown, text))
+        return parsed
 
     def _missing(self, key: str) -> None:
         # a missing required column is reported once, for the whole sheet
@@ -59,7 +90,7 @@ class Fields:
     def raw(self, key: str) -> str:
         """Return a column's value as text, for messages."""
         value = self.record.cells.get(key)
-        return "" if is_blank(value) else show(value)
+        return "" if is_blank(value) else brief(show(value))
 
     def fail(self, key: str | None, value: str, expected: str) -> None:
         """Report a problem on this record (``key`` None = the whole row)."""
@@ -80,3 +111,17 @@ class Fields:
         except ValueError as exc:
             self.fail(None, "", f"a consistent row ({exc})")
             return None
+
+
+def brief(text: str, limit: int = 80) -> str:
+    """Return text cut to ``limit`` characters for a message (a 1 MB cell is not)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}\u2026 ({len(text):,} characters)"
+
+
+def _at_column(
+    table: Table, row: int, header: str, value: str, expected: str
+) -> InputError:
+    error = table.error(row, None, brief(value), expected)
+    return replace(error, column=header)

@@ -1,6 +1,10 @@
 """Parse multi-value cells (lists, dates, ranges, hours, weekdays, times).
 
-Items are separated by ';' or ',' (or a line break). The table
+Items are separated by ';' or ',' (or a line break). Date ranges join two
+dates with ``..``, `` to ``, an en or em dash, or `` - ``; they are accepted
+in every dates column (a range in a dates column means each of its days).
+Opening windows join two times with ``-``, an en dash or `` to ``; a closed
+day is ``closed``, ``-``, ``none``, ``n/a``, ``na`` or ``no``. The table
 :data:`PARSERS` names the parser of every column :class:`Kind`, so the
 reader, the template writer and the tests agree on how each kind is read.
 """
@@ -10,22 +14,31 @@ from __future__ import annotations
 import itertools
 import re
 import zoneinfo
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.columns import Kind
 from lrplanner.core.timespan import WEEKDAYS, DateRange, TimeWindow
 from lrplanner.importers import cells
-from lrplanner.importers.cells import CellError, parse_date, parse_text, parse_time
+from lrplanner.importers.cells import CellError, parse_date, parse_time
+from lrplanner.importers.cleantext import clean
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
 
+def _split(value: object) -> list[str]:
+    """Return the raw items of a list cell (at most 2000 characters)."""
+    text = cells.limited(cells.raw_text(value), cells.LIST_LIMIT, "a list")
+    return re.split(r"[;,\n]", text)
+
+
 def split_list(value: object) -> tuple[str, ...]:
     """Return the items of a multi-value cell separated by ';' or ','."""
-    text = parse_text(value)
-    return tuple(item.strip() for item in re.split(r"[;,\n]", text) if item.strip())
+    items = (clean(item) for item in _split(value))
+    return tuple(
+        cells.limited(item, cells.TEXT_LIMIT, "items") for item in items if item
+    )
 
 
 def parse_list(value: object) -> tuple[str, ...]:
@@ -34,25 +47,47 @@ def parse_list(value: object) -> tuple[str, ...]:
 
 
 def parse_id_list(value: object) -> tuple[str, ...]:
-    """Return identifiers separated by ';' or ','."""
-    return tuple(cells.parse_id(item) for item in split_list(value))
+    """Return identifiers separated by ';' or ','; invisible characters go (noted)."""
+    return tuple(cells.parse_id(item) for item in _split(value) if clean(item))
+
+
+#: Days one range in a dates column may cover (a blackout of a year at most).
+MAX_RANGE_DAYS = 366
 
 
 def parse_dates(value: object) -> tuple[date, ...]:
-    """Return dates separated by ';' or ',' (or one date cell)."""
+    """Return dates separated by ';' or ',' (or one date cell); ranges give each day."""
     if isinstance(value, date):
         return (parse_date(value),)
-    return tuple(parse_date(item) for item in split_list(value))
+    days: dict[date, None] = {}
+    for item in split_list(value):
+        span = parse_date_range(item)
+        length = (span.end - span.start).days + 1
+        if length > MAX_RANGE_DAYS:
+            raise CellError(f"date ranges of at most {MAX_RANGE_DAYS} days")
+        days |= dict.fromkeys(span.start + timedelta(days=i) for i in range(length))
+    return tuple(days)
 
 
-_RANGE_SPLIT = re.compile(r"\s*\.\.\s*|\s+to\s+|\s+[-\u2013]\s+", re.IGNORECASE)
+_RANGE_SPLIT = re.compile(
+    r"\s*(?:\.{2,3}|\u2026|[\u2013\u2014])\s*|\s+(?:to|until|till|-)\s+",
+    re.IGNORECASE,
+)
+_ISO_PAIR = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})-(\d{4}-\d{1,2}-\d{1,2})")
+_RANGE_HELP = "date ranges as 2027-03-01..2027-03-05 (or 'to', or an en dash)"
 
 
 def parse_date_range(text: str) -> DateRange:
-    """Return ``YYYY-MM-DD..YYYY-MM-DD`` (or ``to`` / `` - ``); one date = one day."""
-    parts = _RANGE_SPLIT.split(text.strip())
-    if len(parts) > 2:
-        raise CellError("date ranges as 2027-03-01..2027-03-05")
+    """Return a range such as ``2027-03-01..2027-03-05``; one date = one day.
+
+    The two dates may be joined by ``..``, ``...``, ``to``, an en or em dash,
+    or a hyphen between spaces.
+    """
+    text = clean(text)
+    pair = _ISO_PAIR.fullmatch(text)
+    parts = list(pair.groups()) if pair else _RANGE_SPLIT.split(text)
+    if len(parts) > 2 or not all(parts):
+        raise CellError(_RANGE_HELP)
     start, end = parse_date(parts[0]), parse_date(parts[-1])
     if end < start:
         raise CellError("a date range that ends on or after its start")
@@ -67,23 +102,38 @@ def parse_date_ranges(value: object) -> tuple[DateRange, ...]:
     return tuple(parse_date_range(item) for item in split_list(value))
 
 
+_HOURS_HELP = "opening windows as HH:MM-HH:MM, such as 08:00-11:30, 13:30-17:00"
+_WINDOW_SPLIT = re.compile(r"\s*[-\u2013\u2014]\s*|\s+(?:to|until|till)\s+", re.I)
+_END_OF_DAY = {"24:00", "24.00", "24h", "24h00", "midnight"}
+#: What a closed day may be written as in an hours cell.
+CLOSED = frozenset({"closed", "-", "\u2013", "\u2014", "none", "n/a", "na", "no"})
+
+
 def _window(text: str) -> TimeWindow:
-    expected = "opening windows as HH:MM-HH:MM, such as 08:00-11:30, 13:30-17:00"
-    parts = re.split(r"\s*[-\u2013]\s*", text.strip())
+    parts = _WINDOW_SPLIT.split(text.strip())
     if len(parts) != 2:
-        raise CellError(expected)
-    end = time(23, 59) if parts[1] in {"24:00", "24.00"} else parse_time(parts[1])
+        raise CellError(_HOURS_HELP)
+    end_text = parts[1].lower().replace(" ", "")
+    end = time(23, 59) if end_text in _END_OF_DAY else parse_time(parts[1])
     start = parse_time(parts[0])
     if end <= start:
-        raise CellError(f"{expected}; this one closes before it opens")
+        raise CellError(f"{_HOURS_HELP}; this one closes before it opens")
     return TimeWindow(start, end)
 
 
 def parse_hours(value: object) -> tuple[TimeWindow, ...]:
-    """Return the opening windows of one day: ``08:00-11:30, 13:30-17:00``."""
-    if isinstance(value, str) and value.strip().lower() == "closed":
+    """Return the opening windows of one day: ``08:00-11:30, 13:30-17:00``.
+
+    ``closed``, ``-``, ``none``, ``n/a``, ``na`` or ``no`` mean closed all day.
+    """
+    if isinstance(value, str) and clean(value).lower().rstrip(".") in CLOSED:
         return ()
-    windows = sorted((_window(item) for item in split_list(value)), key=_start)
+    try:
+        windows = sorted((_window(item) for item in split_list(value)), key=_start)
+    except CellError as exc:
+        if "HH:MM-HH:MM" in exc.expected:
+            raise
+        raise CellError(f"{_HOURS_HELP} ({exc.expected})") from None
     for first, second in itertools.pairwise(windows):
         if second.start < first.end:
             raise CellError("opening windows that do not overlap")
@@ -123,7 +173,7 @@ def _day_span(text: str) -> set[int]:
 
 def parse_weekdays(value: object) -> frozenset[int]:
     """Return weekday numbers (0 = Monday) from ``Mon;Wed;Fri`` or ``Mon-Fri``."""
-    text = parse_text(value)
+    text = cells.cell_text(value)
     if text.lower() in {"daily", "every day", "all", "mon-sun"}:
         return frozenset(range(7))
     days: set[int] = set()
@@ -141,7 +191,9 @@ def parse_times(value: object) -> tuple[time, ...]:
 
 def parse_timezone(value: object) -> str:
     """Return an IANA time zone name such as Asia/Phnom_Penh."""
-    text = parse_text(value)
+    text = cells.cell_text(value)
+    if len(text) > 64 or not re.fullmatch(r"[A-Za-z0-9_+\-/]+", text):
+        raise CellError("an IANA time zone such as Asia/Phnom_Penh")
     try:
         zoneinfo.ZoneInfo(text)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
@@ -150,7 +202,7 @@ def parse_timezone(value: object) -> str:
 
 
 PARSERS: Mapping[Kind, Callable[[object], object]] = {
-    Kind.TEXT: parse_text,
+    Kind.TEXT: cells.parse_text,
     Kind.ID: cells.parse_id,
     Kind.INT: cells.parse_int,
     Kind.NUMBER: cells.parse_number,

@@ -48,11 +48,14 @@ def _tables(source: Source, errors: list[InputError]) -> dict[str, Table]:
 
 
 def _load(
-    table: Table, build: Callable[[Fields], T | None], errors: list[InputError]
+    table: Table,
+    build: Callable[[Fields], T | None],
+    errors: list[InputError],
+    warnings: list[InputError] | None = None,
 ) -> Loaded[T]:
     loaded: Loaded[T] = Loaded(table)
     for record in table.records:
-        item = build(Fields(table, record, errors))
+        item = build(Fields(table, record, errors, warnings))
         if item is not None:
             loaded.items.append((item, record))
     return loaded
@@ -73,12 +76,14 @@ def build_result(source: Source) -> ImportResult:
         )
     tables = _tables(source, errors)
     crosscheck.check_count(tables["Sites"], crosscheck.MAX_SITES, "sites", errors)
-    route = _load(tables["Route"], build_route, errors)
-    sites = _load(tables["Sites"], records.build_site, errors)
-    champions = _load(tables["Champions"], records.build_champion, errors)
-    participants = _load(tables["Participants"], records.build_participant, errors)
-    places = _load(tables["Places"], records.build_place, errors)
-    links = _load(tables["Links"], records.build_link, errors)
+    route = _load(tables["Route"], build_route, errors, warnings)
+    sites = _load(tables["Sites"], records.build_site, errors, warnings)
+    champions = _load(tables["Champions"], records.build_champion, errors, warnings)
+    participants = _load(
+        tables["Participants"], records.build_participant, errors, warnings
+    )
+    places = _load(tables["Places"], records.build_place, errors, warnings)
+    links = _load(tables["Links"], records.build_link, errors, warnings)
     crosscheck.drop_duplicates(sites, errors)
     crosscheck.drop_duplicates(champions, errors)
     crosscheck.drop_duplicates(participants, errors)

@@ -22,12 +22,27 @@ INTRO = (
     "Extra columns are kept as notes. Blank rows are skipped.",
     "Route sheet: one setting per row, the setting's name in column A and its "
     "value in column B; column C onward is free for comments.",
-    "Dates: Excel dates or YYYY-MM-DD text. 25/03/2027 (day above 12) is read "
-    "as day/month/year, but 03/04/2027 is ambiguous and refused.",
-    "Times: Excel times or HH:MM (24-hour clock), local time.",
+    "Dates: Excel dates, or text as 2027-04-01 (best), 2027/04/01, 01 Apr 2027, "
+    "1 April 2027 or 1-Apr-2027. 25/03/2027 (day above 12) is read as "
+    "day/month/year, but 01/04/2027 is ambiguous and refused: write "
+    "2027-04-01. Every date lies between 2000-01-01 and 2100-12-31.",
+    "Times: Excel times, or text as 18:00, 18.00, 18h00, 6:00 PM, 6 pm or 8am "
+    "(local time). A year column (Birth year) given a date takes its year, "
+    "with a warning.",
     "Lists (themes, ids, dates, languages): separate items with ';' or ','. "
-    "Date ranges: 2027-03-01..2027-03-05 (or 'to').",
+    "Date ranges: 2027-03-01..2027-03-05, 2027-03-01 to 2027-03-05 or "
+    "2027-03-01\u20132027-03-05 (en dash); a range in a dates column (Rest "
+    "days, Blackout dates) means each of its days, at most 366.",
     f"Opening hours: {HOURS_HELP}.",
+    "Numbers: each column's range is in its help below (Learning value 1-10, "
+    "percentages 0-100, amounts and counts 0 or more); values outside it are "
+    "refused.",
+    "Text: at most 500 characters a cell (ids 40, lists and note columns "
+    "2000). Spaces and invisible characters (zero-width spaces, "
+    "right-to-left marks) at the ends are removed; in ids they are removed "
+    "everywhere, with a warning.",
+    "CSV files: UTF-8 (Excel's 'CSV UTF-8') or UTF-16 ('Unicode text'); "
+    "other files are read as Windows-1252 with a warning.",
     "Money: plain amounts such as 1200.50 or 1,200.50 in the Route's currency, "
     "without a currency sign. Percent: 5 or 5% (a %-formatted cell is read "
     "as shown).",

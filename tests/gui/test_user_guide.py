@@ -73,7 +73,7 @@ MISTAKES = [
     ("Champions", "Gender", "female?"),
     ("Links", "Mode", "helicopter"),
     ("Champions", "Honorarium", "$120"),
-    ("Links", "Departures", "8am"),
+    ("Links", "Departures", "after breakfast"),
     ("Places", "Lat", "95.5"),
 ]
 

@@ -188,7 +188,7 @@ CASES = [
         "value out of range",
         put("Sites", 0, "Learning value", 5000),
         ("Sites", 2, "Learning value"),
-        "from 0 to 1000",
+        "from 1 to 10",
     ),
     (
         "id with separator",
