@@ -6,8 +6,8 @@ Accepted (also listed on the template's README sheet):
   ``1 April 2027``, ``1-Apr-2027``, ``April 1, 2027``; ``25/03/2027`` (a day
   above 12) is day/month/year and ``03/25/2027`` month/day/year, but
   ``01/04/2027`` is ambiguous and refused with the two ISO readings;
-- times: ``18:00``, ``18.00``, ``18h00``, ``18h``, ``6:00 PM``, ``6 pm``,
-  ``6.30 p.m.``, ``8am``, ``noon``.
+- times: ``18:00``, ``18.00``, ``18h00``, ``18h``, ``1800``, ``6:00 PM``,
+  ``6 pm``, ``6.30 p.m.``, ``8am``, ``noon``.
 
 Every function raises ``ValueError`` whose text says what a good value looks
 like; :mod:`lrplanner.importers.cells` turns it into a ``CellError``.
@@ -127,7 +127,7 @@ def date_from_text(text: str, *, bounded: bool = True) -> date:
     return in_bounds(day) if bounded else day
 
 
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?|h)")
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?|h)|(\d{2})(\d{2})")
 _TWELVE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.? ?m\.?")
 _WORDS = {"noon": time(12, 0), "midday": time(12, 0)}
 
@@ -156,9 +156,17 @@ def time_from_text(text: str) -> time:
         if minute > 59:
             raise ValueError(TIME_HELP)
         return _twelve_hour(int(match[1]), minute, match[3])
-    match = _CLOCK.fullmatch(folded)
-    if match is None or int(match[1]) > 23 or int(match[2] or 0) > 59:
+    clock = _CLOCK.fullmatch(folded)
+    if clock is None:
         raise ValueError(TIME_HELP)
-    if match[3] is not None and int(match[3]) > 59:
+    hour, minutes, seconds = (int(g or 0) for g in _clock_parts(clock))
+    if hour > 23 or minutes > 59 or seconds > 59:
         raise ValueError(TIME_HELP)
-    return time(int(match[1]), int(match[2] or 0))
+    return time(hour, minutes)
+
+
+def _clock_parts(clock: re.Match[str]) -> tuple[str | None, str | None, str | None]:
+    """Return hour, minutes and seconds of ``18:00:00``, ``18h`` or ``1800``."""
+    if clock[1]:
+        return clock[1], clock[2], clock[3]
+    return clock[4], clock[5], None

@@ -9,6 +9,7 @@ from lrplanner.core.columns import SHEETS
 from lrplanner.core.project import Project
 from lrplanner.importers import crosscheck, records
 from lrplanner.importers.cells import is_blank, show
+from lrplanner.importers.cleantext import without_invisible
 from lrplanner.importers.crosscheck import Loaded
 from lrplanner.importers.fields import Fields
 from lrplanner.importers.report import ImportResult, SkippedRow
@@ -62,9 +63,12 @@ def _load(
 
 
 def _ids(table: Table) -> frozenset[str]:
-    """Return every id written on a sheet, even on rows with other problems."""
+    """Return every id written on a sheet, even on rows with other problems.
+
+    Invisible characters are left out, as :func:`cells.parse_id` leaves them.
+    """
     values = (record.cells.get("id") for record in table.records)
-    return frozenset(show(v) for v in values if not is_blank(v))
+    return frozenset(without_invisible(show(v)) for v in values if not is_blank(v))
 
 
 def build_result(source: Source) -> ImportResult:

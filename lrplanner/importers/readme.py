@@ -26,9 +26,9 @@ INTRO = (
     "1 April 2027 or 1-Apr-2027. 25/03/2027 (day above 12) is read as "
     "day/month/year, but 01/04/2027 is ambiguous and refused: write "
     "2027-04-01. Every date lies between 2000-01-01 and 2100-12-31.",
-    "Times: Excel times, or text as 18:00, 18.00, 18h00, 6:00 PM, 6 pm or 8am "
-    "(local time). A year column (Birth year) given a date takes its year, "
-    "with a warning.",
+    "Times: Excel times, or text as 18:00, 18.00, 18h00, 1800, 6:00 PM, 6 pm "
+    "or 8am (local time); an opening window may close at 24:00 or midnight. "
+    "A year column (Birth year) given a date takes its year, with a warning.",
     "Lists (themes, ids, dates, languages): separate items with ';' or ','. "
     "Date ranges: 2027-03-01..2027-03-05, 2027-03-01 to 2027-03-05 or "
     "2027-03-01\u20132027-03-05 (en dash); a range in a dates column (Rest "

@@ -75,6 +75,8 @@ def test_date_refusals(value: object, message: str) -> None:
         ("18.00", time(18)),
         ("18h00", time(18)),
         ("18h", time(18)),
+        ("1800", time(18)),
+        ("0830", time(8, 30)),
         ("6:00 PM", time(18)),
         ("6 pm", time(18)),
         ("6pm", time(18)),
@@ -91,7 +93,9 @@ def test_time_forms(text: str, expected: time) -> None:
     assert cells.parse_time(text) == expected
 
 
-@pytest.mark.parametrize("text", ["13pm", "0 am", "6:75 pm", "18:00:99", "6 p"])
+@pytest.mark.parametrize(
+    "text", ["13pm", "0 am", "6:75 pm", "18:00:99", "6 p", "2400", "0860", "800"]
+)
 def test_time_refusals(text: str) -> None:
     """Tests that impossible am/pm and clock times are refused."""
     with pytest.raises(CellError, match="HH:MM"):
@@ -111,6 +115,7 @@ EIGHT_TO_FOUR = (TimeWindow(time(8), time(16)),)
         "8:00 - 16:00",
         "8.00-16.00",
         "8 am - 4 pm",
+        "0800-1600",
     ],
 )
 def test_hour_range_forms(text: str) -> None:
@@ -395,6 +400,16 @@ def test_invisible_id_is_the_same_site_with_a_warning(
     assert where == {("Sites", 2, "Site ID"), ("Champions", 2, "Site IDs")}
 
 
+def test_invisible_inside_an_id_still_matches_references(
+    rows: Rows, tmp_path: Path
+) -> None:
+    """Tests that champions still find a site whose id hides a zero-width space."""
+    rows["Sites"][0]["Site ID"] = "KH\u200b-CLC1"
+    result = _loaded(read_inputs(write_csv_folder(rows, tmp_path / "csv")))
+    assert result.project is not None
+    assert result.project.champions[0].sites[0] == "KH-CLC1"
+
+
 def test_invisible_duplicate_id_is_a_duplicate(rows: Rows, tmp_path: Path) -> None:
     """Tests that an id differing only by an invisible character is a repeat."""
     rows["Sites"][1]["Site ID"] = "KH-CLC1\u200b"
@@ -475,6 +490,7 @@ def _time_styles(moment: time) -> list[str]:
         f"{moment.hour}:{moment.minute:02}",
         f"{moment:%H.%M}",
         f"{moment.hour}h{moment.minute:02}",
+        f"{moment:%H%M}",
         f"{hour12}:{moment.minute:02} {half.upper()}",
         f"{hour12}.{moment.minute:02}{half[0]}.m.",
     ]
