@@ -120,6 +120,11 @@ def _write_plan_set(outcome: PlanOutcome, folder: Path, plan_id: str) -> list[st
         project.with_changes(plan=outcome.itinerary), folder / PROJECT_FILE
     )
     exports = export_all(
-        project, outcome.itinerary, outcome.costs, outcome.indicators, folder
+        project,
+        outcome.itinerary,
+        outcome.costs,
+        outcome.indicators,
+        folder,
+        check_failures=[v.describe() for v in outcome.violations],
     )
     return [*documents, PROJECT_FILE, *(path.name for path in exports)]

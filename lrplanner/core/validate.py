@@ -38,6 +38,10 @@ class Violation:
     message: str
     day: str = ""
 
+    def describe(self) -> str:
+        """Return the violation as one line: day (or '-'), rule and message."""
+        return f"{self.day or '-'} {self.rule}: {self.message}"
+
 
 def validate(
     project: Project, itinerary: Itinerary, travel: TravelCheck | None = None

@@ -15,6 +15,7 @@ from lrplanner.exporters.costs_xlsx import write_costs_xlsx
 from lrplanner.exporters.map_html import write_map_html
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from lrplanner.core.costs import CostBreakdown
@@ -42,6 +43,8 @@ def export_all(
     costs: CostBreakdown,
     indicators: Indicators,
     out_dir: Path,
+    *,
+    check_failures: Sequence[str] = (),
 ) -> list[Path]:
     """Write agenda.xlsx, costs.xlsx, map.html and agenda.pdf into a folder.
 
@@ -57,6 +60,10 @@ def export_all(
         The plan's indicators.
     out_dir
         The folder (created if missing).
+    check_failures
+        The hard rules the plan breaks, in words; empty for a checked plan.
+        Every file of a plan that fails the check says so where its reader
+        looks first (a first sheet, the map legend, the top of each page).
 
     Returns
     -------
@@ -65,8 +72,11 @@ def export_all(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / name for name in (AGENDA_XLSX, COSTS_XLSX, MAP_HTML, AGENDA_PDF)]
-    write_agenda_xlsx(project, itinerary, costs, indicators, paths[0])
-    write_costs_xlsx(project, costs, paths[1])
-    write_map_html(project, itinerary, paths[2])
-    write_agenda_pdf(project, itinerary, paths[3])
+    failures = tuple(check_failures)
+    write_agenda_xlsx(
+        project, itinerary, costs, indicators, paths[0], check_failures=failures
+    )
+    write_costs_xlsx(project, costs, paths[1], check_failures=failures)
+    write_map_html(project, itinerary, paths[2], check_failures=failures)
+    write_agenda_pdf(project, itinerary, paths[3], check_failures=failures)
     return paths

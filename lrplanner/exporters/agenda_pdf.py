@@ -27,10 +27,17 @@ from reportlab.platypus import (
 )
 
 from lrplanner.core.atomic import atomic_path
-from lrplanner.exporters.agenda_rows import OVERNIGHT, AgendaRow, day_rows, day_title
+from lrplanner.exporters.agenda_rows import (
+    OVERNIGHT,
+    AgendaRow,
+    check_banner,
+    day_rows,
+    day_title,
+)
 from lrplanner.exporters.pdf_fonts import markup, register_fonts
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from reportlab.pdfgen.canvas import Canvas
@@ -63,10 +70,18 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
                                 fontName=f"{font}-Bold"),
         "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11.5,
                                    leading=15, textColor=HEADER_BLUE),
+        "alert": ParagraphStyle("alert", parent=body, fontName=f"{font}-Bold",
+                                textColor=colors.HexColor("#C0392B")),
     }  # fmt: skip
 
 
-def write_agenda_pdf(project: Project, itinerary: Itinerary, path: Path) -> None:
+def write_agenda_pdf(
+    project: Project,
+    itinerary: Itinerary,
+    path: Path,
+    *,
+    check_failures: Sequence[str] = (),
+) -> None:
     """Write the daily agendas as a PDF, one A4 landscape page per day.
 
     Parameters
@@ -77,6 +92,9 @@ def write_agenda_pdf(project: Project, itinerary: Itinerary, path: Path) -> None
         The plan to print.
     path
         Where to write the PDF; an old file is replaced only on success.
+    check_failures
+        The hard rules the plan breaks (empty for a checked plan): every page
+        starts with a red warning and the first lists the rules.
 
     Raises
     ------
@@ -88,6 +106,9 @@ def write_agenda_pdf(project: Project, itinerary: Itinerary, path: Path) -> None
     count = len(itinerary.days)
     for number, day in enumerate(itinerary.days, start=1):
         content = day_page(project, day, number, count, styles)
+        if check_failures:
+            shown = check_failures if number == 1 else ()
+            content = [*_check_warning(check_failures, shown, styles), *content]
         story.append(KeepInFrame(*_frame_size(), content, mode="shrink"))
         if number < count:
             story.append(PageBreak())
@@ -107,6 +128,18 @@ def write_agenda_pdf(project: Project, itinerary: Itinerary, path: Path) -> None
             author="LR Planner",
         )
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
+
+
+def _check_warning(
+    failures: Sequence[str], listed: Sequence[str], styles: dict[str, ParagraphStyle]
+) -> list[object]:
+    """Return the red warning of a plan that fails the check (and its rules)."""
+    alert = styles["alert"]
+    return [
+        Paragraph(markup(check_banner(failures)), alert),
+        *(Paragraph(markup(f"• {failure}"), alert) for failure in listed),
+        Spacer(1, 2 * mm),
+    ]
 
 
 def _frame_size() -> tuple[float, float]:

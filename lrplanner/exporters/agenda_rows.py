@@ -16,6 +16,7 @@ from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.plan import EventKind
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -59,6 +60,16 @@ class AgendaRow:
             self.address,
             self.travel,
         )
+
+
+def check_banner(failures: Sequence[str]) -> str:
+    """Return the warning every export of a plan that fails the check carries."""
+    count = len(failures)
+    rules = "hard rule" if count == 1 else "hard rules"
+    return (
+        f"NOT CHECKED: this plan breaks {count} {rules}; "
+        "fix them in LR Planner before using it."
+    )
 
 
 def day_title(day: DayPlan) -> str:

@@ -15,6 +15,7 @@ from lrplanner.exporters.agenda_rows import (
     EN_DASH,
     HEADERS,
     OVERNIGHT,
+    check_banner,
     day_rows,
     day_sheet_name,
     day_title,
@@ -24,6 +25,7 @@ from lrplanner.exporters.xlsx_cells import (
     TITLE_FONT,
     WRAP,
     fit_row_height,
+    put_check_failures,
     put_header,
     put_row,
     put_text,
@@ -32,6 +34,7 @@ from lrplanner.exporters.xlsx_cells import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from openpyxl.worksheet.worksheet import Worksheet
@@ -56,6 +59,8 @@ def write_agenda_xlsx(
     costs: CostBreakdown,
     indicators: Indicators,
     path: Path,
+    *,
+    check_failures: Sequence[str] = (),
 ) -> None:
     """Write the printable agenda workbook atomically.
 
@@ -71,6 +76,9 @@ def write_agenda_xlsx(
         The plan's indicators (value, champion shares).
     path
         Where to write ``agenda.xlsx``; an old file is replaced only on success.
+    check_failures
+        The hard rules the plan breaks, in words (empty for a checked plan):
+        a first sheet lists them and every day's title says so.
     """
     wb = Workbook()
     overview = wb.active
@@ -78,9 +86,13 @@ def write_agenda_xlsx(
     overview.title = "Overview"
     write_overview(overview, project, itinerary, costs, indicators)
     for number, day in enumerate(itinerary.days, start=1):
-        write_day_sheet(wb.create_sheet(day_sheet_name(day)), project, day, number)
+        ws = wb.create_sheet(day_sheet_name(day))
+        write_day_sheet(ws, project, day, number)
+        if check_failures:
+            put_text(ws, 1, 1, f"{check_banner(check_failures)} {ws['A1'].value}")
     write_roster(wb.create_sheet("Participants"), project)
     write_champions(wb.create_sheet("Champions"), project, itinerary, indicators)
+    put_check_failures(wb, check_failures)
     with atomic_path(path) as tmp:
         wb.save(tmp)
 

@@ -20,6 +20,7 @@ from lrplanner.exporters.xlsx_cells import (
     BOLD,
     TITLE_FONT,
     WRAP,
+    put_check_failures,
     put_header,
     put_text,
     set_widths,
@@ -27,6 +28,7 @@ from lrplanner.exporters.xlsx_cells import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
     from pathlib import Path
 
@@ -55,7 +57,13 @@ def money_format(currency: str) -> str:
     return f'#,##0.00 "{currency}"'
 
 
-def write_costs_xlsx(project: Project, costs: CostBreakdown, path: Path) -> None:
+def write_costs_xlsx(
+    project: Project,
+    costs: CostBreakdown,
+    path: Path,
+    *,
+    check_failures: Sequence[str] = (),
+) -> None:
     """Write the cost workbook (Summary, Lines, Rates) atomically.
 
     Parameters
@@ -66,6 +74,9 @@ def write_costs_xlsx(project: Project, costs: CostBreakdown, path: Path) -> None
         The plan's cost breakdown; its lines become the Lines sheet.
     path
         Where to write ``costs.xlsx``; an old file is replaced only on success.
+    check_failures
+        The hard rules the plan breaks (empty for a checked plan): a first
+        sheet, shown on opening, lists them.
     """
     wb = Workbook()
     summary = wb.active
@@ -78,6 +89,7 @@ def write_costs_xlsx(project: Project, costs: CostBreakdown, path: Path) -> None
     write_summary(summary, project, costs)
     for ws, subject in ((rates, "Rates"), (lines, "Cost lines")):
         setup_print(ws, title_rows="1:1", header=project.route.name, day=subject)
+    put_check_failures(wb, check_failures)
     with atomic_path(path) as tmp:
         wb.save(tmp)
 

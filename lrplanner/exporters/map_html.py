@@ -22,11 +22,12 @@ from lrplanner.core.atomic import atomic_write_text
 from lrplanner.core.locations import location_name, location_point
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
-from lrplanner.exporters.agenda_rows import day_title
+from lrplanner.exporters.agenda_rows import check_banner, day_title
 from lrplanner.exporters.map_assets import country_outlines, inline_assets
 from lrplanner.exporters.map_layers import Stop, day_path, html_text, visit_popup
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     import folium
@@ -56,6 +57,7 @@ html .leaflet-container { background: #b9d7ea; }
 .lr-legend { position: fixed; bottom: 26px; right: 10px; z-index: 1000;
   background: #fff; padding: 8px 10px; border-radius: 4px;
   box-shadow: 0 0 6px rgba(0,0,0,.3); font: 12px sans-serif; max-width: 300px; }
+.lr-alert { color: #c0392b; }
 .lr-legend i { display: inline-block; width: 22px; margin-right: 6px;
   vertical-align: middle; }
 </style>"""
@@ -114,7 +116,13 @@ def attach(parent: Element, child: Element) -> None:
     parent.add_child(child)
 
 
-def write_map_html(project: Project, itinerary: Itinerary, path: Path) -> None:
+def write_map_html(
+    project: Project,
+    itinerary: Itinerary,
+    path: Path,
+    *,
+    check_failures: Sequence[str] = (),
+) -> None:
     """Write the route map as one self-contained HTML file, atomically.
 
     Parameters
@@ -125,12 +133,17 @@ def write_map_html(project: Project, itinerary: Itinerary, path: Path) -> None:
         The plan to draw.
     path
         Where to write ``map.html``; an old file is replaced only on success.
+    check_failures
+        The hard rules the plan breaks (empty for a checked plan): the
+        legend says so in red and lists them.
     """
-    fmap = build_map(project, itinerary)
+    fmap = build_map(project, itinerary, check_failures)
     atomic_write_text(path, inline_assets(fmap.get_root().render()))
 
 
-def build_map(project: Project, itinerary: Itinerary) -> folium.Map:
+def build_map(
+    project: Project, itinerary: Itinerary, check_failures: Sequence[str] = ()
+) -> folium.Map:
     """Return the folium map of a plan (not yet rendered)."""
     import folium  # heavy: imported only when a map is made
 
@@ -158,7 +171,7 @@ def build_map(project: Project, itinerary: Itinerary) -> folium.Map:
     root = fmap.get_root()
     assert isinstance(root, Figure)
     attach(root.header, StaticHtml(PAGE_STYLE))
-    attach(root.html, StaticHtml(legend_html(project, itinerary)))
+    attach(root.html, StaticHtml(legend_html(project, itinerary, check_failures)))
     return fmap
 
 
@@ -264,9 +277,22 @@ def _overnight_marker(project: Project, day: DayPlan, colour: str) -> folium.Mar
     return marker
 
 
-def legend_html(project: Project, itinerary: Itinerary) -> str:
-    """Return the fixed legend: route name, day colours, symbols."""
-    rows = [f"<b>{html_text(project.route.name)}</b>"]
+def legend_html(
+    project: Project, itinerary: Itinerary, check_failures: Sequence[str] = ()
+) -> str:
+    """Return the fixed legend: route name, day colours, symbols.
+
+    A plan that fails the check gets a red warning and its broken rules first.
+    """
+    rows = []
+    if check_failures:
+        rows.append(
+            f'<b class="lr-alert">{html_text(check_banner(check_failures))}</b>'
+        )
+        rows += [
+            f'<span class="lr-alert">{html_text(f)}</span>' for f in check_failures
+        ]
+    rows.append(f"<b>{html_text(project.route.name)}</b>")
     for index, day in enumerate(itinerary.days):
         colour = DAY_COLOURS[index % len(DAY_COLOURS)]
         line = f'<i style="border-top:4px solid {colour}"></i>'

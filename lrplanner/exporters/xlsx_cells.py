@@ -15,9 +15,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from lrplanner.exporters.agenda_rows import check_banner
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -116,3 +119,28 @@ def setup_print(ws: Worksheet, *, title_rows: str, header: str, day: str) -> Non
     page_header.right.text = header_text(day)
     page_footer.center.text = "Page &P of &N"
     page_footer.right.text = "LR Planner"
+
+
+CHECK_SHEET = "NOT CHECKED"
+ALERT_FONT = Font(bold=True, size=13, color="FFFFFF")
+ALERT_FILL = PatternFill("solid", fgColor="C0392B")
+
+
+def put_check_failures(wb: Workbook, failures: Sequence[str]) -> None:
+    """Put a first sheet, shown on opening, listing the rules the plan breaks.
+
+    Does nothing for a checked plan (no failures).
+    """
+    if not failures:
+        return
+    ws = wb.create_sheet(CHECK_SHEET, 0)
+    ws.sheet_properties.tabColor = "C0392B"
+    banner = put_text(ws, 1, 1, check_banner(failures))
+    banner.font = ALERT_FONT
+    banner.fill = ALERT_FILL
+    for row, failure in enumerate(failures, start=3):
+        put_text(ws, row, 1, failure).alignment = WRAP
+    ws.column_dimensions["A"].width = 120
+    wb.active = 0
+    for sheet in wb.worksheets[1:]:
+        sheet.sheet_view.tabSelected = False

@@ -39,23 +39,31 @@ EXPORTS = {
 def export_files(project: Project, kind: str, folder: Path) -> list[Path]:
     """Write one export (or all) of the project's plan into ``folder``."""
     import lrplanner.exporters as ex  # heavy (openpyxl, folium): load on use
-    from lrplanner.services_edit import plan_figures
+    from lrplanner.services_edit import plan_check, plan_figures
 
     figures = plan_figures(project)
     if project.plan is None or figures is None:
         raise ValueError("the project has no plan yet: plan it first (F5)")
     folder.mkdir(parents=True, exist_ok=True)
     plan, target = project.plan, folder / EXPORTS[kind][1]
+    # A plan edited by hand or one the planner could not repair: every file
+    # written from it says which rules it breaks.
+    failures = plan_check(project)
+    costs, values = figures.costs, figures.indicators
     if kind == "all":
-        return ex.export_all(project, plan, figures.costs, figures.indicators, folder)
+        return ex.export_all(
+            project, plan, costs, values, folder, check_failures=failures
+        )
     if kind == "agenda":
-        ex.write_agenda_xlsx(project, plan, figures.costs, figures.indicators, target)
+        ex.write_agenda_xlsx(
+            project, plan, costs, values, target, check_failures=failures
+        )
     elif kind == "costs":
-        ex.write_costs_xlsx(project, figures.costs, target)
+        ex.write_costs_xlsx(project, costs, target, check_failures=failures)
     elif kind == "map":
-        ex.write_map_html(project, plan, target)
+        ex.write_map_html(project, plan, target, check_failures=failures)
     else:
-        ex.write_agenda_pdf(project, plan, target)
+        ex.write_agenda_pdf(project, plan, target, check_failures=failures)
     return [target]
 
 

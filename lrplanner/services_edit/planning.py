@@ -77,6 +77,22 @@ def set_required(project: Project, site: SiteId, *, required: bool) -> Project:
     return include_site(project, site) if required else project
 
 
+def plan_check(project: Project) -> list[str]:
+    """Return the hard rules the project's plan breaks, one line each.
+
+    Checked by the independent validator with the real travel network, as
+    ``lrplanner check`` does; empty for a checked plan or no plan.
+    """
+    if project.plan is None:
+        return []
+    from lrplanner.core.validate import validate
+    from lrplanner.network.graph import TravelNetwork
+    from lrplanner.planner.plan import travel_check
+
+    travel = travel_check(TravelNetwork.from_project(project))
+    return [v.describe() for v in validate(project, project.plan, travel)]
+
+
 def plan_figures(project: Project) -> PlanFigures | None:
     """Return costs and indicators of the project's plan (None without a plan)."""
     if project.plan is None:
