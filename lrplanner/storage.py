@@ -5,22 +5,46 @@ Layout::
     {"format": "lrplanner-project", "version": 1, "saved_by": "0.1.0",
      "project": {...every input, see core.codec...}}
 
-A file written by a newer LR Planner (higher ``version``) or a damaged file
-raises :class:`~lrplanner.core.errors.ProjectFileError` with a message for the
-user; the file on disk is never modified by a failed load or save.
+A file written by a newer LR Planner (higher ``version``), a damaged file or
+one whose records name things it does not contain raises
+:class:`~lrplanner.core.errors.ProjectFileError` with a message for the user
+(:class:`~lrplanner.core.errors.DamagedProjectError` names the JSON path); a
+failed save raises :class:`~lrplanner.core.errors.SaveError`. The file on disk
+is never modified by a failed load or save.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lrplanner import __version__
 from lrplanner.appfiles import autosave_dir as autosave_dir  # re-exported
-from lrplanner.core.atomic import atomic_write_text
-from lrplanner.core.codec import decode, encode
-from lrplanner.core.errors import ProjectFileError
+from lrplanner.core.atomic import atomic_write
+from lrplanner.core.calendar import zone_named
+from lrplanner.core.codec import (
+    JSON,
+    DecodeError,
+    construct,
+    decode_fields,
+    encode,
+    parse_json,
+    show,
+)
+from lrplanner.core.errors import DamagedProjectError, ProjectFileError, SaveError
+from lrplanner.core.locations import SITE_PREFIX
 from lrplanner.core.project import Project
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+    from typing import IO
+
+    from lrplanner.core.plan import Itinerary
+    from lrplanner.core.route import RouteSettings
+
+#: A reference in the file: its JSON path, the id it names, the kind of record.
+Ref = tuple[str, str, str]
 
 FORMAT = "lrplanner-project"
 VERSION = 1
@@ -45,32 +69,73 @@ def project_from_json(text: str, source: str = "project file") -> Project:
     Raises
     ------
     ProjectFileError
-        If the text is not a project file, is from a newer version, or is damaged.
+        If the text is not a project file or is from a newer version;
+        DamagedProjectError (a ProjectFileError) with the JSON path if a value
+        is damaged or a record refers to something the file does not hold.
     """
+    document = _read_document(text, source)
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProjectFileError(f"{source} is damaged (not valid JSON: {exc})") from exc
+        fields = decode_fields(Project, document.get("project"), "project")
+        check_references(fields)
+        return construct(Project, fields, "project")
+    except DecodeError as exc:
+        expected = str(exc).removeprefix(f"{exc.path}: ")
+        raise DamagedProjectError(source, exc.path, expected) from None
+    except (ValueError, TypeError, ArithmeticError, LookupError, RecursionError) as exc:
+        raise DamagedProjectError(source, "project", f"unreadable ({exc})") from exc
+
+
+def _read_document(text: str, source: str) -> dict[str, object]:
+    try:
+        document = parse_json(text)
+    except RecursionError:
+        raise ProjectFileError(
+            f"{source} is damaged (not valid JSON: lists or objects nested too deeply)"
+        ) from None
+    except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        raise ProjectFileError(f"{source} is damaged (not valid JSON: {exc})") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ProjectFileError(f"{source} is not an LR Planner project file")
     version = document.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProjectFileError(f"{source} has no valid format version")
     if version > VERSION:
+        saved_by = document.get("saved_by", "?")
         raise ProjectFileError(
             f"{source} was saved by a newer LR Planner (file format {version}, "
-            f"saved by {document.get('saved_by', '?')}); this version reads "
-            f"format {VERSION}. Update LR Planner to open it."
+            f"saved by {saved_by if isinstance(saved_by, str) else '?'!s:.20}); "
+            f"this version reads format {VERSION}. Update LR Planner to open it."
         )
-    try:
-        return decode(Project, document.get("project"), "project")
-    except (ValueError, TypeError) as exc:
-        raise ProjectFileError(f"{source} is damaged: {exc}") from exc
+    return document
 
 
 def save_project(project: Project, path: Path) -> None:
-    """Save a project atomically: the old file survives any failure."""
-    atomic_write_text(Path(path), project_to_json(project))
+    """Save a project atomically: the old file survives any failure.
+
+    Raises
+    ------
+    SaveError
+        (a ProjectFileError and an OSError) with the path and the reason if the
+        text cannot be encoded or the file cannot be written.
+    """
+    path = Path(path)
+    try:
+        data = project_to_json(project).encode("utf-8")
+    except UnicodeEncodeError:
+        where = first_bad_text(encode(project), "project") or "a text"
+        raise SaveError(
+            str(path), f"{where} holds a character that cannot be stored"
+        ) from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise SaveError(str(path), f"the project cannot be written ({exc})") from exc
+    try:
+        atomic_write(path, lambda stream: _write_all(stream, data))
+    except OSError as exc:
+        raise SaveError(str(path), exc.strerror or str(exc)) from exc
+
+
+def _write_all(stream: IO[bytes], data: bytes) -> None:
+    stream.write(data)
 
 
 def load_project(path: Path) -> Project:
@@ -89,3 +154,143 @@ def load_project(path: Path) -> Project:
     except (OSError, UnicodeDecodeError) as exc:
         raise ProjectFileError(f"cannot read {path.name}: {exc}") from exc
     return project_from_json(text, path.name)
+
+
+def check_references(fields: Mapping[str, object]) -> None:
+    """Check the decoded ``Project`` fields as the importer checks its sheets.
+
+    Ids are unique within each kind of record, and every place, site and
+    champion a record names (route ends, site places and champions, link ends,
+    locks, exclusions, the plan's events) is in the file; time zones are known.
+
+    Raises
+    ------
+    DecodeError
+        At the JSON path of the first repeated or unknown id.
+    """
+    known = {kind: _unique_ids(fields, kind) for kind in _KINDS}
+    known["location"] = known["place"] | {SITE_PREFIX + s for s in known["site"]}
+    for path, value, kind in _references(fields):
+        if kind == "zone":
+            _check_zone(path, value)
+        elif value not in known[kind]:
+            where = "project.places or site:<site id>" if kind == "location" else ""
+            raise DecodeError(
+                path,
+                f"expected a {kind} id from {where or _KINDS[kind]}",
+                show(value),
+            )
+
+
+_KINDS = {
+    "place": "project.places",
+    "site": "project.sites",
+    "champion": "project.champions",
+    "participant": "project.participants",
+}
+
+
+def _unique_ids(fields: Mapping[str, object], kind: str) -> set[str]:
+    seen: dict[str, int] = {}
+    for index, record in enumerate(_field(fields, f"{kind}s")):
+        ident: str = record.id
+        if ident in seen:
+            raise DecodeError(
+                f"project.{kind}s[{index}].id",
+                f"expected a unique {kind} id ({ident!r} is already "
+                f"project.{kind}s[{seen[ident]}].id)",
+            )
+        seen[ident] = index
+    return set(seen)
+
+
+def _references(fields: Mapping[str, object]) -> Iterator[Ref]:
+    route: RouteSettings | None = fields.get("route")  # type: ignore[assignment]
+    if route is not None:
+        yield ("project.route.start_place", route.start_place, "place")
+        yield ("project.route.end_place", route.end_place, "place")
+    for i, site in enumerate(_field(fields, "sites")):
+        if site.place is not None:
+            yield (f"project.sites[{i}].place", site.place, "place")
+        yield from _each(f"project.sites[{i}].champions", site.champions, "champion")
+    for i, champion in enumerate(_field(fields, "champions")):
+        yield from _each(f"project.champions[{i}].sites", champion.sites, "site")
+    for i, place in enumerate(_field(fields, "places")):
+        if place.tz is not None:
+            yield (f"project.places[{i}].tz", place.tz, "zone")
+    for i, link in enumerate(_field(fields, "links")):
+        yield (f"project.links[{i}].origin", link.origin, "place")
+        yield (f"project.links[{i}].destination", link.destination, "place")
+    for i, lock in enumerate(_field(fields, "locks")):
+        yield (f"project.locks[{i}].site", lock.site, "site")
+    yield from _each("project.excluded_sites", _field(fields, "excluded_sites"), "site")
+    plan: Itinerary | None = fields.get("plan")  # type: ignore[assignment]
+    if plan is not None:
+        yield from _plan_references(plan)
+
+
+def _field(fields: Mapping[str, object], name: str) -> Any:
+    """Return a decoded field of the project (records of checked types), or ()."""
+    return fields.get(name, ())
+
+
+def _plan_references(plan: Itinerary) -> Iterator[Ref]:
+    for d, day in enumerate(plan.days):
+        at = f"project.plan.days[{d}]"
+        if day.overnight is not None:
+            yield (f"{at}.overnight", day.overnight, "location")
+        for e, event in enumerate(day.events):
+            here = f"{at}.events[{e}]"
+            yield (f"{here}.tz", event.tz, "zone")
+            for name in ("place", "origin", "destination"):
+                value = getattr(event, name)
+                if value is not None:
+                    yield (f"{here}.{name}", value, "location")
+            yield from _each(f"{here}.via", event.via, "location")
+            if event.site is not None:
+                yield (f"{here}.site", event.site, "site")
+            yield from _each(f"{here}.champions", event.champions, "champion")
+    for i, left in enumerate(plan.left_out):
+        yield (f"project.plan.left_out[{i}].site", left.site, "site")
+
+
+def _each(path: str, values: tuple[str, ...], kind: str) -> Iterator[Ref]:
+    for i, value in enumerate(values):
+        yield (f"{path}[{i}]", value, kind)
+
+
+def _check_zone(path: str, name: str) -> None:
+    try:
+        zone_named(name)
+    except (ValueError, OSError):
+        raise DecodeError(
+            path, "expected an IANA time zone such as Asia/Phnom_Penh", show(name)
+        ) from None
+
+
+def first_bad_text(tree: JSON, path: str) -> str | None:
+    """Return the JSON path of the first text in ``tree`` that UTF-8 cannot store.
+
+    Walks without recursion, so any depth is safe.
+    """
+    stack: list[tuple[str, JSON]] = [(path, tree)]
+    while stack:
+        at, value = stack.pop()
+        if isinstance(value, str) and not _encodable(value):
+            return at
+        if isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if not _encodable(str(key)):
+                    return f"{at} (a field name)"
+                stack.append((f"{at}.{key}", item))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((f"{at}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -59,3 +59,32 @@ class InfeasibleRequest(Exception):  # noqa: N818 - the name says what the user 
 
 class ProjectFileError(Exception):
     """Raised when a project file cannot be read (corrupt, newer version, ...)."""
+
+
+class DamagedProjectError(ProjectFileError):
+    """Raised when a project file holds a value that does not fit, or a reference
+    to something it does not contain; ``json_path`` says where
+    (e.g. ``project.sites[3].fee_per_group``) and ``expected`` what should be there.
+    """
+
+    def __init__(self, source: str, json_path: str, expected: str) -> None:
+        self.source = source
+        self.json_path = json_path
+        self.expected = expected
+        super().__init__(f"{source} is damaged: {json_path}: {expected}")
+
+
+class SaveError(ProjectFileError, OSError):
+    """Raised when a project cannot be saved; ``path`` and ``reason`` say why.
+
+    It is an ``OSError`` too, so callers that catch write failures catch it;
+    the file that was at ``path`` before the save is unchanged.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"could not save {path}: {reason}")
+
+    def __str__(self) -> str:
+        return f"could not save {self.path}: {self.reason}"
