@@ -47,7 +47,8 @@ DESKTOP_LIBS := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 \
 	libxcb-randr0 libxcb-xinerama0 libwayland-cursor0 libwayland-egl1
 desktop-libs:
-	@if ! /sbin/ldconfig -p | grep -q 'libxcb-cursor.so.0'; then \
+	@if ! /sbin/ldconfig -p | grep -q 'libxcb-cursor.so.0' || \
+	    ! /sbin/ldconfig -p | grep -q 'libxcb-icccm.so.4'; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	    apt-get install -y -q $(DESKTOP_LIBS) || \
 	    (apt-get update -q && apt-get install -y -q $(DESKTOP_LIBS)); \
