@@ -6,7 +6,8 @@ invalid input (every problem printed on stderr), 3 no plan can satisfy the
 hard rules (the explanation is printed), 4 a file could not be written (the
 path and the system's reason are printed; the files already there are kept),
 70 an unexpected internal error (one paragraph on stderr, the traceback in the
-log file), 130 interrupted (Ctrl-C) before any plan was found. No command
+log file), 130 interrupted (Ctrl-C) before any plan was found, 141 the
+reader of the output went away (a closed pipe). No command
 prints a traceback. Heavy modules are imported inside the commands so
 ``--help`` stays fast.
 """
@@ -38,6 +39,7 @@ EXIT_INFEASIBLE = 3
 EXIT_WRITE = 4
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a closed pipe
 #: The main window's views, by the names ``gui --view`` takes.
 VIEWS = ("data", "agenda", "map", "budget", "indicators", "left-out")
 
@@ -100,8 +102,24 @@ def main(argv: Sequence[str] | None = None, run_gui: GuiRunner | None = None) ->
     except KeyboardInterrupt:
         print("\nInterrupted; nothing more was written.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``lrplanner validate x | head``): stop quietly,
+        # as other command-line tools do, without a second error at exit.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # noqa: BLE001 - the last guard: logged and reported
         return _report_crash(args.command, exc)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's exit flush cannot fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:

@@ -572,3 +572,19 @@ def test_more_than_1000_sites_exit_2_at_the_first_row_too_many(
     err = _no_traceback(capsys)
     assert "sheet Sites, row 1002" in err
     assert "at most 1,000 sites in one route (this sheet has 1,001" in err
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """Tests that ``validate | head`` closing the pipe gives 141 and no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lrplanner", "validate", str(MEKONG)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()  # the reader goes away before anything is read
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert "Traceback" not in err
+    assert "BrokenPipe" not in err
