@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from lrplanner import __version__
 from lrplanner.appfiles import autosave_dir as autosave_dir  # re-exported
 from lrplanner.core.atomic import atomic_write
-from lrplanner.core.calendar import zone_named
 from lrplanner.core.codec import (
     JSON,
     DecodeError,
@@ -33,7 +32,6 @@ from lrplanner.core.codec import (
     show,
 )
 from lrplanner.core.errors import DamagedProjectError, ProjectFileError, SaveError
-from lrplanner.core.locations import SITE_PREFIX
 from lrplanner.core.project import Project
 
 if TYPE_CHECKING:
@@ -168,6 +166,9 @@ def check_references(fields: Mapping[str, object]) -> None:
     DecodeError
         At the JSON path of the first repeated or unknown id.
     """
+    # Loaded here: core.locations pulls in the calendar (holidays, timezonefinder).
+    from lrplanner.core.locations import SITE_PREFIX
+
     known = {kind: _unique_ids(fields, kind) for kind in _KINDS}
     known["location"] = known["place"] | {SITE_PREFIX + s for s in known["site"]}
     for path, value, kind in _references(fields):
@@ -260,6 +261,8 @@ def _each(path: str, values: tuple[str, ...], kind: str) -> Iterator[Ref]:
 
 
 def _check_zone(path: str, name: str) -> None:
+    from lrplanner.core.calendar import zone_named  # see check_references
+
     try:
         zone_named(name)
     except (ValueError, OSError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from lrplanner import storage
+from lrplanner import appfiles, storage
 from lrplanner.core.errors import ProjectFileError
 from lrplanner.gui.signals import emit
 from lrplanner.gui.tasks import Task
@@ -74,21 +75,37 @@ class ProjectFiles(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._autosave = autosave
+        self._folder = autosave
+        self._slot: appfiles.AutosaveSlot | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave_now)
         self.timer.start()
 
     @property
+    def autosave_folder(self) -> Path:
+        """Return the autosave folder (storage.autosave_dir() unless given)."""
+        if self._folder is None:
+            self._folder = storage.autosave_dir()
+        return self._folder
+
+    @property
+    def slot(self) -> appfiles.AutosaveSlot:
+        """Return this window's own autosave files (made on first use)."""
+        if self._slot is None:
+            self._slot = appfiles.AutosaveSlot(self.autosave_folder)
+        return self._slot
+
+    @property
     def autosave_path(self) -> Path:
-        """Return the autosave file (in storage.autosave_dir() unless given)."""
-        if self._autosave is None:
-            self._autosave = storage.autosave_dir() / "autosave.lrp"
-        return self._autosave
+        """Return this window's autosave file for the open project."""
+        return self.slot.path_for(self._window.document.path)
 
     def save(self, path: Path | None = None) -> bool:
-        """Save to ``path`` (or the document's .lrp); True when saved."""
+        """Save to ``path`` (or the document's .lrp); True when saved.
+
+        A failure is shown to the user and the document stays unsaved.
+        """
         document = self._window.document
         project = document.project
         if project is None:
@@ -98,16 +115,21 @@ class ProjectFiles(QObject):
             return self.save_as()
         try:
             storage.save_project(project, path)
-        except OSError as exc:
+        except (ProjectFileError, OSError) as exc:
+            log.warning("save failed: %s", exc)
+            reason = (
+                getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
+            )
             self._window.say(
                 "Not saved",
-                f"The project was not saved to {path}: {exc.strerror or exc}. "
+                f"The project was not saved to {path}: {reason}. "
                 "Any earlier file there is unchanged.",
                 error=True,
             )
             return False
         document.mark_saved(path)
         self.remember(path)
+        self.slot.discard()  # the file on disk is newer than any backup
         self._window.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 
@@ -196,47 +218,70 @@ class ProjectFiles(QObject):
         )
 
     def autosave_now(self) -> None:
-        """Save an unsaved project to the autosave file (atomic)."""
+        """Save an unsaved project to this window's autosave file (atomic).
+
+        A project without unsaved changes needs no backup: this window's are
+        removed. A failure is logged, never raised (it runs on a timer).
+        """
         document = self._window.document
-        if document.project is None or not document.is_dirty():
-            return
         try:
-            storage.save_project(document.project, self.autosave_path)
-        except OSError:
+            if document.project is None or not document.is_dirty():
+                self.slot.discard()
+                return
+            path = self.autosave_path
+            storage.save_project(document.project, path)
+            self.slot.discard(keep=path)  # e.g. the backup under an older name
+        except (ProjectFileError, OSError):
             log.exception("autosave failed")
 
     def mark_clean_exit(self) -> None:
-        """Record a clean exit: the autosave is not needed any more."""
-        self._settings.setValue("session/clean_exit", time.time())
-        self.autosave_path.unlink(missing_ok=True)
+        """Record a clean exit: this window's autosaves are not needed any more."""
+        if self._slot is not None:
+            self._slot.release()
 
     def recoverable(self) -> Path | None:
-        """Return the autosave if it is newer than the last clean exit."""
-        path = self.autosave_path
-        if not path.exists():
-            return None
-        clean = float(str(self._settings.value("session/clean_exit", 0) or 0))
-        return path if path.stat().st_mtime > clean else None
+        """Return the newest autosave that no open window holds, if any."""
+        orphans = appfiles.orphaned_autosaves(self.autosave_folder)
+        return orphans[0] if orphans else None
 
     def offer_recovery(self) -> bool:
-        """Offer to reopen an autosave left by a crash; True if recovered."""
-        path = self.recoverable()
-        if path is None:
-            return False
-        answer = self._window.ask(
-            "Recover unsaved work?",
-            "LR Planner did not close properly last time. Recover the project "
-            "autosaved at "
-            + time.strftime("%d %b %H:%M", time.localtime(path.stat().st_mtime))
-            + "?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
+        """Offer each autosave left by a crash, newest first; True if one is recovered.
+
+        An autosave is first moved into this window's own slot, so two windows
+        starting at once never recover the same one. "No" deletes it.
+        """
+        for orphan in appfiles.orphaned_autosaves(self.autosave_folder):
+            claimed = self._claim(orphan)
+            if claimed is not None and self._offer(claimed):
+                return True
+        return False
+
+    def _claim(self, orphan: Path) -> Path | None:
+        target = self.slot.path_for(None)
+        try:
+            os.replace(orphan, target)
+        except OSError:
+            return None  # another window took it first
+        appfiles.forget_autosave(orphan)  # only its stale lock is left to remove
+        return target
+
+    def _offer(self, path: Path) -> bool:
         try:
             project = storage.load_project(path)
         except ProjectFileError as exc:
+            path.replace(path.with_suffix(".damaged"))
             self._window.say("Not recovered", str(exc), error=True)
+            return False
+        saved_at = time.strftime("%d %b %H:%M", time.localtime(path.stat().st_mtime))
+        answer = self._window.ask(
+            "Recover unsaved work?",
+            "LR Planner did not close properly. Recover the unsaved changes to "
+            f"“{project.route.name}” autosaved at {saved_at}? "
+            "(No deletes this backup.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            path.unlink(missing_ok=True)
             return False
         self._window.document.open(project, None, clean=False)
         return True
