@@ -16,6 +16,7 @@ is never modified by a failed load or save.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,13 @@ FORMAT = "lrplanner-project"
 VERSION = 1
 SUFFIX = ".lrp"
 MAX_BYTES = 200 * 1024 * 1024
+#: The importer's limits (importers.route_sheet, importers.crosscheck; that
+#: package is a sibling layer, so they are repeated, not imported): a file may
+#: not hold a route the importer would refuse.
+FIRST_DATE = date(2000, 1, 1)
+LAST_DATE = date(2100, 12, 31)
+MAX_ROUTE_DAYS = 60
+MAX_SITES = 1000
 
 
 def project_to_json(project: Project) -> str:
@@ -74,6 +82,7 @@ def project_from_json(text: str, source: str = "project file") -> Project:
     document = _read_document(text, source)
     try:
         fields = decode_fields(Project, document.get("project"), "project")
+        check_limits(fields)
         check_references(fields)
         return construct(Project, fields, "project")
     except DecodeError as exc:
@@ -152,6 +161,37 @@ def load_project(path: Path) -> Project:
     except (OSError, UnicodeDecodeError) as exc:
         raise ProjectFileError(f"cannot read {path.name}: {exc}") from exc
     return project_from_json(text, path.name)
+
+
+def check_limits(fields: Mapping[str, object]) -> None:
+    """Check the route's dates and length and the number of sites as the importer does.
+
+    Raises
+    ------
+    DecodeError
+        At the JSON path of the first value outside the limits.
+    """
+    route: RouteSettings | None = fields.get("route")  # type: ignore[assignment]
+    if route is not None:
+        for name in ("start_date", "end_date"):
+            day: date = getattr(route, name)
+            if not FIRST_DATE <= day <= LAST_DATE:
+                raise DecodeError(
+                    f"project.route.{name}",
+                    f"expected a date between {FIRST_DATE} and {LAST_DATE}",
+                    show(day.isoformat()),
+                )
+        if route.days > MAX_ROUTE_DAYS:
+            raise DecodeError(
+                "project.route.end_date",
+                f"expected a route of at most {MAX_ROUTE_DAYS} days",
+                f"{route.days:,} days",
+            )
+    sites = _field(fields, "sites")
+    if len(sites) > MAX_SITES:
+        raise DecodeError(
+            "project.sites", f"expected at most {MAX_SITES} sites", f"{len(sites):,}"
+        )
 
 
 def check_references(fields: Mapping[str, object]) -> None:

@@ -34,6 +34,7 @@ MAX_DECIMAL_DIGITS = 13  # before the point: below 10 trillion
 MAX_DECIMAL_PLACES = 10
 MAX_NUMBER_TEXT = 40
 YEARS = (1900, 2200)
+MAX_TEXT = 10_000  # characters in one text (the importer keeps 500)
 #: Control characters other than tab and line breaks, and lone surrogates.
 _BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -229,6 +230,8 @@ def show(data: JSON) -> str:
 def _text(data: JSON, path: str) -> str:
     if not isinstance(data, str):
         raise DecodeError(path, "expected text", show(data))
+    if len(data) > MAX_TEXT:
+        raise DecodeError(path, f"expected at most {MAX_TEXT:,} characters", show(data))
     bad = _BAD_TEXT.search(data)
     if bad is not None:
         code = ord(bad.group())

@@ -193,6 +193,23 @@ DAMAGE: dict[str, tuple[Callable[[Doc], None], str]] = {
         "project.route.end_date: expected a date as YYYY-MM-DD in the years "
         "1900-2200, found '9999-12-31'",
     ),
+    "route date an Excel day count": (
+        setter("route", "start_date", value="1900-02-28"),
+        "project.route.start_date: expected a date between 2000-01-01 and "
+        "2100-12-31, found '1900-02-28'",
+    ),
+    "46,398-day route": (
+        setter("route", "end_date", value="2154-01-01"),
+        "project.route.end_date: expected a date between 2000-01-01 and 2100-12-31",
+    ),
+    "61-day route": (
+        setter("route", "end_date", value="2027-04-30"),
+        "project.route.end_date: expected a route of at most 60 days, found 61 days",
+    ),
+    "1 MB name": (
+        setter("sites", 0, "name", value="x" * 1_000_000),
+        "project.sites[0].name: expected at most 10,000 characters, found 'xxxx",
+    ),
     "impossible date": (
         setter("route", "start_date", value="2027-02-30"),
         "project.route.start_date: expected a date as YYYY-MM-DD",
@@ -229,6 +246,12 @@ DAMAGE: dict[str, tuple[Callable[[Doc], None], str]] = {
     "deep list for a name": (
         setter("sites", 0, "name", value=json.loads("[" * 500 + "]" * 500)),
         "project.sites[0].name: expected text, found a list",
+    ),
+    "1,001 sites": (
+        lambda document: document["project"]["sites"].extend(
+            {**document["project"]["sites"][1], "id": f"S{i}"} for i in range(999)
+        ),
+        "project.sites: expected at most 1000 sites, found 1,001",
     ),
     "weekday out of range": (
         setter("links", 0, "weekdays", value=[0, 9]),
