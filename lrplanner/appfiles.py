@@ -211,6 +211,21 @@ def forget_autosave(path: Path) -> None:
             lock_file.unlink()
 
 
+def remove_stale_locks(folder: Path) -> int:
+    """Remove lock files of windows that are gone and left no autosave.
+
+    Returns how many were removed.
+    """
+    used = {window_of(p) for p in _autosaves(folder)}
+    removed = 0
+    for lock_file in sorted(folder.glob(f"*{LOCK_SUFFIX}")):
+        if lock_file.stem not in used and not is_locked(lock_file):
+            with contextlib.suppress(OSError):
+                lock_file.unlink()
+                removed += 1
+    return removed
+
+
 def try_lock(path: Path) -> IO[bytes] | None:
     """Open ``path`` and take an exclusive OS lock; None if another holds it.
 

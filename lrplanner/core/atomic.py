@@ -121,7 +121,7 @@ def _remove_if_free(path: Path) -> bool:
             return False
         path.unlink()
         return True
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         if not _lock(fd, wait=False):
             return False  # a live writer holds it

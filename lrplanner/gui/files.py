@@ -250,6 +250,7 @@ class ProjectFiles(QObject):
         An autosave is first moved into this window's own slot, so two windows
         starting at once never recover the same one. "No" deletes it.
         """
+        appfiles.remove_stale_locks(self.autosave_folder)
         for orphan in appfiles.orphaned_autosaves(self.autosave_folder):
             claimed = self._claim(orphan)
             if claimed is not None and self._offer(claimed):

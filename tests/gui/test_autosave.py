@@ -150,6 +150,21 @@ def test_no_deletes_each_backup_newest_first(
     assert len(list((tmp_path / "autosave").glob("*.lrp"))) == 1
 
 
+def test_locks_of_gone_windows_without_backups_are_removed(
+    make_window: Callable[[], MainWindow], tmp_path: Path
+) -> None:
+    """Tests that a crashed window's lock with no backup goes; a live one stays."""
+    live, crashed = make_window(), make_window()
+    live_lock = live.files.autosave_path.with_name(f"{live.files.slot.window_id}.lock")
+    crashed.files.slot.hold()
+    crashed.files.slot.abandon()
+    stale = tmp_path / "autosave" / f"{crashed.files.slot.window_id}.lock"
+    assert stale.exists()
+    assert not make_window().files.offer_recovery()
+    assert not stale.exists()
+    assert live_lock.exists()
+
+
 def test_a_damaged_backup_is_set_aside_and_reported(
     make_window: Callable[[], MainWindow], tmp_path: Path
 ) -> None:
