@@ -108,9 +108,11 @@ def _read_document(text: str, source: str) -> dict[str, object]:
         raise ProjectFileError(f"{source} has no valid format version")
     if version > VERSION:
         saved_by = document.get("saved_by", "?")
+        if not isinstance(saved_by, str) or not saved_by.isprintable():
+            saved_by = "?"
         raise ProjectFileError(
             f"{source} was saved by a newer LR Planner (file format {version}, "
-            f"saved by {saved_by if isinstance(saved_by, str) else '?'!s:.20}); "
+            f"saved by {saved_by[:20]}); "
             f"this version reads format {VERSION}. Update LR Planner to open it."
         )
     return document
@@ -126,19 +128,25 @@ def save_project(project: Project, path: Path) -> None:
         text cannot be encoded or the file cannot be written.
     """
     path = Path(path)
+    shown = printable(str(path))
     try:
         data = project_to_json(project).encode("utf-8")
     except UnicodeEncodeError:
         where = first_bad_text(encode(project), "project") or "a text"
         raise SaveError(
-            str(path), f"{where} holds a character that cannot be stored"
+            shown, f"{where} holds a character that cannot be stored"
         ) from None
     except (ValueError, TypeError, RecursionError) as exc:
-        raise SaveError(str(path), f"the project cannot be written ({exc})") from exc
+        raise SaveError(shown, f"the project cannot be written ({exc})") from exc
     try:
         atomic_write(path, lambda stream: _write_all(stream, data))
     except OSError as exc:
-        raise SaveError(str(path), exc.strerror or str(exc)) from exc
+        raise SaveError(shown, printable(exc.strerror or str(exc))) from exc
+
+
+def printable(text: str) -> str:
+    """Return ``text`` safe to show: undecodable bytes of a file name as escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _write_all(stream: IO[bytes], data: bytes) -> None:
@@ -154,13 +162,14 @@ def load_project(path: Path) -> Project:
         If the file is missing, unreadable, too large, damaged or too new.
     """
     path = Path(path)
+    name = printable(path.name)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ProjectFileError(f"{path.name} is larger than 200 MB; not a project")
+            raise ProjectFileError(f"{name} is larger than 200 MB; not a project")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProjectFileError(f"cannot read {path.name}: {exc}") from exc
-    return project_from_json(text, path.name)
+        raise ProjectFileError(f"cannot read {name}: {printable(str(exc))}") from exc
+    return project_from_json(text, name)
 
 
 def check_limits(fields: Mapping[str, object]) -> None:

@@ -135,7 +135,9 @@ def decode_fields(cls: type[T], data: JSON, path: str = "$") -> dict[str, object
     unknown = sorted(set(data) - set(hints), key=str)
     if unknown:
         known = ", ".join(hints)
-        raise DecodeError(f"{path}.{unknown[0]}", f"one of the fields {known}")
+        name = str(unknown[0])
+        label = name if name.isidentifier() else repr(name)
+        raise DecodeError(f"{path}.{label}", f"one of the fields {known}")
     return {
         name: _decode_value(hint, data[name], f"{path}.{name}")
         for name, hint in hints.items()

@@ -132,16 +132,23 @@ CHILD = textwrap.dedent(
                              if not f.startswith("_")}, "id": f"S{i}"})
         for i, site in enumerate(project.sites * 300)
     )
-    # Encoded once, so the loop spends its time writing (where a kill hurts).
-    text = storage.project_to_json(project.with_changes(sites=sites))
+    big = project.with_changes(sites=sites)
+    # "write": encoded once, so the loop spends its time writing (where a kill
+    # hurts); "save": the whole of save_project each time.
+    text = storage.project_to_json(big)
     print("ready", flush=True)
     while True:
-        atomic_write_text(Path(sys.argv[1]), text)
+        if sys.argv[2] == "write":
+            atomic_write_text(Path(sys.argv[1]), text)
+        else:
+            storage.save_project(big, Path(sys.argv[1]))
     """
 )
 
 
-def kill_during_saves(target: Path, trials: int, seed: int = 0) -> dict[str, int]:
+def kill_during_saves(
+    target: Path, trials: int, seed: int = 0, mode: str = "write"
+) -> dict[str, int]:
     """Kill a child that saves ``target`` in a loop (kill -9), ``trials`` times.
 
     After each kill: the file must load; then one save must leave no temp file.
@@ -154,7 +161,7 @@ def kill_during_saves(target: Path, trials: int, seed: int = 0) -> dict[str, int
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(trials):
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(target)],
+            [sys.executable, "-c", CHILD, str(target), mode],
             stdout=subprocess.PIPE,
             env=env,
             cwd=ROOT,

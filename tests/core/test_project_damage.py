@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -374,3 +375,17 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes(json.dumps(planned_document()).encode()[:-2] + b"\xed\xa0\x80}}")
     with pytest.raises(ProjectFileError, match=r"cannot read bad\.lrp"):
         storage.load_project(path)
+
+
+def test_every_message_can_be_printed(tmp_path: Path) -> None:
+    """Tests that messages naming odd file and field names can still be printed."""
+    document = planned_document()
+    document["project"]["sites"][0]["\udc80x"] = 1
+    path = tmp_path / os.fsdecode(b"route-\xff.lrp")
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(DamagedProjectError) as raised:
+        storage.load_project(path)
+    message = str(raised.value)
+    message.encode("utf-8")
+    assert message.startswith("route-\\udcff.lrp is damaged: project.sites[0]")
+    assert "'\\udc80x': one of the fields id, name" in message
