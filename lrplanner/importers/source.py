@@ -10,8 +10,8 @@ from lrplanner.importers.table import RawSheet
 
 #: Files larger than this are refused before they are opened.
 MAX_BYTES = 20 * 1024 * 1024
-#: Data rows read per sheet at most (a real route has a few hundred).
-MAX_ROWS = 50_000
+#: Data rows per sheet at most (a real route has a few hundred); more is an error.
+MAX_ROWS = 5_000
 #: Columns read per row at most.
 MAX_COLUMNS = 200
 

@@ -4,6 +4,12 @@ The file is checked before openpyxl sees it (size, signature, zip contents),
 opened read-only, and every failure of a damaged or hostile file becomes an
 InputError. openpyxl parses XML through defusedxml when it is installed, so
 entity declarations ("XML bombs") are refused.
+
+Each sheet is read row element by row element (``sheetscan``), never trusting
+its ``<dimension>``; merged cells holding data, rows past the limits and a
+stray row far below the rest are errors, hidden sheets, rows, columns and
+macros are warnings (``sheetchecks``). A damaged sheet is named, and then
+nothing is loaded.
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ from xml.etree.ElementTree import ParseError
 import openpyxl
 from defusedxml import DefusedXmlException
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from lrplanner.core.errors import InputError
-from lrplanner.importers.cells import ErrorCell, FormulaCell, PercentCell, is_blank
+from lrplanner.importers import sheetchecks
+from lrplanner.importers.cells import FormulaCell, is_blank
+from lrplanner.importers.sheetscan import scan_sheet
 from lrplanner.importers.source import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -33,6 +42,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from openpyxl.workbook.workbook import Workbook
+
+    from lrplanner.importers.sheetscan import SheetScan
 
 #: Uncompressed size of all parts at most (a zip bomb expands far beyond it).
 MAX_UNZIPPED = 200 * 1024 * 1024
@@ -100,14 +111,26 @@ def _check_package(path: Path, source: Source) -> bool:
         return False
     try:
         with zipfile.ZipFile(path) as package:
-            unzipped = sum(info.file_size for info in package.infolist())
+            parts = package.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         source.fail("a complete .xlsx workbook; the file is damaged or truncated")
         return False
-    if unzipped > MAX_UNZIPPED:
+    if sum(info.file_size for info in parts) > MAX_UNZIPPED:
         source.fail("a workbook that unpacks to at most 200 MB; this one is larger")
         return False
+    macros = [p.filename for p in parts if _is_macro(p.filename)]
+    if macros or path.suffix.lower() == ".xlsm":
+        found = (
+            f"macros ({macros[0]})" if macros else "a macro-enabled workbook (.xlsm)"
+        )
+        source.warnings.append(sheetchecks.macros(source.file, found))
     return True
+
+
+def _is_macro(name: str) -> bool:
+    """Return whether a package part holds VBA or Excel 4 macros."""
+    lowered = name.lower()
+    return lowered.endswith("vbaproject.bin") or lowered.startswith("xl/macrosheets/")
 
 
 def _read_sheets(path: Path, source: Source) -> None:
@@ -123,7 +146,8 @@ def _read_sheets(path: Path, source: Source) -> None:
 def _collect(book: Workbook, source: Source) -> set[str]:
     """Read every known sheet; return the names of sheets holding formulas."""
     formulas: set[str] = set()
-    for sheet in book.worksheets:
+    damaged = False
+    for sheet in _sheets(book):
         spec = match_sheet(sheet.title)
         if spec is None:
             if sheet.title.strip().lower() != "readme":
@@ -133,11 +157,40 @@ def _collect(book: Workbook, source: Source) -> set[str]:
             first = source.sheets[spec.name].name
             source.fail(f"one {spec.name} sheet (also {first!r})", sheet=sheet.title)
             continue
-        rows, has_formula = _rows(sheet, source)
-        source.sheets[spec.name] = RawSheet(source.file, sheet.title, rows)
-        if has_formula:
+        scan = _scan(sheet, source)
+        if scan is None:  # damaged: what the others refer to cannot be checked
+            damaged = True
+            continue
+        source.sheets[spec.name] = RawSheet(source.file, sheet.title, tuple(scan.rows))
+        if sheet.sheet_state != "visible":
+            source.warnings.append(sheetchecks.hidden_sheet(source.file, sheet.title))
+        sheetchecks.report(source, sheet.title, spec, scan)
+        if scan.has_formula:
             formulas.add(spec.name)
+    if damaged:
+        source.sheets.clear()
+        return set()
     return formulas
+
+
+def _sheets(book: Workbook) -> list[ReadOnlyWorksheet]:
+    """Return the worksheets of a read-only workbook (chart sheets have no cells)."""
+    sheets: list[object] = list(book.worksheets)
+    return [sheet for sheet in sheets if isinstance(sheet, ReadOnlyWorksheet)]
+
+
+def _scan(sheet: ReadOnlyWorksheet, source: Source) -> SheetScan | None:
+    """Scan one sheet; a damaged sheet is reported by name (and None returned)."""
+    try:
+        return scan_sheet(sheet, MAX_ROWS + 1, MAX_COLUMNS)
+    except _BROKEN as exc:
+        if _caused_by_defusedxml(exc):
+            raise
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+        source.fail(
+            f"a readable sheet; its XML is damaged ({reason})", sheet=sheet.title
+        )
+        return None
 
 
 def _ignored(source: Source, title: str) -> InputError:
@@ -152,48 +205,14 @@ def _ignored(source: Source, title: str) -> InputError:
     )
 
 
-def _cell_value(cell: object) -> object:
-    value = getattr(cell, "value", None)
-    data_type = getattr(cell, "data_type", "n")
-    if data_type == "e":
-        return ErrorCell(str(value))
-    if data_type == "f":
-        return FormulaCell(str(getattr(value, "text", value)))
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return value
-    percent = "%" in str(getattr(cell, "number_format", "") or "")
-    return PercentCell(float(value)) if percent and abs(value) < 1e300 else value
-
-
-def _rows(sheet: object, source: Source) -> tuple[Rows, bool]:
-    """Return the non-blank rows of a sheet and whether it holds formulas."""
-    rows: list[tuple[int, tuple[object, ...]]] = []
-    has_formula = False
-    iter_rows = getattr(sheet, "iter_rows", None)
-    if iter_rows is None:  # a chart sheet has no cells
-        return (), False
-    for number, cells in enumerate(iter_rows(max_col=MAX_COLUMNS), start=1):
-        values = [_cell_value(cell) for cell in cells]
-        while values and is_blank(values[-1]):
-            values.pop()
-        if not values:
-            continue
-        has_formula = has_formula or any(isinstance(v, FormulaCell) for v in values)
-        if len(rows) >= MAX_ROWS:
-            title = str(getattr(sheet, "title", ""))
-            source.fail(f"at most {MAX_ROWS} rows; the rest is not read", sheet=title)
-            break
-        rows.append((number, tuple(values)))
-    return tuple(rows), has_formula
-
-
 def _fill_formula_results(path: Path, source: Source, names: set[str]) -> None:
     """Replace formulas by the results Excel saved; keep those without one."""
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         for name in names:
             raw = source.sheets[name]
-            results = dict(_rows(book[raw.name], source)[0])
+            sheet = next(s for s in _sheets(book) if s.title == raw.name)
+            results = dict(scan_sheet(sheet, MAX_ROWS + 1, MAX_COLUMNS).rows)
             source.sheets[name] = RawSheet(
                 raw.file, raw.name, _merge(raw.rows, results)
             )
