@@ -81,6 +81,13 @@ class ProjectFiles(QObject):
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave_now)
         self.timer.start()
+        window.document.state_changed.connect(self._on_document_state_changed)
+
+    def _on_document_state_changed(self) -> None:
+        # Saved, undone back to the file, or another project opened: a backup of
+        # this window would only offer back what the user already has or dropped.
+        if self._slot is not None and not self._window.document.is_dirty():
+            self._slot.discard()
 
     @property
     def autosave_folder(self) -> Path:

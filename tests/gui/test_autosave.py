@@ -214,6 +214,18 @@ def test_the_backup_follows_the_project_path(
     assert window.files.slot.files() == [keyed]
 
 
+def test_opening_a_clean_project_drops_the_backup(
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """Tests that work the user discarded (another project opened) is not kept."""
+    window = make_window()
+    dirty(window, small_project(), "Route")
+    window.files.autosave_now()
+    assert window.files.slot.files() != []
+    window.document.open(small_project(), None)
+    assert window.files.slot.files() == []
+
+
 def test_a_save_error_is_shown_and_the_project_stays_unsaved(
     make_window: Callable[[], MainWindow],
     tmp_path: Path,
