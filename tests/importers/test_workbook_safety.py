@@ -183,6 +183,12 @@ def test_macros_warn(tmp_path: Path) -> None:
     )
 
 
+def test_an_xlsm_without_macros_still_warns(tmp_path: Path) -> None:
+    result = read_inputs(_sample(tmp_path).rename(tmp_path / "mekong.xlsm"))
+    assert dict(result.counts) == FULL
+    assert [w.value for w in result.warnings] == ["a macro-enabled workbook (.xlsm)"]
+
+
 @pytest.mark.parametrize("stored", ["NaN", "INF", "-inf", "1e999"])
 def test_non_finite_numbers_name_their_cell(tmp_path: Path, stored: str) -> None:
     """Tests that <v>NaN</v> is an error on its cell, not a damaged file."""
