@@ -247,7 +247,7 @@ def test_failed_export_keeps_the_old_complete_set(
     assert main(["plan", str(MEKONG), "--out", str(out)]) == 0
     before = _snapshot(out)
 
-    def full(*args: object) -> None:
+    def full(*args: object, **kwargs: object) -> None:
         raise DISK_FULL
 
     monkeypatch.setattr("lrplanner.exporters.write_map_html", full)
@@ -272,7 +272,7 @@ def test_a_crashing_exporter_exits_70_and_keeps_the_old_set(
     assert main(["plan", str(MEKONG), "--out", str(out)]) == 0
     before = _snapshot(out)
 
-    def bug(*args: object) -> None:
+    def bug(*args: object, **kwargs: object) -> None:
         raise TypeError("unexpected value in the PDF layout")
 
     monkeypatch.setattr("lrplanner.exporters.write_agenda_pdf", bug)
