@@ -18,7 +18,9 @@ from lrplanner.cli import (
 )
 from lrplanner.core import fileset
 from lrplanner.core.errors import InfeasibleRequest, ProjectFileError
+from lrplanner.core.plan import ESTIMATE_NOTE
 from lrplanner.core.validate import validate
+from lrplanner.exporters.agenda_rows import estimated_legs
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.plan import travel_check
 from lrplanner.solver.stop import CancelToken
@@ -141,8 +143,9 @@ def check_folder(folder: Path) -> int:
     if project.plan is None:
         print(f"error: {folder / PROJECT_FILE} holds no plan", file=sys.stderr)
         return EXIT_INVALID
+    network = TravelNetwork.from_project(project)
     found = validate(
-        project, project.plan, travel_check(TravelNetwork.from_project(project))
+        project, project.plan, travel_check(network), land=network.landmass
     )
     for violation in found:
         print(f"{violation.day or '-'} {violation.rule}: {violation.message}")
@@ -151,7 +154,20 @@ def check_folder(folder: Path) -> int:
         if found
         else "The plan meets every hard rule."
     )
+    _print_estimates(estimated_legs(project, project.plan))
     return EXIT_CHECK_FAILED if found else EXIT_OK
+
+
+def _print_estimates(legs: list[str]) -> None:
+    """List the legs whose time and fare are estimates, to confirm before booking."""
+    if not legs:
+        return
+    print(
+        f"{len(legs)} estimated leg(s), {ESTIMATE_NOTE} (no Links row: time "
+        "and fare come from the distance):"
+    )
+    for leg in legs:
+        print(f"  {leg}")
 
 
 def _set_problems(folder: Path) -> list[str]:

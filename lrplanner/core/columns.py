@@ -285,6 +285,16 @@ ROUTE = SheetSpec(
             "meeting room for a workshop session",
             "80",
         ),
+        _c(
+            "estimated_flights",
+            "Estimated flights",
+            Kind.BOOL,
+            "yes: the planner may use a domestic flight between two airports "
+            "that Links does not have, estimated from the distance (marked "
+            "'estimate — confirm'); no (default): only the flights on Links",
+            "no",
+            synonyms=("estimate flights", "estimated domestic flights"),
+        ),
     ),
 )
 

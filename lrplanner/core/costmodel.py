@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from lrplanner.core.costs import INTERNATIONAL, CostBreakdown, CostCategory, CostLine
 from lrplanner.core.places import TravelMode
-from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
+from lrplanner.core.plan import (
+    ESTIMATE_NOTE,
+    DayPlan,
+    Event,
+    EventKind,
+    Itinerary,
+    SessionKind,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -208,6 +215,8 @@ def _travel_lines(project: Project, day: DayPlan, event: Event) -> Iterator[Cost
     origin = project.place_by_id.get(event.origin) if event.origin else None
     country = origin.country if origin else _day_country(project, day)
     leg = f"{event.mode} {event.origin} to {event.destination}"
+    if event.estimated:
+        leg = f"{leg} ({ESTIMATE_NOTE})"
     key = f"{event.mode}:{event.origin}>{event.destination}"
     if event.fare_per_person:
         yield CostLine(

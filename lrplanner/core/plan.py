@@ -11,6 +11,10 @@ from lrplanner.core.checks import require
 from lrplanner.core.ids import ChampionId, PlaceId, SiteId
 from lrplanner.core.places import TravelMode
 
+#: How every estimated leg (no Links row: time and fare from the distance)
+#: is marked in the agenda, the PDF, costs.xlsx and ``lrplanner check``.
+ESTIMATE_NOTE = "estimate \u2014 confirm"
+
 
 class EventKind(enum.StrEnum):
     """What happens during an event of the agenda."""

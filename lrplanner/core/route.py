@@ -58,6 +58,8 @@ class RouteSettings:
     lunch_minutes: int = 60
     max_visits_per_day: int = 3
     max_travel_hours_per_day: float = 6.0
+    #: Estimate domestic flights between airports where Links has none.
+    estimated_flights: bool = False
     rest_days: tuple[date, ...] = ()
     budget_cap: Decimal | None = None
     currency: str = "USD"

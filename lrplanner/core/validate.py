@@ -3,8 +3,8 @@
 Written from the rules (PRODUCT.md, "The planning problem"), never from the
 solver: it recomputes where the group is, local times, opening hours,
 holidays, champions, limits, sessions and the total cost, and returns every
-violation found. The travel network is passed in as a callable so the core
-stays free of graph code.
+violation found. The travel network is passed in as callables (earliest
+arrivals, landmasses) so the core stays free of graph and map code.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 #: (origin location, destination location, departure) -> earliest arrival,
 #: or None when the destination cannot be reached.
 TravelCheck = Callable[[str, str, datetime], datetime | None]
+#: location -> the landmass it is on, or None where that is unknown.
+LandCheck = Callable[[str], str | None]
 SLACK = timedelta(minutes=1)
 
 
@@ -44,15 +46,25 @@ class Violation:
 
 
 def validate(
-    project: Project, itinerary: Itinerary, travel: TravelCheck | None = None
+    project: Project,
+    itinerary: Itinerary,
+    travel: TravelCheck | None = None,
+    *,
+    land: LandCheck | None = None,
 ) -> list[Violation]:
-    """Return every hard-rule violation of ``itinerary`` (empty = valid)."""
+    """Return every hard-rule violation of ``itinerary`` (empty = valid).
+
+    ``travel`` checks each leg against the network's earliest arrival and
+    ``land`` tells which landmass a location is on (no road between two);
+    the rules that need them are skipped without them.
+    """
     found = list(_route_frame(project, itinerary))
     location: str = project.route.start_place
     for index, day in enumerate(itinerary.days):
         found.extend(_day_rules(project, itinerary, index))
         location, moves = _walk(project, day, location, travel)
         found.extend(moves)
+        found.extend(_travel_truth(project, day, land))
     found.extend(_site_rules(project, itinerary))
     found.extend(_budget(project, itinerary))
     return found
@@ -133,6 +145,54 @@ def _travel_time(
             f"the network's earliest arrival is {arrival.astimezone(zone):%a %H:%M} "
             "(border hours, schedules and travel times included)",
         )
+
+
+def _travel_truth(
+    project: Project, day: DayPlan, land: LandCheck | None
+) -> Iterator[Violation]:
+    """No invented flight, no road across water."""
+    for event in day.events:
+        if event.kind is not EventKind.TRAVEL:
+            continue
+        assert event.origin is not None
+        assert event.destination is not None
+        if event.mode is TravelMode.FLIGHT and not project.route.estimated_flights:
+            if event.estimated or not _on_links(project, event):
+                yield _v(
+                    "estimated flight",
+                    day,
+                    f"{event.title!r} is not a flight on Links and the route does "
+                    "not allow estimated flights: add the scheduled flight to "
+                    "Links (or set Estimated flights to yes on the Route sheet)",
+                )
+        elif event.mode is TravelMode.ROAD and land is not None:
+            ours, theirs = land(event.origin), land(event.destination)
+            if (
+                ours is not None
+                and theirs is not None
+                and ours != theirs
+                and not _on_links(project, event)
+            ):
+                yield _v(
+                    "road across water",
+                    day,
+                    f"{event.title!r} drives across water: its ends are on "
+                    "different islands or landmasses and no road row on Links "
+                    "(a bridge) joins them",
+                )
+
+
+def _on_links(project: Project, event: Event) -> bool:
+    """Return whether a Links row of the event's mode joins its two ends."""
+    ends = (event.origin, event.destination)
+    return any(
+        link.mode is event.mode
+        and (
+            (link.origin, link.destination) == ends
+            or (link.both_ways and (link.destination, link.origin) == ends)
+        )
+        for link in project.links
+    )
 
 
 def _day_rules(

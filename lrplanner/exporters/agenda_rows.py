@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
 from lrplanner.core.locations import location_name, location_zone
-from lrplanner.core.plan import EventKind
+from lrplanner.core.plan import ESTIMATE_NOTE, EventKind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from lrplanner.core.plan import DayPlan, Event
+    from lrplanner.core.plan import DayPlan, Event, Itinerary
     from lrplanner.core.project import Project
 
 OVERNIGHT = "overnight"
@@ -182,9 +182,24 @@ def route_text(project: Project, event: Event) -> str:
 
 
 def travel_text(project: Project, event: Event) -> str:
-    """Return a leg's mode, duration and status: ``flight, 2 h 10 min, confirmed``."""
-    status = "estimated" if event.estimated else "confirmed"
+    """Return a leg's mode, duration and status: ``flight, 2 h 10 min, confirmed``
+    (an estimated leg: ``road, 45 min, estimate — confirm``)."""
+    status = ESTIMATE_NOTE if event.estimated else "confirmed"
     return f"{event.mode}, {duration_text(event.minutes)}, {status}"
+
+
+def estimated_legs(project: Project, itinerary: Itinerary) -> list[str]:
+    """Return one line per estimated leg: date, local start, mode, ends, length."""
+    lines = []
+    for day in itinerary.days:
+        for event in day.events:
+            if event.kind is EventKind.TRAVEL and event.estimated:
+                start, _end = _local_times(project, event)
+                lines.append(
+                    f"{day.day} {start:%H:%M} {event.mode} "
+                    f"{route_text(project, event)}, {duration_text(event.minutes)}"
+                )
+    return lines
 
 
 def overnight_row(project: Project, day: DayPlan) -> AgendaRow:

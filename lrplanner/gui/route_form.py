@@ -35,7 +35,10 @@ if TYPE_CHECKING:
 GROUPS = (
     ("Route", ("name", "start_date", "end_date", "start_place", "end_place")),
     ("Day", ("day_start", "day_end", "lunch_start", "lunch_minutes", "rest_days")),
-    ("Limits", ("max_visits_per_day", "max_travel_hours_per_day")),
+    (
+        "Limits",
+        ("max_visits_per_day", "max_travel_hours_per_day", "estimated_flights"),
+    ),
     ("Budget", ("budget_cap", "currency", "contingency_pct")),
 )
 ERROR_STYLE = "color: #b00020;"

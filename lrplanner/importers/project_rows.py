@@ -72,6 +72,7 @@ def _route(route: RouteSettings) -> Row:
         "lunch_minutes": route.lunch_minutes,
         "max_visits_per_day": route.max_visits_per_day,
         "max_travel_hours_per_day": route.max_travel_hours_per_day,
+        "estimated_flights": route.estimated_flights,
         "rest_days": _join(route.rest_days),
         "budget_cap": route.budget_cap,
         "currency": route.currency,

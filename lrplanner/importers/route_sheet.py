@@ -92,6 +92,7 @@ def build_route(f: Fields) -> RouteSettings | None:
     max_visits = f.get("max_visits_per_day", bounded_int(0, 20), 3)
     hours = cells.bounded_number(0, 24, "a number of hours")
     max_travel = f.get("max_travel_hours_per_day", hours, 6.0)
+    estimated_flights = f.get("estimated_flights", cells.parse_bool, False)
     budget = f.get("budget_cap", parse_money, None)
     currency = f.get("currency", cells.parse_currency, "USD")
     contingency = f.get("contingency_pct", cells.parse_percent, ZERO)
@@ -113,6 +114,7 @@ def build_route(f: Fields) -> RouteSettings | None:
             lunch_minutes=lunch_minutes,
             max_visits_per_day=max_visits,
             max_travel_hours_per_day=max_travel,
+            estimated_flights=estimated_flights,
             rest_days=rest,
             budget_cap=budget,
             currency=currency,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 import networkx as nx
 
 from lrplanner.core.places import PlaceKind
+from lrplanner.network.landmass import WATER_PREFIX as WATER
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -40,6 +41,8 @@ class _Network(Protocol):
 
     def node(self, node_id: str) -> NodeInfo: ...
 
+    def landmass(self, node_id: str) -> str | None: ...
+
 
 def country_name(code: str) -> str:
     """Return a country's short English name (the code if not in the region)."""
@@ -65,6 +68,9 @@ def explain_unreachable(
             "every way there needs a border post or link that never opens or runs"
             " (check border-post hours and link weekdays)"
         )
+    crossing = _missing_crossing(network, start, end)
+    if crossing:
+        return crossing
     if start.countries & end.countries:
         return "no road or link joins them (are they on islands? add a boat or flight)"
     ours, theirs = _names(start.countries), _names(end.countries)
@@ -78,6 +84,25 @@ def explain_unreachable(
     reasons.append(_flight_gap(network, start.countries, end.countries))
     reached = _names(_reached_countries(network, start.id))
     return f"{' and '.join(reasons)} (from {start.name} one can reach only {reached})"
+
+
+def _missing_crossing(network: _Network, start: NodeInfo, end: NodeInfo) -> str:
+    """Return which crossing is missing when the two are on different land
+    ('' when both are on one landmass or either is unknown)."""
+    ours, theirs = network.landmass(start.id), network.landmass(end.id)
+    if ours is None or theirs is None or ours == theirs:
+        return ""
+    water = next(
+        (n for n, land in ((end, theirs), (start, ours)) if land.startswith(WATER)),
+        None,
+    )
+    where = (
+        f"{water.label} is reached only by water (Links joins it by boat and by "
+        "no road)"
+        if water is not None
+        else f"{end.label} is on another island than {start.label}"
+    )
+    return f"{where}: add a boat, flight or bridge (road) row in Links"
 
 
 def _flight_gap(network: _Network, ours: frozenset[str], theirs: frozenset[str]) -> str:

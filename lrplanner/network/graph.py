@@ -8,14 +8,19 @@ are :class:`~lrplanner.network.legs.Connection` objects on a networkx
 - every explicit link, as given (``estimated=False``), in both directions
   when ``both_ways`` (the way back keeps the same weekdays and local
   departure times, read at its own origin);
-- an estimated road between every two nodes sharing a country, unless an
-  explicit road link already joins them in that direction. A border post
-  belongs to both its countries, so land travel between countries must pass
-  through one;
-- an estimated flight between every two airports at least
-  ``EstimateSettings.min_flight_km`` apart, unless an explicit flight link
-  already joins them in that direction. Nothing else gets estimated flights.
-  In time-dependent queries they leave on the hour in the daytime
+- an estimated road between every two nodes sharing a country and a
+  landmass (:mod:`~lrplanner.network.landmass`: no road across the sea, and
+  none to a place Links reaches only by boat), unless an explicit road link
+  already joins them in that direction. A border post belongs to both its
+  countries, so land travel between countries must pass through one;
+  between landmasses only Links rows connect (boat, flight, or a road row
+  for a bridge);
+- only when ``EstimateSettings.estimate_flights`` (for a project: when its
+  route allows estimated flights; off by default), an estimated flight
+  between every two airports at least ``EstimateSettings.min_flight_km``
+  apart, unless an explicit flight link already joins them in that
+  direction. Nothing else gets estimated flights. In time-dependent queries
+  they leave on the hour in the daytime
   (``EstimateSettings.flight_departures``), so no estimate flies at 2 am.
 
 Static queries (:meth:`TravelNetwork.fastest`, :meth:`TravelNetwork.cheapest`)
@@ -41,6 +46,12 @@ from lrplanner.network.estimate import (
     road_estimate,
 )
 from lrplanner.network.explain import explain_unreachable
+from lrplanner.network.landmass import (
+    landmasses,
+    same_land,
+    water_land,
+    water_only,
+)
 from lrplanner.network.legs import Connection, Leg, Unreachable
 from lrplanner.network.nodes import NodeInfo, place_node, site_node
 
@@ -48,6 +59,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
     from datetime import datetime
 
+    from lrplanner.core.ids import PlaceId
     from lrplanner.core.places import Link, Place
     from lrplanner.core.project import Project
     from lrplanner.core.sites import Site
@@ -64,7 +76,15 @@ class TravelNetwork:
     hours, for matrices) or :meth:`earliest_arrival` (absolute time).
     """
 
-    __slots__ = ("_aliases", "_collapsed", "_direct", "_graph", "_nodes", "settings")
+    __slots__ = (
+        "_aliases",
+        "_collapsed",
+        "_direct",
+        "_graph",
+        "_land",
+        "_nodes",
+        "settings",
+    )
 
     def __init__(
         self,
@@ -72,9 +92,11 @@ class TravelNetwork:
         aliases: Mapping[str, str],
         edges: Iterable[Connection],
         settings: EstimateSettings,
+        land: Mapping[str, str | None] | None = None,
     ) -> None:
         self._nodes = dict(nodes)
         self._aliases = dict(aliases)
+        self._land = dict(land or {})
         self.settings = settings
         self._collapsed: dict[tuple[str, int], search.Adjacency] = {}
         self._direct: dict[tuple[str, str], tuple[Connection, ...]] = {}
@@ -90,11 +112,18 @@ class TravelNetwork:
     ) -> TravelNetwork:
         """Return the network of a project's places, links and sites.
 
+        Flights are estimated only when the project's route allows it
+        (``RouteSettings.estimated_flights``), whatever ``settings`` say.
+
         Raises
         ------
         ValueError
             If a link or site names a place that is not on the Places sheet.
         """
+        settings = replace(
+            settings or EstimateSettings(),
+            estimate_flights=project.route.estimated_flights,
+        )
         return cls.from_parts(
             project.places, project.links, project.sites, settings=settings
         )
@@ -119,17 +148,22 @@ class TravelNetwork:
         by_id = {p.id: p for p in places}
         nodes = {place_node(p.id): NodeInfo.of_place(p) for p in by_id.values()}
         aliases: dict[str, str] = {}
+        homes: dict[str, PlaceId] = {}
         for site in sites:
             own = NodeInfo.of_site(site, by_id)
             if own is not None:
                 nodes[own.id] = own
+                if site.place is not None:
+                    homes[own.id] = site.place
             elif site.place in by_id:
                 aliases[site_node(site.id)] = place_node(site.place)
             else:
                 raise ValueError(f"site {site.id} is at unknown place {site.place}")
+        links = tuple(links)
+        land = _lands(nodes, homes, links)
         explicit = list(_explicit_edges(links, nodes, settings))
-        edges = explicit + list(_estimated_edges(nodes, explicit, settings))
-        return cls(nodes, aliases, edges, settings)
+        edges = explicit + list(_estimated_edges(nodes, explicit, settings, land))
+        return cls(nodes, aliases, edges, settings, land)
 
     @property
     def graph(self) -> Graph:
@@ -154,6 +188,14 @@ class TravelNetwork:
     def resolve(self, node_id: str) -> str:
         """Return the real node id behind an id or a site alias."""
         return self._aliases.get(node_id, node_id)
+
+    def landmass(self, node_id: str) -> str | None:
+        """Return the landmass of a node or alias (None where it is unknown).
+
+        Roads are estimated only within one landmass; see
+        :mod:`~lrplanner.network.landmass`.
+        """
+        return self._land.get(self.resolve(node_id))
 
     def knows(self, node_id: str) -> bool:
         """Return whether the id names a node or an alias of one."""
@@ -325,12 +367,31 @@ def _explicit_edges(
             )
 
 
+def _lands(
+    nodes: Mapping[str, NodeInfo],
+    homes: Mapping[str, PlaceId],
+    links: Iterable[Link],
+) -> dict[str, str | None]:
+    """Return the landmass of every node: the one of its coordinates, or its
+    own for a place reached only by water (and the sites at that place)."""
+    found = landmasses().of_points([(n.lat, n.lon) for n in nodes.values()])
+    land = dict(zip(nodes, found, strict=True))
+    water = water_only(links, land)
+    for node_id in nodes:
+        place = homes.get(node_id, node_id)
+        if place in water:
+            land[node_id] = water_land(place)
+    return land
+
+
 def _estimated_edges(
     nodes: Mapping[str, NodeInfo],
     explicit: Iterable[Connection],
     settings: EstimateSettings,
+    land: Mapping[str, str | None],
 ) -> Iterator[Connection]:
-    """Yield estimated roads within countries and flights between airports.
+    """Yield estimated roads within countries and landmasses, and flights
+    between airports when the settings estimate flights.
 
     Flights are estimated between airports of one country only (unless the
     settings allow international estimates): an international leg needs a
@@ -338,6 +399,8 @@ def _estimated_edges(
     """
     given = {(e.origin, e.destination, e.mode) for e in explicit}
     for a, b in _same_country_pairs(nodes):
+        if not same_land(land.get(a.id), land.get(b.id)):
+            continue
         km = _km(a, b)
         shared = a.countries & b.countries
         for origin, destination in ((a.id, b.id), (b.id, a.id)):

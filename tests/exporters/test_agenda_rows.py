@@ -38,7 +38,7 @@ def test_flight_across_zones_shows_both_offsets(plan: Plan) -> None:
     )
     assert flight.travel == "flight, 3 h 25 min, confirmed"
     assert rows[6].time == "19:05\u201319:50"
-    assert rows[6].travel == "road, 45 min, estimated"
+    assert rows[6].travel == "road, 45 min, estimate \u2014 confirm"
 
 
 def test_visit_row_has_host_champions_and_address(plan: Plan) -> None:
