@@ -19,7 +19,10 @@ INTRO = (
     "optionally, known travel links.",
     "Fill one sheet per kind of record. Headers are matched ignoring case, and "
     "the synonyms listed below are accepted; columns may be in any order. "
-    "Extra columns are kept as notes. Blank rows are skipped.",
+    "Extra columns are kept as notes. Blank rows are skipped. A sheet holds "
+    "at most 5,000 rows of data and 200 columns; merged cells that hold a "
+    "value are refused (unmerge them and type the value in each row); hidden "
+    "sheets, rows and columns are read, with a warning.",
     "Route sheet: one setting per row, the setting's name in column A and its "
     "value in column B; column C onward is free for comments.",
     "Dates: Excel dates, or text as 2027-04-01 (best), 2027/04/01, 01 Apr 2027, "
