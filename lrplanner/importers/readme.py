@@ -25,6 +25,12 @@ INTRO = (
     "sheets, rows and columns are read, with a warning.",
     "Route sheet: one setting per row, the setting's name in column A and its "
     "value in column B; column C onward is free for comments.",
+    "Travel: legs come from Links; where Links has none, a road is estimated "
+    "from the distance, but only between two places in one country on the same "
+    "island or landmass (a place Links joins only by boat counts as an island). "
+    "Between islands add a boat, flight or bridge (road) row. Flights come only "
+    "from Links unless the Route's Estimated flights is yes. Every estimated "
+    "leg is marked 'estimate \u2014 confirm'.",
     "Dates: Excel dates, or text as 2027-04-01 (best), 2027/04/01, 01 Apr 2027, "
     "1 April 2027 or 1-Apr-2027. 25/03/2027 (day above 12) is read as "
     "day/month/year, but 01/04/2027 is ambiguous and refused: write "

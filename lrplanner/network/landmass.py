@@ -96,14 +96,20 @@ def build(path: Path) -> Landmasses:
     except (OSError, shapely.errors.GEOSException) as exc:
         log.warning("no landmasses: cannot read %s (%s)", path, exc)
         return _empty()
-    parts = shapely.get_parts(shapely.get_parts(collection))
-    parts = parts[shapely.get_type_id(parts) == shapely.GeometryType.POLYGON]
+    parts, country = shapely.get_parts(shapely.get_parts(collection), return_index=True)
+    polygon = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
+    parts, country = parts[polygon], country[polygon]
     if len(parts) == 0:
         return _empty()
     tree = shapely.STRtree(parts)
-    first, second = tree.query(parts, predicate="intersects")
-    labels = _components(len(parts), zip(first.tolist(), second.tolist(), strict=True))
-    return Landmasses(parts=parts, labels=labels, tree=tree)
+    # Only polygons of two countries can touch (one country's never overlap):
+    # test the pairs whose boxes overlap, all at once.
+    first, second = tree.query(parts)
+    pairs = (first < second) & (country[first] != country[second])
+    first, second = first[pairs], second[pairs]
+    touching = shapely.intersects(parts[first], parts[second])
+    joined = zip(first[touching].tolist(), second[touching].tolist(), strict=True)
+    return Landmasses(parts=parts, labels=_components(len(parts), joined), tree=tree)
 
 
 def _haversine_km(

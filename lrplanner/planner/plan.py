@@ -132,7 +132,9 @@ def _outcome(
     breakdown = compute_costs(project, itinerary)
     left_out = explain_left_out(model, result, itinerary, breakdown)
     itinerary = replace(itinerary, left_out=left_out)
-    violations = validate(project, itinerary, travel_check(network))
+    violations = validate(
+        project, itinerary, travel_check(network), land=network.landmass
+    )
     return PlanOutcome(
         itinerary=itinerary,
         costs=breakdown,

@@ -89,8 +89,10 @@ def plan_check(project: Project) -> list[str]:
     from lrplanner.network.graph import TravelNetwork
     from lrplanner.planner.plan import travel_check
 
-    travel = travel_check(TravelNetwork.from_project(project))
-    return [v.describe() for v in validate(project, project.plan, travel)]
+    network = TravelNetwork.from_project(project)
+    travel = travel_check(network)
+    found = validate(project, project.plan, travel, land=network.landmass)
+    return [v.describe() for v in found]
 
 
 def plan_figures(project: Project) -> PlanFigures | None:
