@@ -10,7 +10,7 @@ from lrplanner.network.graph import Objective, TravelNetwork
 from lrplanner.network.legs import Leg, Unreachable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from decimal import Decimal
 
 
@@ -37,6 +37,7 @@ class TravelMatrix:
         *,
         objective: Objective = "fastest",
         group_size: int = 1,
+        on_origin: Callable[[int, int], None] | None = None,
     ) -> TravelMatrix:
         """Return the matrix between some nodes (places, or sites as ``site:<id>``).
 
@@ -54,10 +55,17 @@ class TravelMatrix:
             ``"fastest"`` or ``"cheapest"``.
         group_size
             Travellers counted by ``"cheapest"``.
+        on_origin
+            Called with (origins searched, origins in all) before each
+            search: a progress report, and a chance to stop a long build
+            (whatever it raises abandons the build).
         """
         ids = tuple(node_ids)
         legs: dict[tuple[str, str], Leg] = {}
-        for origin in dict.fromkeys(ids):
+        origins = tuple(dict.fromkeys(ids))
+        for done, origin in enumerate(origins):
+            if on_origin is not None:
+                on_origin(done, len(origins))
             if not network.knows(origin):
                 continue
             found = network.legs_from(
@@ -69,7 +77,9 @@ class TravelMatrix:
             for destination in dict.fromkeys(ids):
                 leg = found.get(network.resolve(destination))
                 if leg is not None and network.knows(destination):
-                    legs[origin, destination] = replace(leg, destination=destination)
+                    if leg.destination != destination:  # a site at its place
+                        leg = replace(leg, destination=destination)
+                    legs[origin, destination] = leg
         return cls(
             node_ids=ids,
             objective=objective,

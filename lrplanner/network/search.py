@@ -104,14 +104,29 @@ def static_from(
         adjacency = collapse(graph, weight)
     paths = _dijkstra_paths(adjacency, start)
     wanted = paths.keys() if targets is None else set(targets) & paths.keys()
-    return {end: _collapsed_leg(adjacency, nodes, paths[end]) for end in wanted}
+    # one edge per neighbour (see collapse): index a node's edges once rather
+    # than scan them for every leg through it, and make each edge's step once
+    # (legs share their first steps); with hundreds of sites that was half
+    # the time of a travel matrix
+    index: dict[str, dict[str, Connection]] = {}
+    made: dict[tuple[str, str], Step] = {}
+
+    def step(u: str, v: str) -> Step:
+        if (u, v) not in made:
+            if u not in index:
+                index[u] = {there: e for there, _, e in reversed(adjacency[u])}
+            made[u, v] = Step.along(index[u][v])
+        return made[u, v]
+
+    return {end: _collapsed_leg(step, nodes, paths[end]) for end in wanted}
 
 
 def _dijkstra_paths(adjacency: Adjacency, start: str) -> dict[str, list[str]]:
     """Shortest paths from ``start`` (networkx's algorithm and tie-breaking)."""
     done: dict[str, float] = {}
     seen = {start: 0.0}
-    paths = {start: [start]}
+    # predecessors, not copied paths: a node's path is final once it is done
+    parent: dict[str, str] = {}
     counter = itertools.count()
     fringe = [(0.0, next(counter), start)]
     while fringe:
@@ -120,24 +135,37 @@ def _dijkstra_paths(adjacency: Adjacency, start: str) -> dict[str, list[str]]:
             continue
         done[here] = distance
         for there, cost, _edge in adjacency.get(here, ()):
-            further = distance + cost
             if there in done:
                 continue
+            further = distance + cost
             if there not in seen or further < seen[there]:
                 seen[there] = further
                 heapq.heappush(fringe, (further, next(counter), there))
-                paths[there] = [*paths[here], there]
+                parent[there] = here
+    paths = {start: [start]}
+
+    def path(node: str) -> list[str]:
+        trail = []
+        while node not in paths:
+            trail.append(node)
+            node = parent[node]
+        for step in reversed(trail):
+            paths[step] = [*paths[node], step]
+            node = step
+        return paths[node]
+
+    for node in parent:
+        path(node)
     return paths
 
 
 def _collapsed_leg(
-    adjacency: Adjacency, nodes: Mapping[str, NodeInfo], path: Sequence[str]
+    step: Callable[[str, str], Step],
+    nodes: Mapping[str, NodeInfo],
+    path: Sequence[str],
 ) -> Leg:
     """The leg along ``path``, on the edges kept by :func:`collapse`."""
-    steps = tuple(
-        Step.along(next(edge for there, _, edge in adjacency[u] if there == v))
-        for u, v in itertools.pairwise(path)
-    )
+    steps = tuple(step(u, v) for u, v in itertools.pairwise(path))
     return Leg(
         origin=path[0],
         destination=path[-1],

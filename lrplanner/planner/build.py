@@ -8,7 +8,7 @@ ever count nights). Times are working minutes on the :class:`TimeAxis`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -23,7 +23,12 @@ from lrplanner.planner import costs
 from lrplanner.planner.axis import TimeAxis
 from lrplanner.planner.frames import DayFrame, day_frames
 from lrplanner.planner.screen import screen_sites, screen_too_short
-from lrplanner.planner.timing import planning_minutes, runs_within, scheduled_steps
+from lrplanner.planner.timing import (
+    StepEdges,
+    planning_minutes,
+    runs_within,
+    scheduled_steps,
+)
 from lrplanner.solver.problem import CoverageGroup, ProblemData, Site, TimeWindow, Tour
 
 if TYPE_CHECKING:
@@ -34,6 +39,18 @@ if TYPE_CHECKING:
 
 FAR = 100_000  # minutes: an arc the engine can never use
 VALUE_SCALE = 100  # engine score units per learning-value point
+
+Check = Callable[[], None]
+"""Called often while a model is built; raises (e.g. :class:`BuildStopped`)
+to abandon the build when the caller is cancelled or out of time."""
+
+
+class BuildStopped(Exception):  # noqa: N818 - a stop, not an error
+    """The model build was abandoned: cancelled or out of time."""
+
+
+def _no_check() -> None:
+    """The check of a build nobody stops."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,9 +70,16 @@ class RouteModel:
 
 
 def build_model(
-    project: Project, network: TravelNetwork, rules: PlanningRules
+    project: Project,
+    network: TravelNetwork,
+    rules: PlanningRules,
+    check: Check = _no_check,
 ) -> RouteModel:
     """Return the engine problem for a project.
+
+    ``check`` is called between the travel searches and the matrix rows (a
+    few hundred sites take tens of seconds); whatever it raises abandons
+    the build.
 
     Raises
     ------
@@ -73,7 +97,9 @@ def build_model(
     frames, axis = day_frames(project, zones, rules.sessions)
     ends = [*hotels, route.start_place, route.end_place]
     matrix = TravelMatrix.build(
-        network, [*ends, *(site_location(s) for s in project.sites)]
+        network,
+        [*ends, *(site_location(s) for s in project.sites)],
+        on_origin=lambda done, total: check(),
     )
     candidates, screened = screen_sites(project, availability, matrix)
     windows = {
@@ -97,17 +123,18 @@ def build_model(
         )
         for i, site in enumerate(candidates)
     )
+    check()
     data = ProblemData(
-        travel=_travel(matrix, locations),
-        counted=_travel(matrix, locations, allowance=False),
+        travel=_travel(matrix, locations, check),
+        counted=_travel(matrix, locations, check, allowance=False),
         sites=sites,
         tours=_tours(project, frames, axis, len(hotels)),
         chained=True,
         hotels=tuple(range(len(hotels))),
         budget=costs.engine_budget(project),
-        arc_costs=_arc_costs(project, matrix, locations, len(hotels)),
+        arc_costs=_arc_costs(project, matrix, locations, len(hotels), check),
         groups=groups,
-        closed_arcs=_closed_arcs(project, matrix, locations, frames),
+        closed_arcs=_closed_arcs(project, matrix, locations, frames, check),
     )
     return RouteModel(
         project=project,
@@ -208,20 +235,41 @@ def _lock(
     return None, None
 
 
+def _rows(
+    n: int, cell: Callable[[int, int], int], check: Check
+) -> tuple[tuple[int, ...], ...]:
+    """Return the n x n matrix of ``cell(i, j)``, checking between rows."""
+
+    def row(i: int) -> tuple[int, ...]:
+        check()
+        return tuple(cell(i, j) for j in range(n))
+
+    return tuple(row(i) for i in range(n))
+
+
 def _travel(
-    matrix: TravelMatrix, locations: tuple[str, ...], *, allowance: bool = True
+    matrix: TravelMatrix,
+    locations: tuple[str, ...],
+    check: Check,
+    *,
+    allowance: bool = True,
 ) -> tuple[tuple[int, ...], ...]:
     """Return travel minutes; with ``allowance``, plus timetable waiting."""
+    edges = StepEdges(matrix.network)
 
     def minutes(a: str, b: str) -> int:
         plain = matrix.minutes(a, b)
         if plain is None:
             return FAR
         return (
-            planning_minutes(matrix.network, matrix.leg(a, b)) if allowance else plain
+            planning_minutes(matrix.network, matrix.leg(a, b), edges)
+            if allowance
+            else plain
         )
 
-    return tuple(tuple(minutes(a, b) for b in locations) for a in locations)
+    return _rows(
+        len(locations), lambda i, j: minutes(locations[i], locations[j]), check
+    )
 
 
 def _tours(
@@ -247,33 +295,41 @@ def _closed_arcs(
     matrix: TravelMatrix,
     locations: tuple[str, ...],
     frames: tuple[DayFrame, ...],
+    check: Check,
 ) -> frozenset[tuple[int, int, int]]:
     """Return (day, from, to) arcs whose timetabled legs cannot run that day."""
     route = project.route
     timed: dict[tuple[int, int], list[Connection]] = {}
+    edges = StepEdges(matrix.network)
     for i, a in enumerate(locations):
+        check()
         for j, b in enumerate(locations):
             if a != b and matrix.minutes(a, b) is not None:
-                steps = scheduled_steps(matrix.network, matrix.leg(a, b))
+                steps = scheduled_steps(matrix.network, matrix.leg(a, b), edges)
                 if steps:
                     timed[i, j] = steps
     # Many arcs share their timetabled edges: check each edge once a day.
-    runs: dict[tuple[Connection, int], bool] = {}
-    for f in frames:
-        for conn in {c for conns in timed.values() for c in conns}:
-            runs[conn, f.index] = runs_within(
-                conn, f.day, route.day_start, route.day_end
-            )
+    idle: dict[Connection, list[int]] = {
+        conn: [
+            f.index
+            for f in frames
+            if not runs_within(conn, f.day, route.day_start, route.day_end)
+        ]
+        for conn in {c for conns in timed.values() for c in conns}
+    }
     return frozenset(
-        (f.index, i, j)
-        for f in frames
+        (day, i, j)
         for (i, j), conns in timed.items()
-        if not all(runs[c, f.index] for c in conns)
+        for day in {d for c in conns for d in idle[c]}
     )
 
 
 def _arc_costs(
-    project: Project, matrix: TravelMatrix, locations: tuple[str, ...], hotels: int
+    project: Project,
+    matrix: TravelMatrix,
+    locations: tuple[str, ...],
+    hotels: int,
+    check: Check,
 ) -> tuple[tuple[int, ...], ...]:
     group = project.group_size
     nights = [
@@ -291,5 +347,4 @@ def _arc_costs(
         )
         return leg + (nights[j] if j < hotels else 0)
 
-    n = len(locations)
-    return tuple(tuple(cost(i, j) for j in range(n)) for i in range(n))
+    return _rows(len(locations), cost, check)

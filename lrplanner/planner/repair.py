@@ -3,7 +3,9 @@
 The engine plans with static travel times; a once-a-day flight or a border
 post's hours can still break a day. The transfers used on such a day are
 taken out of the engine's travel matrix (made impossibly long) so the next
-search routes the group another way.
+search routes the group another way. When no time is left for that, the
+visits of the failing days are taken out instead (a day of travel between
+its hotels only).
 """
 
 from __future__ import annotations
@@ -13,6 +15,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lrplanner.planner.build import FAR
+from lrplanner.solver.reasons import unvisited_reasons
+from lrplanner.solver.schedule import (
+    Plan,
+    plan_cost,
+    plan_score,
+    plan_travel,
+    time_plan,
+)
 
 if TYPE_CHECKING:
     from lrplanner.planner.build import RouteModel
@@ -20,11 +30,15 @@ if TYPE_CHECKING:
     from lrplanner.solver.result import Result
 
 
+def _bad_days(outcome: PlanOutcome) -> set[str]:
+    return {v.day for v in outcome.violations if v.day}
+
+
 def broken_arcs(
     model: RouteModel, result: Result, outcome: PlanOutcome
 ) -> set[tuple[int, int]]:
     """Return the engine arcs travelled on the days that break a rule."""
-    bad_days = {v.day for v in outcome.violations if v.day}
+    bad_days = _bad_days(outcome)
     arcs: set[tuple[int, int]] = set()
     for frame, tour in zip(model.frames, result.tours, strict=True):
         if frame.day.isoformat() not in bad_days:
@@ -54,4 +68,34 @@ def forbid_broken_transfers(
     counted = None if data.counted is None else blocked(data.counted)
     return replace(
         model, data=replace(data, travel=blocked(data.travel), counted=counted)
+    )
+
+
+def strip_failing_days(
+    model: RouteModel, result: Result, outcome: PlanOutcome
+) -> Result | None:
+    """Return the engine result without the visits of the days that break a
+    rule, re-timed; None when no such day has visits or it cannot be timed.
+
+    The hotels stay as they were, so the other days do not change.
+    """
+    bad_days = _bad_days(outcome)
+    kept = [
+        [] if frame.day.isoformat() in bad_days else list(tour.sites)
+        for frame, tour in zip(model.frames, result.tours, strict=True)
+    ]
+    if kept == [list(tour.sites) for tour in result.tours]:
+        return None
+    data = model.data
+    plan = Plan(routes=kept, hotels=[t.end_location for t in result.tours[:-1]])
+    timed = time_plan(data, plan)
+    if timed is None:
+        return None
+    return replace(
+        result,
+        tours=tuple(timed),
+        score=plan_score(data, plan),
+        cost=plan_cost(data, plan),
+        travel=plan_travel(data, plan),
+        unvisited=unvisited_reasons(data, plan.visited()),
     )

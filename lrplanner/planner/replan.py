@@ -9,6 +9,7 @@ still keeping the user's own locks).
 from __future__ import annotations
 
 import enum
+import time
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -17,10 +18,14 @@ from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.ids import SiteId
 from lrplanner.core.project import Project, VisitLock
 from lrplanner.planner.plan import PlanOutcome, plan_route
+from lrplanner.solver.stop import Deadline
 
 if TYPE_CHECKING:
     from lrplanner.core.plan import Itinerary
-    from lrplanner.solver.stop import CancelToken
+    from lrplanner.solver.stop import CancelToken, Clock
+
+#: Share of the time for the first attempt (keep every untouched visit).
+FIRST_TRY = 0.6
 
 
 class ChangeKind(enum.StrEnum):
@@ -76,8 +81,13 @@ def replan(
     seconds: float,
     seed: int = 0,
     cancel: CancelToken | None = None,
+    clock: Clock = time.monotonic,
 ) -> Replanned:
     """Apply ``change`` and plan again, moving as few visits as possible.
+
+    The attempts share ``seconds`` (each counts its own model build): the
+    first, which moves least, gets ``FIRST_TRY`` of them, later ones share
+    what is left.
 
     Raises
     ------
@@ -87,12 +97,19 @@ def replan(
     changed = apply_change(project, change)
     previous = project.plan
     attempts = _lock_sets(changed, previous, change) if previous else [()]
-    share = seconds / len(attempts)
+    deadline = Deadline(seconds, clock=clock)
     last_error: InfeasibleRequest | None = None
-    for extra in attempts:
+    for i, extra in enumerate(attempts):
         trial = changed.with_changes(locks=(*changed.locks, *extra))
+        share = FIRST_TRY if i == 0 and len(attempts) > 1 else 1 / (len(attempts) - i)
         try:
-            outcome = plan_route(trial, seconds=share, seed=seed, cancel=cancel)
+            outcome = plan_route(
+                trial,
+                seconds=deadline.remaining() * share,
+                seed=seed,
+                cancel=cancel,
+                clock=clock,
+            )
         except InfeasibleRequest as exc:
             last_error = exc
             continue

@@ -31,6 +31,26 @@ def step_connection(network: TravelNetwork, step: Step) -> Connection | None:
     return None
 
 
+class StepEdges:
+    """:func:`step_connection` remembered per step object.
+
+    A travel matrix's legs share their step objects (one per edge of each
+    search tree), so a model build asks for far fewer edges than steps. Keyed
+    by identity: keep it only while the legs it was asked about are alive.
+    """
+
+    def __init__(self, network: TravelNetwork) -> None:
+        self.network = network
+        self._found: dict[int, Connection | None] = {}
+
+    def __call__(self, step: Step) -> Connection | None:
+        """Return the network edge a step travels."""
+        key = id(step)
+        if key not in self._found:
+            self._found[key] = step_connection(self.network, step)
+        return self._found[key]
+
+
 def wait_allowance(conn: Connection | None) -> int:
     """Return the planning allowance (minutes) for waiting on a scheduled edge."""
     if conn is None or not conn.departures:
@@ -40,11 +60,12 @@ def wait_allowance(conn: Connection | None) -> int:
     return min(MAX_WAIT, max(gaps, default=MAX_WAIT))
 
 
-def planning_minutes(network: TravelNetwork, leg: Leg) -> int:
+def planning_minutes(
+    network: TravelNetwork, leg: Leg, edges: StepEdges | None = None
+) -> int:
     """Return a leg's minutes plus the waiting allowances of its steps."""
-    return leg.total_min + sum(
-        wait_allowance(step_connection(network, s)) for s in leg.steps
-    )
+    edge = edges or StepEdges(network)
+    return leg.total_min + sum(wait_allowance(edge(s)) for s in leg.steps)
 
 
 def real_departure(network: TravelNetwork, step: Step, ready: datetime) -> datetime:
@@ -61,9 +82,12 @@ def real_departure(network: TravelNetwork, step: Step, ready: datetime) -> datet
     return ready if found is None else found
 
 
-def scheduled_steps(network: TravelNetwork, leg: Leg) -> list[Connection]:
+def scheduled_steps(
+    network: TravelNetwork, leg: Leg, edges: StepEdges | None = None
+) -> list[Connection]:
     """Return the timetabled edges a leg travels."""
-    conns = (step_connection(network, s) for s in leg.steps)
+    edge = edges or StepEdges(network)
+    conns = (edge(s) for s in leg.steps)
     return [c for c in conns if c is not None and c.departures]
 
 

@@ -59,6 +59,14 @@ class SolveParams:
         helper processes with other seeds whose better plans the main search
         adopts (see :mod:`lrplanner.solver.parallel`). 1 = no helpers, and
         results reproducible for a seed and an iteration-based stop.
+    segment_copies
+        At most this many PyVRP clients (site-window copies) per one-route
+        segment; when the sites have more, a segment gets the best plan's
+        sites plus a seeded, value-weighted draw of the others (0 = no cap).
+        PyVRP's set-up before its first stop check grows with the square of
+        the clients (measured: 1,650 clients 0.7 s, 4,000 clients 4.9 s,
+        10,400 clients 32 s), and nothing can stop it, so this bounds how
+        long a cancel or deadline waits.
 
     Raises
     ------
@@ -82,12 +90,15 @@ class SolveParams:
     portfolio_margin: float = 3.0
     one_route_every: int = 2
     workers: int = 1
+    segment_copies: int = 1600
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ValueError("workers must be >= 1")
         if self.segment_iterations <= 0 or self.max_segment_iterations <= 0:
             raise ValueError("iteration counts must be positive")
+        if self.segment_copies < 0:
+            raise ValueError("segment_copies must be >= 0")
         if self.progress_interval < 0:
             raise ValueError("progress_interval must be >= 0")
 

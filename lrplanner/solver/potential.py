@@ -38,6 +38,8 @@ def value_start(
     weight = {s: float(data.sites[s].score) for s in candidates}
     best: Plan | None = None
     for _ in range(ROUNDS):
+        if should_stop():
+            return best
         path = _best_path(data, fits, weight)
         if path is None:
             return best
@@ -62,13 +64,13 @@ def _single_fits(
         starts = [data.tours[0].start] if d == 0 else hotels
         ends = [data.tours[-1].end] if d == last else hotels
         for a in starts:
+            if should_stop():
+                return None
             for b in ends:
                 if _fits(data, d, [a, b], 0):
                     fits[d, a, b] = [
                         s for s in candidates if _fits_site(data, d, a, b, s)
                     ]
-        if should_stop():
-            return None
     return fits
 
 

@@ -19,11 +19,15 @@ class SolveProgress:
         Seconds since the solve started.
     iteration
         Number of search segments (restarts) completed.
+    phase
+        ``"search"``, or ``"build"`` while a caller still prepares the
+        instance (a planner building its model reports through the same sink).
     """
 
     best_score: int
     elapsed: float
     iteration: int = 0
+    phase: str = "search"
 
 
 ProgressSink = Callable[[SolveProgress], None]

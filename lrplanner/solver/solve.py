@@ -32,9 +32,12 @@ from lrplanner.solver.schedule import (
 )
 from lrplanner.solver.skeleton import skeleton
 from lrplanner.solver.state import BestSink, SearchState, prize_weights, segment_stop
-from lrplanner.solver.stop import StoppingCriterion, is_cancel
+from lrplanner.solver.stop import StoppingCriterion, clock_says_stop, is_cancel
+from lrplanner.solver.subset import segment_sites
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lrplanner.solver.problem import ProblemData
 
 #: Skeleton starts for chained tours: cheapest, then value-seeking ones.
@@ -110,8 +113,12 @@ def search(
     # feasible plan
     tied = any(s.mandatory or s.fixed_tour is not None for s in data.sites)
     value_starts = tied or not folio.active
+    # the cheapest skeleton is quick and often the only sure plan, so it runs
+    # even when the time is already up; the value-seeking ones can take
+    # tens of seconds on large routes and stop when asked
     for weight in SKELETON_WEIGHTS if value_starts else SKELETON_WEIGHTS[:1]:
-        state.offer(data, skeleton(data, weight))
+        hurry = _clock(stop) if weight else None
+        state.offer(data, skeleton(data, weight, hurry))
     if value_starts:
         state.offer(data, value_start(data, eligible, state.should_stop))
     folio.start()
@@ -153,7 +160,15 @@ def _one_route_segment(
     the fixed-hotel runs do that job better.
     """
     weights = prize_weights(data, state.best)
-    enc = hgs.encode(data, eligible, weights, params.prize_scale)
+    seen = segment_sites(
+        data,
+        eligible,
+        weights,
+        state.best,
+        params.segment_copies,
+        seed + state.segments,
+    )
+    enc = hgs.encode(data, seen, weights, params.prize_scale)
     plan = hgs.run(
         enc,
         data,
@@ -164,12 +179,23 @@ def _one_route_segment(
     )
     state.offer(data, repair(data, plan) if plan is not None else None)
     if polish and params.local_search and state.best is not None:
-        state.offer(data, improve(data, state.best, eligible, lambda: state.stopped))
+        state.offer(data, improve(data, state.best, eligible, _hurry(state)))
     if params.local_search and data.chained and state.best is not None:
         state.offer(
             data, relocate_nights(data, state.best, eligible, state.should_stop)
         )
     state.segments += 1
+
+
+def _clock(stop: StoppingCriterion) -> Callable[[], bool]:
+    """A stop check that reads only clocks and cancels, never iterations (the
+    skeletons run whole in an iteration-bounded search, as they always did)."""
+    return lambda: clock_says_stop(stop)
+
+
+def _hurry(state: SearchState) -> Callable[[], bool]:
+    """A stop check for long loops that never counts as an iteration."""
+    return lambda: state.stopped or clock_says_stop(state.stop)
 
 
 def _fresh(params: SolveParams, segment: int) -> bool:

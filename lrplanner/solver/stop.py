@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Protocol
+
+Clock = Callable[[], float]
+"""Seconds on a monotonic scale (``time.monotonic``; tests pass a fake)."""
 
 
 class StoppingCriterion(Protocol):
@@ -131,6 +135,100 @@ class AnyOf:
         return any(answers)
 
 
+class Deadline:
+    """One point in time that every phase of a planning call must respect.
+
+    A :class:`StoppingCriterion` too: it stops once the time is up. Unlike
+    :class:`MaxRuntime` it counts from its creation, so the time the model
+    build took is no longer the search's to spend.
+
+    Parameters
+    ----------
+    seconds
+        Seconds from now, >= 0.
+    clock
+        The clock read (``time.monotonic`` unless a test passes a fake).
+
+    Raises
+    ------
+    ValueError
+        When ``seconds`` is negative.
+    """
+
+    def __init__(self, seconds: float, *, clock: Clock = time.monotonic) -> None:
+        if seconds < 0:
+            raise ValueError("seconds < 0 not understood.")
+        self.clock = clock
+        self.started = clock()
+        self.at = self.started + seconds
+
+    def remaining(self) -> float:
+        """Return the seconds left (0 once passed)."""
+        return max(0.0, self.at - self.clock())
+
+    def elapsed(self) -> float:
+        """Return the seconds since the deadline was set."""
+        return self.clock() - self.started
+
+    def passed(self) -> bool:
+        """Return whether the time is up."""
+        return self.clock() >= self.at
+
+    def __call__(self, best_score: int) -> bool:
+        """Return True once the time is up."""
+        return self.passed()
+
+
+class Until:
+    """Stops at ``at`` on a deadline's clock (an earlier cut-off of it).
+
+    Parameters
+    ----------
+    deadline
+        The deadline whose clock is read.
+    at
+        The clock value at which to stop.
+    """
+
+    def __init__(self, deadline: Deadline, at: float) -> None:
+        self.deadline, self.at = deadline, min(at, deadline.at)
+
+    def __call__(self, best_score: int) -> bool:
+        """Return True once the cut-off is reached."""
+        return self.deadline.clock() >= self.at
+
+
+class Limits:
+    """The deadline and the cancel token of one planning call, checked together.
+
+    Parameters
+    ----------
+    deadline
+        When the whole call must return.
+    cancel
+        The token a Cancel button or Ctrl-C sets, if any.
+    """
+
+    def __init__(self, deadline: Deadline, cancel: CancelToken | None = None) -> None:
+        self.deadline, self.cancel = deadline, cancel
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether the token was set."""
+        return self.cancel is not None and self.cancel.cancelled
+
+    def reached(self) -> bool:
+        """Return whether the call must stop now (cancelled or out of time)."""
+        return self.cancelled or self.deadline.passed()
+
+    def until(self, at: float) -> StoppingCriterion:
+        """Return the search's stop: cancelled, or the clock reaches ``at``."""
+        stop: StoppingCriterion = Until(self.deadline, at)
+        if self.cancel is not None:
+            stop = AnyOf(stop, Cancelled(self.cancel))
+        return stop
+
+
 def is_cancel(stop: StoppingCriterion) -> bool:
     """Return True when ``stop`` holds a cancelled :class:`CancelToken`.
 
@@ -148,4 +246,23 @@ def is_cancel(stop: StoppingCriterion) -> bool:
         return stop.token.cancelled
     if isinstance(stop, AnyOf):
         return any(is_cancel(c) for c in stop.criteria)
+    return False
+
+
+def clock_says_stop(stop: StoppingCriterion) -> bool:
+    """Return True when a cancel or a clock in ``stop`` says stop.
+
+    Unlike calling ``stop`` this never counts as an iteration (a
+    :class:`MaxIterations` is not asked), so long loops can check it often
+    without changing what an iteration-bounded search finds.
+
+    Parameters
+    ----------
+    stop
+        A criterion, possibly an :class:`AnyOf` tree.
+    """
+    if isinstance(stop, AnyOf):
+        return any(clock_says_stop(c) for c in stop.criteria)
+    if isinstance(stop, Cancelled | Deadline | Until | MaxRuntime):
+        return stop(0)
     return False

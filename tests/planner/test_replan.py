@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from lrplanner.core.project import Project
     from lrplanner.planner.plan import PlanOutcome
 
-SECONDS = 2.0
+SECONDS = 4.0  # shared by the attempts, model builds included
 
 
 @pytest.fixture(scope="module")
