@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QTableView
 
+from tests.gui.conftest import LONG
+
 if TYPE_CHECKING:
     import pytest
+    from pytestqt.qtbot import QtBot
 
     from lrplanner.gui.main_window import MainWindow
 
@@ -77,7 +80,7 @@ def test_the_main_actions_have_their_shortcuts(window: MainWindow) -> None:
 
 
 def test_import_reads_a_workbook_into_a_new_unsaved_project(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Tests File > Import > Excel workbook: the route opens, to be saved as .lrp."""
     file_menu = window.menuBar().actions()[0].menu()
@@ -91,7 +94,8 @@ def test_import_reads_a_workbook_into_a_new_unsaved_project(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(MEKONG), "")
     )
-    window.actions_by_name["import_workbook"].trigger()
+    with qtbot.waitSignal(window.loader.loaded, timeout=LONG):
+        window.actions_by_name["import_workbook"].trigger()  # read in the background
     assert window.project is not None
     assert len(window.project.sites) == 40
     assert window.path == MEKONG  # Save asks for a .lrp, never writes the .xlsx
