@@ -5,6 +5,8 @@ written but fails the independent check (or ``check`` found violations), 2
 invalid input (every problem printed on stderr), 3 no plan can satisfy the
 hard rules (the explanation is printed), 4 a file could not be written (the
 path and the system's reason are printed; the files already there are kept),
+5 the time (``--seconds``) ran out before a first plan was found (more time
+may well give one),
 70 an unexpected internal error (one paragraph on stderr, the traceback in the
 log file), 130 interrupted (Ctrl-C) before any plan was found, 141 the
 reader of the output went away (a closed pipe). No command
@@ -37,6 +39,7 @@ EXIT_CHECK_FAILED = 1
 EXIT_INVALID = 2
 EXIT_INFEASIBLE = 3
 EXIT_WRITE = 4
+EXIT_TIME_UP = 5  # the time ran out before a first plan: not a verdict on the route
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a closed pipe
@@ -68,7 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", help="plan a route and write the plan files")
     plan.add_argument("inputs", type=Path, help=".xlsx, CSV folder or .lrp")
     plan.add_argument("--out", type=Path, required=True, help="output folder")
-    plan.add_argument("--seconds", type=float, default=10.0, help="search time")
+    plan.add_argument(
+        "--seconds",
+        type=float,
+        default=10.0,
+        help="time for the whole planning: preparing the route, then the search",
+    )
     plan.add_argument("--seed", type=int, default=0, help="random seed")
     check = commands.add_parser(
         "check", help="check a planned folder's plan against every hard rule"

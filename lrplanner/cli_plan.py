@@ -14,10 +14,11 @@ from lrplanner.cli import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_TIME_UP,
     report_write_error,
 )
 from lrplanner.core import fileset
-from lrplanner.core.errors import InfeasibleRequest, ProjectFileError
+from lrplanner.core.errors import InfeasibleRequest, PlanningStopped, ProjectFileError
 from lrplanner.core.plan import ESTIMATE_NOTE
 from lrplanner.core.validate import validate
 from lrplanner.exporters.agenda_rows import estimated_legs
@@ -81,6 +82,9 @@ def _search(project: Project, seconds: float, seed: int) -> PlanOutcome | int:
         if token.cancelled:
             print("\nInterrupted before any plan was found.", file=sys.stderr)
             return EXIT_INTERRUPTED
+        if isinstance(exc, PlanningStopped):
+            print(f"\nNo plan yet: {exc}", file=sys.stderr)
+            return EXIT_TIME_UP
         print(f"\nNo plan possible: {exc}", file=sys.stderr)
         return EXIT_INFEASIBLE
     finally:
@@ -88,6 +92,10 @@ def _search(project: Project, seconds: float, seed: int) -> PlanOutcome | int:
 
 
 def _print_progress(progress: SolveProgress) -> None:
+    if progress.phase == "build":
+        text = "\rpreparing the route (travel times, opening days)..."
+        print(text, end="", file=sys.stderr, flush=True)
+        return
     print(
         f"\rsearching: best value {progress.best_score / 100:,.1f} after "
         f"{progress.elapsed:4.1f} s",

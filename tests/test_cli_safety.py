@@ -52,7 +52,7 @@ def outcome() -> PlanOutcome:
     """Return one plan of the Mekong sample, shared by the tests of this module."""
     project = services.load_inputs(MEKONG).project
     assert project is not None
-    return services.plan_project(project, seconds=1, seed=1)
+    return services.plan_project(project, seconds=5, seed=1)
 
 
 @pytest.fixture
@@ -588,3 +588,16 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert process.wait(timeout=120) == 141
     assert "Traceback" not in err
     assert "BrokenPipe" not in err
+
+
+def test_time_running_out_before_a_first_plan_exits_5(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tests that a budget too short to prepare the route is not 'no plan possible'."""
+    out = tmp_path / "out"
+    assert main(["plan", str(MEKONG), "--out", str(out), "--seconds", "0.001"]) == 5
+    err = _no_traceback(capsys)
+    assert "No plan yet: The time limit ran out" in err
+    assert "No plan possible" not in err
+    assert "--seconds 60" in err
+    assert not (out / "plan.json").exists()

@@ -31,7 +31,7 @@ def outcome() -> PlanOutcome:
     """Return a short plan of the South Asia sample."""
     project = services.load_inputs(SAMPLE).project
     assert project is not None
-    return services.plan_project(project, seconds=1, seed=1)
+    return services.plan_project(project, seconds=3, seed=1)
 
 
 def _without_lunches(project: Project) -> Project:

@@ -57,6 +57,14 @@ class InfeasibleRequest(Exception):  # noqa: N818 - the name says what the user 
     """Raised when no plan can satisfy the hard rules; ``str()`` explains why."""
 
 
+class PlanningStopped(InfeasibleRequest):
+    """Raised when time ran out (or the user cancelled) before a first plan.
+
+    Not a verdict on the route: with more time a plan may well exist.
+    ``str()`` says how far planning got and what to do.
+    """
+
+
 class ProjectFileError(Exception):
     """Raised when a project file cannot be read (corrupt, newer version, ...)."""
 

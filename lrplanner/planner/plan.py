@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from lrplanner.core.costmodel import compute_costs
 from lrplanner.core.costs import CostBreakdown
-from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.errors import InfeasibleRequest, PlanningStopped
 from lrplanner.core.indicators import Indicators, indicators
 from lrplanner.core.plan import Itinerary
 from lrplanner.core.rules import PlanningRules
@@ -125,7 +125,7 @@ def _prepare(
         planning = network if usable is project else TravelNetwork.from_project(usable)
         model = build_model(usable, planning, rules, check)
     except BuildStopped:
-        raise InfeasibleRequest(_stopped_message(project, limits)) from None
+        raise PlanningStopped(_stopped_message(project, limits)) from None
     return replace(model, project=project), network
 
 
@@ -161,6 +161,8 @@ def _search(
         if not result.is_feasible():
             if failed:
                 break
+            if limits.reached():
+                raise PlanningStopped(_no_plan_message(model, limits))
             raise InfeasibleRequest(_no_plan_message(model, limits))
         began = limits.deadline.clock()
         outcome = _outcome(model, result, rules, network)
@@ -263,6 +265,13 @@ def _check_budget(project: Project, model: RouteModel) -> None:
     )
 
 
+#: What to do when the time ran out before a first plan (CLI and app alike).
+MORE_TIME = (
+    "Fix: allow more planning time (--seconds 60 on the command line, "
+    "Planning time in Edit > Preferences in the app) or leave sites out."
+)
+
+
 def _stopped_message(project: Project, limits: Limits) -> str:
     spent = limits.deadline.elapsed()
     if limits.cancelled:
@@ -273,8 +282,7 @@ def _stopped_message(project: Project, limits: Limits) -> str:
     return (
         f"The time limit ran out after {spent:.1f} s while the route was still "
         f"being prepared (travel times between {len(project.sites)} sites and "
-        f"{len(project.places)} places), so no plan was searched. Fix: allow "
-        "more time (e.g. --seconds 60) or leave sites out."
+        f"{len(project.places)} places), so no plan was searched. {MORE_TIME}"
     )
 
 
@@ -282,10 +290,7 @@ def _no_plan_message(model: RouteModel, limits: Limits) -> str:
     if limits.cancelled:
         return "Planning was cancelled before a first plan was found."
     if limits.deadline.passed():
-        return (
-            "The time limit ran out before a first plan was found. Fix: allow "
-            "more time (e.g. --seconds 60) or leave sites out."
-        )
+        return f"The time limit ran out before a first plan was found. {MORE_TIME}"
     return _infeasible_message(model)
 
 

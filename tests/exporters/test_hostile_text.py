@@ -41,7 +41,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path
     hostile_folder(folder)
     result = read_inputs(folder)
     assert result.project is not None, result.summary()
-    outcome: PlanOutcome = services.plan_project(result.project, seconds=1, seed=1)
+    outcome: PlanOutcome = services.plan_project(result.project, seconds=3, seed=1)
     out = base / "out"
     services.write_plan_files(outcome, out)
     return result.project, out

@@ -50,7 +50,7 @@ def sample() -> Project:
 @pytest.fixture(scope="session")
 def outcome(sample: Project) -> PlanOutcome:
     """Return a 2-second plan of the Mekong sample (computed once)."""
-    return services.plan_project(sample, seconds=2, seed=1)
+    return services.plan_project(sample, seconds=4, seed=1)
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +65,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(settings=settings, autosave=tmp_path / "autosave.lrp")
     win.ask = lambda *_args: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    win.planner.seconds = 2
+    win.planner.seconds = 4
     qtbot.addWidget(win)
     yield win
     win.close()

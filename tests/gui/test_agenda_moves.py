@@ -42,7 +42,7 @@ def movable(planned: Project) -> tuple[int, int, int]:
         assert visit.site is not None
         moved = lock_visit(planned, visit.site, days[target].day)
         try:
-            outcome = services.plan_project(moved, seconds=2, seed=1)
+            outcome = services.plan_project(moved, seconds=4, seed=1)
         except InfeasibleRequest:
             continue
         kept = [

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from lrplanner.core.project import Project
     from lrplanner.planner.build import RouteModel
 
-SECONDS = 0.4
+SECONDS = 2.0
 
 
 def objective(model: RouteModel, visited: Iterable[SiteId]) -> int:

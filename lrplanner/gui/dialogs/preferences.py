@@ -27,7 +27,10 @@ class PreferencesDialog(QDialog):
         self.seconds.setSuffix(" s")
         self.seconds.setValue(seconds)
         self.seconds.setAccessibleName("Planning time in seconds")
-        self.seconds.setToolTip("How long the planner searches for a better plan.")
+        self.seconds.setToolTip(
+            "How long planning may take in all: preparing the route, then "
+            "searching for a better plan."
+        )
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
         self.seed.setValue(seed)
