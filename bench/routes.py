@@ -9,21 +9,26 @@ seeds (value, visits, time to the first checked plan) and generated routes of
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import itertools
 import platform
 import random
 import resource
 import statistics
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
+from lrplanner.core.errors import PlanningStopped
 from lrplanner.core.ids import SiteId
 from lrplanner.importers import read_inputs
 from lrplanner.planner.plan import PlanOutcome, plan_route
 
 if TYPE_CHECKING:
+    from lrplanner.core.plan import DayPlan, Itinerary
     from lrplanner.core.project import Project
     from lrplanner.core.sites import Site
     from lrplanner.solver.progress import SolveProgress
@@ -32,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BUDGETS = (1.0, 3.0, 10.0, 30.0)
 SEEDS = (0, 1, 2)
 SIZES = ((20, 7), (50, 10), (100, 14), (200, 21), (400, 21))
+#: Budgets tried, shortest first, for the time to a first checked plan.
+STEPS = (0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0)
 
 
 def sample(name: str) -> Project:
@@ -82,40 +89,102 @@ def _where(project: Project, site: Site) -> tuple[float, float]:
     return place.lat, place.lon
 
 
-def run(project: Project, seconds: float, seed: int) -> tuple[PlanOutcome, float]:
-    """Plan once; return the outcome and the wall time."""
+def run(
+    project: Project, seconds: float, seed: int
+) -> tuple[PlanOutcome | None, float]:
+    """Plan once; return the outcome (None: the time ran out before a first
+    plan, as ``--seconds`` counts preparing the route) and the wall time."""
     started = time.perf_counter()
-    outcome = plan_route(project, seconds=seconds, seed=seed)
-    assert outcome.violations == (), outcome.violations
+    try:
+        outcome: PlanOutcome | None = plan_route(project, seconds=seconds, seed=seed)
+    except PlanningStopped:
+        outcome = None
+    if outcome is not None:
+        assert outcome.violations == (), outcome.violations
     return outcome, time.perf_counter() - started
 
 
-def first_feasible(project: Project) -> float:
-    """Return the seconds until the first checked plan (a very short budget)."""
-    _, wall = run(project, 0.1, 0)
-    return wall
+def first_feasible(project: Project) -> tuple[float, float]:
+    """Return the smallest budget of ``STEPS`` that gives a checked plan, and
+    the wall time of that call (the time to a first plan a user can get)."""
+    for budget in STEPS:
+        outcome, wall = run(project, budget, 0)
+        if outcome is not None:
+            return budget, wall
+    return float("nan"), float("nan")
+
+
+@dataclass(frozen=True, slots=True)
+class RouteFigures:
+    """What an officer reads off a plan, beyond its value."""
+
+    visits: int
+    empty_days: int  # non-rest days without a visit
+    idle_hours: float  # per non-rest day: day window less every event in it
+    hotel_changes: int
+
+
+def route_figures(project: Project, itinerary: Itinerary) -> RouteFigures:
+    """Return the visits, empty days, idle daylight and hotel changes of a plan."""
+    route = project.route
+    working = [d for d in itinerary.days if not d.rest]
+    idle = [_idle_minutes(d, route.day_start, route.day_end) for d in working]
+    nights = [d.overnight for d in itinerary.days if d.overnight is not None]
+    return RouteFigures(
+        visits=len(itinerary.visited_sites()),
+        empty_days=sum(1 for d in working if not d.visits()),
+        idle_hours=statistics.fmean(idle) / 60 if idle else 0.0,
+        hotel_changes=sum(1 for a, b in itertools.pairwise(nights) if a != b),
+    )
+
+
+def _idle_minutes(day: DayPlan, start: dt.time, end: dt.time) -> float:
+    """Minutes of the day window (local, the zone of the day's first event)
+    not covered by any event: lunch, travel, visits and sessions all count."""
+    zone = ZoneInfo(day.events[0].tz) if day.events else dt.UTC
+    opens = dt.datetime.combine(day.day, start, tzinfo=zone)
+    closes = dt.datetime.combine(day.day, end, tzinfo=zone)
+    busy = 0.0
+    cursor = opens
+    for event in sorted(day.events, key=lambda e: e.start):
+        begin, finish = max(event.start, cursor), min(event.end, closes)
+        if finish > begin:
+            busy += (finish - begin).total_seconds() / 60
+            cursor = finish
+    return (closes - opens).total_seconds() / 60 - busy
 
 
 def samples_table() -> list[str]:
     lines = [
         "| sample | budget s | values (seeds 0,1,2) | median value | visits | "
-        "wall s (median) |",
-        "|---|---|---|---|---|---|",
+        "days with no visit | idle h per day | hotel changes | wall s (median) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name in ("mekong", "south_asia"):
         project = sample(name)
         for seconds in BUDGETS:
             got = [run(project, seconds, seed) for seed in SEEDS]
-            values = [o.indicators.value for o, _ in got]
-            visits = [o.indicators.sites_visited for o, _ in got]
+            planned = [o for o, _ in got if o is not None]
+            wall = statistics.median(w for _, w in got)
+            if not planned:
+                lines.append(
+                    f"| {name} | {seconds:g} | no plan yet (time ran out while "
+                    f"preparing) | | | | | | {wall:.1f} |"
+                )
+                continue
+            values = [o.indicators.value for o in planned]
+            median = planned[values.index(statistics.median_low(values))]
+            shape = route_figures(project, median.itinerary)
             lines.append(
                 f"| {name} | {seconds:g} | {' '.join(f'{v:.1f}' for v in values)}"
-                f" | {statistics.median(values):.1f} | "
-                f"{statistics.median(visits):g} | "
-                f"{statistics.median(w for _, w in got):.1f} |"
+                f" | {statistics.median(values):.1f} | {shape.visits} | "
+                f"{shape.empty_days} | {shape.idle_hours:.1f} | "
+                f"{shape.hotel_changes} | {wall:.1f} |"
             )
+        budget, wall = first_feasible(project)
         lines.append(
-            f"| {name} | first checked plan | | | | {first_feasible(project):.1f} |"
+            f"| {name} | first checked plan (smallest budget {budget:g} s) "
+            f"| | | | | | | {wall:.1f} |"
         )
     return lines
 
@@ -135,6 +204,7 @@ def trajectory(
 
     outcome = plan_route(project, seconds=seconds, seed=0, on_progress=record)
     assert outcome.violations == (), outcome.violations
+    seen = [(t, score) for t, score in seen if score > 0]  # build-phase reports
     return seen, outcome.indicators.value
 
 
@@ -167,6 +237,12 @@ def scaling_table(seconds: float) -> list[str]:
         project = generated(base, sites, days)
         outcome, wall = run(project, seconds, 0)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if outcome is None:
+            lines.append(
+                f"| {sites} | {days} | no plan yet (time ran out while preparing) "
+                f"| | {wall:.1f} | {peak:.0f} |"
+            )
+            continue
         lines.append(
             f"| {sites} | {days} | {outcome.indicators.value:.1f} | "
             f"{outcome.indicators.sites_visited} | {wall:.1f} | {peak:.0f} |"

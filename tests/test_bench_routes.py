@@ -1,0 +1,54 @@
+"""The route figures the planner benchmark reports, on a plan counted by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bench.routes import route_figures
+from lrplanner.core.ids import PlaceId
+from lrplanner.core.plan import DayPlan, Itinerary, SessionKind
+from tests.exporters.fixtures import NPT, meal, sample_project, session, visit
+
+D1, D2, D3, D4 = (date(2027, 1, d) for d in (10, 11, 12, 13))
+
+
+def test_route_figures_count_visits_empty_days_idle_hours_and_hotel_changes() -> None:
+    """Tests the figures on four days: full, rest, empty, another hotel.
+
+    Day window 08:00-18:00 (600 min). Day 1: opening 08:00-09:30, visit
+    10:00-12:00, lunch 12:00-13:00 = 270 busy, 330 idle. Day 2 is a rest day
+    (not counted). Day 3: lunch only, 540 idle, no visit. Day 4: visit
+    13:00-16:00 and lunch 12:00-13:00 = 240 busy, 360 idle. Mean idle over the
+    three working days: (330 + 540 + 360) / 3 = 410 min = 6.83 h. Nights:
+    Kathmandu, Kathmandu, Pokhara: one hotel change.
+    """
+    project = sample_project()
+    ktm, pkr = PlaceId("NP-KTM"), PlaceId("NP-PKR")
+    site = project.sites[0].id
+    days = (
+        DayPlan(
+            day=D1,
+            events=(
+                session(D1, "08:00-09:30", SessionKind.OPENING, "Opening", "NP-KTM"),
+                visit(D1, "10:00-12:00", site, ()),
+                meal(D1, "12:00-13:00", "NP-KTM", NPT),
+            ),
+            overnight=ktm,
+        ),
+        DayPlan(day=D2, rest=True, overnight=ktm),
+        DayPlan(
+            day=D3, events=(meal(D3, "12:00-13:00", "NP-KTM", NPT),), overnight=pkr
+        ),
+        DayPlan(
+            day=D4,
+            events=(
+                meal(D4, "12:00-13:00", "NP-PKR", NPT),
+                visit(D4, "13:00-16:00", site, ()),
+            ),
+        ),
+    )
+    figures = route_figures(project, Itinerary(days=days))
+    assert figures.visits == 2
+    assert figures.empty_days == 1
+    assert round(figures.idle_hours, 2) == 6.83
+    assert figures.hotel_changes == 1
