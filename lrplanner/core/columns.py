@@ -794,6 +794,32 @@ PLACES = SheetSpec(
             "",
             synonyms=("timezone", "tz"),
         ),
+        _c(
+            "check_in_min",
+            "Check-in minutes",
+            Kind.INT,
+            "airports: minutes the group is at the airport before a scheduled "
+            "departure, 0-720 (blank = 120 international, 60 domestic)",
+            "",
+            synonyms=("check in", "check-in"),
+        ),
+        _c(
+            "arrival_min",
+            "Arrival minutes",
+            Kind.INT,
+            "airports: minutes after landing for immigration and baggage, 0-720 "
+            "(blank = 45 international, 15 domestic)",
+            "",
+            synonyms=("arrival", "immigration minutes"),
+        ),
+        _c(
+            "formalities_min",
+            "Formalities minutes",
+            Kind.INT,
+            "border posts: minutes for exit and entry formalities, 0-720 (blank = 45)",
+            "",
+            synonyms=("formalities", "border minutes"),
+        ),
     ),
 )
 
@@ -865,7 +891,8 @@ LINKS = SheetSpec(
             "departures",
             "Departures",
             Kind.TIMES,
-            "local departure times, ';' (blank = any time)",
+            "local scheduled departure (take-off) times, ';' (blank = any "
+            "time); the group is at the airport check-in minutes before",
             "07:30; 16:45",
             synonyms=("departure", "times"),
         ),
@@ -876,6 +903,14 @@ LINKS = SheetSpec(
             "yes = also runs To -> From",
             "yes",
             synonyms=("return", "bidirectional"),
+        ),
+        _c(
+            "service",
+            "Service",
+            Kind.TEXT,
+            "flight or bus number, e.g. VN 920 (shown in the agenda)",
+            "K6 105",
+            synonyms=("flight number", "service number", "flight no"),
         ),
     ),
 )

@@ -19,6 +19,9 @@ from lrplanner.core.checks import (
 from lrplanner.core.ids import PlaceId
 from lrplanner.core.timespan import OpeningHours
 
+#: The longest check-in, arrival or border procedure a place may state.
+MAX_PROCEDURE_MIN = 720
+
 
 class PlaceKind(enum.StrEnum):
     """What a place is, which decides how the travel network may use it."""
@@ -61,10 +64,18 @@ class Place:
     per_diem: Decimal | None = None
     opening: OpeningHours | None = None
     tz: str | None = None
+    check_in_min: int | None = None
+    arrival_min: int | None = None
+    formalities_min: int | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         require_id(self.id, "place")
+        for minutes in (self.check_in_min, self.arrival_min, self.formalities_min):
+            require(
+                minutes is None or 0 <= minutes <= MAX_PROCEDURE_MIN,
+                f"procedure minutes must be 0-{MAX_PROCEDURE_MIN}",
+            )
         require(bool(self.name.strip()), "place name must be non-blank")
         require_country(self.country)
         require_coordinates(self.lat, self.lon)
@@ -96,7 +107,8 @@ class Link:
     """An explicit travel leg between two places (e.g. a scheduled flight).
 
     ``weekdays`` lists the days it runs (0 = Monday); ``departures`` lists
-    local departure times, empty meaning "any time" (a hired vehicle).
+    local scheduled departure (take-off) times, empty meaning "any time" (a
+    hired vehicle); ``service`` is the flight or bus number, if known.
 
     Raises
     ------
@@ -113,6 +125,7 @@ class Link:
     weekdays: frozenset[int] = frozenset(range(7))
     departures: tuple[time, ...] = ()
     both_ways: bool = True
+    service: str | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:

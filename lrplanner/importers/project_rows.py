@@ -171,6 +171,9 @@ def _place(place: Place) -> Row:
         "per_diem": place.per_diem,
         "hours": _windows(place.opening.by_weekday[0]) if place.opening else None,
         "tz": place.tz,
+        "check_in_min": place.check_in_min,
+        "arrival_min": place.arrival_min,
+        "formalities_min": place.formalities_min,
     }
     return _with_notes(row, place.notes)
 
@@ -187,5 +190,6 @@ def _link(link: Link) -> Row:
         "weekdays": "Mon-Sun" if len(days) == 7 else _join(WEEKDAYS[d] for d in days),
         "departures": _join(f"{t:%H:%M}" for t in link.departures),
         "both_ways": _yes(link.both_ways),
+        "service": link.service,
     }
     return _with_notes(row, link.notes)

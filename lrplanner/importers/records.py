@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from lrplanner.core.ids import ChampionId, ParticipantId, PlaceId, SiteId
 from lrplanner.core.people import Champion, Participant
-from lrplanner.core.places import Link, Place, PlaceKind
+from lrplanner.core.places import MAX_PROCEDURE_MIN, Link, Place, PlaceKind
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import ALL_DAY, WEEKDAYS, OpeningHours
 from lrplanner.importers import cells, multicells
@@ -188,6 +188,10 @@ def build_place(f: Fields) -> Place | None:
     per_diem = f.get("per_diem", parse_money, None)
     hours = f.get("hours", multicells.parse_hours, None)
     tz = f.get("tz", multicells.parse_timezone, None)
+    minutes = bounded_int(0, MAX_PROCEDURE_MIN)
+    check_in = f.get("check_in_min", minutes, None)
+    arrival = f.get("arrival_min", minutes, None)
+    formalities = f.get("formalities_min", minutes, None)
     if lat is None or lon is None:
         return None
     return f.make(
@@ -203,6 +207,9 @@ def build_place(f: Fields) -> Place | None:
             per_diem=per_diem,
             opening=None if hours is None else OpeningHours.same_every_day(hours),
             tz=tz,
+            check_in_min=check_in,
+            arrival_min=arrival,
+            formalities_min=formalities,
             notes=f.notes(),
         )
     )
@@ -223,6 +230,7 @@ def build_link(f: Fields) -> Link | None:
         f.fail("weekdays", f.raw("weekdays"), "at least one weekday, such as Mon-Sun")
     departures = f.get("departures", multicells.parse_times, ())
     both_ways = f.get("both_ways", cells.parse_bool, True)
+    service = f.get("service", parse_text, "") or None
     if mode is None:
         return None
     return f.make(
@@ -236,6 +244,7 @@ def build_link(f: Fields) -> Link | None:
             weekdays=weekdays,
             departures=departures,
             both_ways=both_ways,
+            service=service,
             notes=f.notes(),
         )
     )

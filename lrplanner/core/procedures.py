@@ -1,0 +1,71 @@
+"""Airport and border procedures: the minutes around a flight and at a border.
+
+Links' "Departures" is the scheduled take-off. The group must be at the
+airport check-in minutes before it and is free only arrival minutes after
+landing (immigration and baggage); crossing a land border post costs its
+formalities minutes. A place may state its own minutes (Places sheet); the
+defaults depend on whether the flight joins two countries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lrplanner.core.ids import PlaceId
+from lrplanner.core.places import PlaceKind, TravelMode
+
+if TYPE_CHECKING:
+    from lrplanner.core.places import Place
+    from lrplanner.core.project import Project
+
+CHECK_IN_INTERNATIONAL = 120
+CHECK_IN_DOMESTIC = 60
+ARRIVAL_INTERNATIONAL = 45
+ARRIVAL_DOMESTIC = 15
+FORMALITIES = 45
+
+
+def _place(project: Project, location: str) -> Place | None:
+    return project.place_by_id.get(PlaceId(location))
+
+
+def is_international(project: Project, origin: str, destination: str) -> bool:
+    """Return whether a leg joins places in two different countries."""
+    here, there = _place(project, origin), _place(project, destination)
+    return here is not None and there is not None and here.country != there.country
+
+
+def check_in_minutes(
+    project: Project, mode: TravelMode, origin: str, destination: str
+) -> int:
+    """Return the minutes the group is at the airport before a flight leaves."""
+    if mode is not TravelMode.FLIGHT:
+        return 0
+    place = _place(project, origin)
+    if place is not None and place.check_in_min is not None:
+        return place.check_in_min
+    if is_international(project, origin, destination):
+        return CHECK_IN_INTERNATIONAL
+    return CHECK_IN_DOMESTIC
+
+
+def arrival_minutes(
+    project: Project, mode: TravelMode, origin: str, destination: str
+) -> int:
+    """Return the minutes after landing before the group is free."""
+    if mode is not TravelMode.FLIGHT:
+        return 0
+    place = _place(project, destination)
+    if place is not None and place.arrival_min is not None:
+        return place.arrival_min
+    if is_international(project, origin, destination):
+        return ARRIVAL_INTERNATIONAL
+    return ARRIVAL_DOMESTIC
+
+
+def formalities_minutes(project: Project, location: str) -> int:
+    """Return the minutes of formalities at a land border post (0 elsewhere)."""
+    place = _place(project, location)
+    if place is None or place.kind is not PlaceKind.BORDER:
+        return 0
+    return FORMALITIES if place.formalities_min is None else place.formalities_min
