@@ -858,7 +858,8 @@ LINKS = SheetSpec(
             "duration_min",
             "Minutes",
             Kind.INT,
-            "door-to-door minutes of the leg, 1-10080 (a week)",
+            "minutes of the leg, 1-10080 (a week); a flight: take-off to "
+            "landing (check-in and arrival come from Places)",
             "50",
             required=True,
             synonyms=("duration", "duration min", "time"),

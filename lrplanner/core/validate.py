@@ -20,6 +20,7 @@ from lrplanner.core.costmodel import compute_costs
 from lrplanner.core.locations import location_zone, site_location
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
+from lrplanner.core.procedure_rules import procedure_problems
 
 if TYPE_CHECKING:
     from lrplanner.core.project import Project, VisitLock
@@ -65,6 +66,7 @@ def validate(
         location, moves = _walk(project, day, location, travel)
         found.extend(moves)
         found.extend(_travel_truth(project, day, land))
+        found.extend(_v(r, day, m) for r, m in procedure_problems(project, day))
     found.extend(_site_rules(project, itinerary))
     found.extend(_budget(project, itinerary))
     return found

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from lrplanner.core.availability import SiteDay, site_days
 from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import location_zone, site_location
 from lrplanner.core.plan import LeftOut
+from lrplanner.core.procedures import arrival_minutes, check_in_minutes
 from lrplanner.core.project import Project
 from lrplanner.network.matrix import TravelMatrix
 from lrplanner.planner import costs
@@ -125,7 +126,7 @@ def build_model(
     )
     check()
     data = ProblemData(
-        travel=_travel(matrix, locations, check),
+        travel=_travel(matrix, locations, check, project=project),
         counted=_travel(matrix, locations, check, allowance=False),
         sites=sites,
         tours=_tours(project, frames, axis, len(hotels)),
@@ -253,8 +254,10 @@ def _travel(
     check: Check,
     *,
     allowance: bool = True,
+    project: Project | None = None,
 ) -> tuple[tuple[int, ...], ...]:
-    """Return travel minutes; with ``allowance``, plus timetable waiting."""
+    """Return travel minutes; with ``allowance``, plus timetable waiting, and
+    given the project, plus airport and border procedures."""
     edges = StepEdges(matrix.network)
 
     def minutes(a: str, b: str) -> int:
@@ -262,7 +265,7 @@ def _travel(
         if plain is None:
             return FAR
         return (
-            planning_minutes(matrix.network, matrix.leg(a, b), edges)
+            planning_minutes(matrix.network, matrix.leg(a, b), edges, project)
             if allowance
             else plain
         )
@@ -298,7 +301,6 @@ def _closed_arcs(
     check: Check,
 ) -> frozenset[tuple[int, int, int]]:
     """Return (day, from, to) arcs whose timetabled legs cannot run that day."""
-    route = project.route
     timed: dict[tuple[int, int], list[Connection]] = {}
     edges = StepEdges(matrix.network)
     for i, a in enumerate(locations):
@@ -313,7 +315,18 @@ def _closed_arcs(
         conn: [
             f.index
             for f in frames
-            if not runs_within(conn, f.day, route.day_start, route.day_end)
+            if not runs_within(
+                conn,
+                f.day,
+                _clock(matrix.network, conn.origin, f.open_from),
+                _clock(matrix.network, conn.origin, f.close_by),
+                before=check_in_minutes(
+                    project, conn.mode, conn.origin, conn.destination
+                ),
+                after=arrival_minutes(
+                    project, conn.mode, conn.origin, conn.destination
+                ),
+            )
         ]
         for conn in {c for conns in timed.values() for c in conns}
     }
@@ -322,6 +335,11 @@ def _closed_arcs(
         for (i, j), conns in timed.items()
         for day in {d for c in conns for d in idle[c]}
     )
+
+
+def _clock(network: TravelNetwork, node: str, moment: datetime) -> time:
+    """Return a moment as the wall clock at a network node."""
+    return moment.astimezone(network.node(node).zone).time()
 
 
 def _arc_costs(

@@ -16,7 +16,12 @@ from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.planner.axis import MINUTE
-from lrplanner.planner.timing import real_departure, step_connection
+from lrplanner.planner.timing import (
+    after_step,
+    before_step,
+    real_departure,
+    step_connection,
+)
 
 if TYPE_CHECKING:
     from datetime import timedelta
@@ -152,14 +157,19 @@ def _visit(
 def _travel(
     model: RouteModel, blocks: list[Block], origin: str, destination: str, t: int
 ) -> int:
-    """Append the steps of the leg leaving when ready at ``t``; return arrival.
+    """Append the steps of the leg leaving when ready at ``t``; return when the
+    group is free at the destination.
 
-    Scheduled steps wait for their real departure; the engine planned with a
-    waiting allowance, so the arrival is normally no later than it assumed.
+    Scheduled steps wait for their real departure, the group being at the
+    airport check-in minutes before it; the engine planned with a waiting
+    allowance and the procedures, so the arrival is normally no later than it
+    assumed. A flight's arrival minutes and a border post's formalities pass
+    before the next step or activity.
     """
     if origin == destination:
         return t
     axis = model.axis
+    project = model.project
     network = model.matrix.network
     pending: list[Step] = []  # untimed steps before the next timetabled one
     for step in model.matrix.leg(origin, destination).steps:
@@ -167,21 +177,26 @@ def _travel(
         if conn is None or not conn.departures:
             pending.append(step)
             continue
-        lead = sum(s.minutes for s in pending)
+        lead = sum(
+            before_step(project, s) + s.minutes + after_step(project, s)
+            for s in pending
+        ) + before_step(project, step)
         leave = real_departure(network, step, axis.to_real(t + lead))
-        # leave just in time for the timetable: the group waits where it is
+        # leave just in time for check-in: the group waits where it is
         begin = max(axis.to_real(t), leave - lead * MINUTE)
         for before in pending:
+            begin += before_step(project, before) * MINUTE
             end = begin + before.minutes * MINUTE
             blocks.append(_step_block(model, before, axis.to_axis(begin), (begin, end)))
-            begin = end
+            begin = end + after_step(project, before) * MINUTE
         pending = []
         real = (leave, leave + step.minutes * MINUTE)
         blocks.append(_step_block(model, step, axis.to_axis(leave), real))
-        t = axis.to_axis(real[1])
+        t = axis.to_axis(real[1] + after_step(project, step) * MINUTE)
     for step in pending:
+        t += before_step(project, step)
         blocks.append(_step_block(model, step, t, None))
-        t += step.minutes
+        t += step.minutes + after_step(project, step)
     return t
 
 

@@ -3,9 +3,11 @@
 The engine needs one travel time per pair of locations. A scheduled link
 (a flight with set departures) is given its flight time plus an allowance
 for waiting: the longest gap between two departures of the same day, capped
-at ``MAX_WAIT`` (also the allowance of a once-a-day departure). The decoder
-uses the real departure, and the validator checks every leg against the
-timetable; a day that misses its flight is re-planned (see ``planner.plan``).
+at ``MAX_WAIT`` (also the allowance of a once-a-day departure). Every leg
+also counts its procedures (``core.procedures``): check-in before and arrival
+minutes after a flight, formalities at a border post. The decoder uses the
+real departure, and the validator checks every leg against the timetable; a
+day that misses its flight is re-planned (see ``planner.plan``).
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ import itertools
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from lrplanner.core.procedures import (
+    arrival_minutes,
+    check_in_minutes,
+    formalities_minutes,
+)
 from lrplanner.network.schedule import next_departure
 
 if TYPE_CHECKING:
+    from lrplanner.core.project import Project
     from lrplanner.network.graph import TravelNetwork
     from lrplanner.network.legs import Connection, Leg, Step
 
@@ -60,12 +68,46 @@ def wait_allowance(conn: Connection | None) -> int:
     return min(MAX_WAIT, max(gaps, default=MAX_WAIT))
 
 
+def before_step(project: Project, step: Step) -> int:
+    """Return the minutes the group spends at a step's origin before it leaves:
+    check-in for a flight, formalities at a border post."""
+    return check_in_minutes(
+        project, step.mode, step.origin, step.destination
+    ) + formalities_minutes(project, step.origin)
+
+
+def after_step(project: Project, step: Step) -> int:
+    """Return the minutes after a step before the group is free (a flight's
+    immigration and baggage)."""
+    return arrival_minutes(project, step.mode, step.origin, step.destination)
+
+
 def planning_minutes(
-    network: TravelNetwork, leg: Leg, edges: StepEdges | None = None
+    network: TravelNetwork,
+    leg: Leg,
+    edges: StepEdges | None = None,
+    project: Project | None = None,
 ) -> int:
-    """Return a leg's minutes plus the waiting allowances of its steps."""
+    """Return a leg's minutes plus the waiting allowances of its steps and,
+    given the project, their procedures.
+
+    A timetabled step's check-in is spent inside its waiting allowance when
+    that is longer: the allowance is the engine's stand-in for the wait
+    before a departure (the decoder waits where the group is until it must
+    leave for check-in), so adding both would count the same minutes twice
+    on most days. A day the real timetable makes late is re-planned.
+    """
     edge = edges or StepEdges(network)
-    return leg.total_min + sum(wait_allowance(edge(s)) for s in leg.steps)
+    total = leg.total_min
+    for step in leg.steps:
+        wait = wait_allowance(edge(step))
+        if project is None:
+            total += wait
+            continue
+        check_in = check_in_minutes(project, step.mode, step.origin, step.destination)
+        total += max(wait, check_in) + before_step(project, step) - check_in
+        total += after_step(project, step)
+    return total
 
 
 def real_departure(network: TravelNetwork, step: Step, ready: datetime) -> datetime:
@@ -91,13 +133,24 @@ def scheduled_steps(
     return [c for c in conns if c is not None and c.departures]
 
 
-def runs_within(conn: Connection, day: date, start: time, end: time) -> bool:
+def runs_within(
+    conn: Connection,
+    day: date,
+    start: time,
+    end: time,
+    *,
+    before: int = 0,
+    after: int = 0,
+) -> bool:
     """Return whether a timetabled edge has a departure on ``day`` that leaves
-    after ``start`` and arrives by ``end`` (local clock at its origin)."""
+    ``before`` minutes after ``start`` and arrives ``after`` minutes before
+    ``end`` (local clock at its origin)."""
     if day.weekday() not in conn.weekdays:
         return False
-    length = timedelta(minutes=conn.minutes)
+    length = timedelta(minutes=conn.minutes + after)
+    first = datetime.combine(day, start) + timedelta(minutes=before)
+    last = datetime.combine(day, end)
     return any(
-        start <= t and datetime.combine(day, t) + length <= datetime.combine(day, end)
+        first <= datetime.combine(day, t) and datetime.combine(day, t) + length <= last
         for t in conn.departures
     )
