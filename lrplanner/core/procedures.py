@@ -10,12 +10,15 @@ defaults depend on whether the flight joins two countries.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from lrplanner.core.ids import PlaceId
 from lrplanner.core.places import PlaceKind, TravelMode
+from lrplanner.core.plan import EventKind
 
 if TYPE_CHECKING:
-    from lrplanner.core.places import Place
+    from lrplanner.core.places import Link, Place
+    from lrplanner.core.plan import Event
     from lrplanner.core.project import Project
 
 CHECK_IN_INTERNATIONAL = 120
@@ -69,3 +72,27 @@ def formalities_minutes(project: Project, location: str) -> int:
     if place is None or place.kind is not PlaceKind.BORDER:
         return 0
     return FORMALITIES if place.formalities_min is None else place.formalities_min
+
+
+def link_of(project: Project, event: Event) -> Link | None:
+    """Return the Links row a travel event takes: same mode and ends (or the
+    reverse of a both-ways row) and, for a timetabled row, a departure at the
+    event's local start."""
+    if event.kind is not EventKind.TRAVEL:
+        return None
+    ends = (event.origin, event.destination)
+    leaves = event.start.astimezone(ZoneInfo(event.tz)).time().replace(second=0)
+    for link in project.links:
+        forward = (link.origin, link.destination) == ends
+        backward = link.both_ways and (link.destination, link.origin) == ends
+        if link.mode is not event.mode or not (forward or backward):
+            continue
+        if not link.departures or leaves in link.departures:
+            return link
+    return None
+
+
+def is_scheduled(project: Project, event: Event) -> bool:
+    """Return whether a travel event takes a timetabled Links row."""
+    link = link_of(project, event)
+    return link is not None and bool(link.departures)

@@ -9,11 +9,19 @@ The zone label is given on the first row and whenever the zone changes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
 from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, EventKind
+from lrplanner.core.procedures import (
+    arrival_minutes,
+    check_in_minutes,
+    is_scheduled,
+    link_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -109,9 +117,58 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
         elif label != shown:
             time_text = f"{time_text}\n{label}"
         shown = end_label
-        rows.append(_event_row(project, event, time_text))
+        row = _event_row(project, event, time_text)
+        if event.kind is EventKind.TRAVEL and event.mode is TravelMode.FLIGHT:
+            rows.extend(_flight_rows(project, event, row, (start, end)))
+        else:
+            rows.append(row)
     rows.append(overnight_row(project, day))
     return rows
+
+
+def _flight_rows(
+    project: Project,
+    event: Event,
+    row: AgendaRow,
+    times: tuple[datetime, datetime],
+) -> list[AgendaRow]:
+    """Return a flight as three lines: check-in, departure, arrival."""
+    assert event.mode is not None
+    assert event.origin is not None
+    assert event.destination is not None
+    start, end = times
+    ends = (event.mode, event.origin, event.destination)
+    check_in = check_in_minutes(project, *ends)
+    arrival = arrival_minutes(project, *ends)
+    service = service_text(project, event)
+    flight = f"flight {service}" if service else "flight"
+    origin = location_name(project, event.origin)
+    destination = location_name(project, event.destination)
+    at = start - timedelta(minutes=check_in)
+    free = end + timedelta(minutes=arrival)
+    return [
+        AgendaRow(
+            kind=str(EventKind.TRAVEL),
+            time=f"{at:%H:%M}",
+            activity=f"Check-in for {flight}",
+            place=origin,
+            travel=f"at the airport {duration_text(check_in)} before departure",
+        ),
+        _replace(row, activity=f"Departure: {flight}"),
+        AgendaRow(
+            kind=str(EventKind.TRAVEL),
+            time=f"{end:%H:%M}{EN_DASH}{free:%H:%M}",
+            activity="Arrival: immigration and baggage",
+            place=destination,
+            travel=f"{duration_text(arrival)} after landing",
+        ),
+    ]
+
+
+def service_text(project: Project, event: Event) -> str:
+    """Return the flight or bus number Links gives a leg ('' if none)."""
+    link = link_of(project, event)
+    return link.service if link is not None and link.service else ""
 
 
 def _local_times(project: Project, event: Event) -> tuple[datetime, datetime]:
@@ -182,9 +239,14 @@ def route_text(project: Project, event: Event) -> str:
 
 
 def travel_text(project: Project, event: Event) -> str:
-    """Return a leg's mode, duration and status: ``flight, 2 h 10 min, confirmed``
-    (an estimated leg: ``road, 45 min, estimate — confirm``)."""
-    status = ESTIMATE_NOTE if event.estimated else "confirmed"
+    """Return a leg's mode, duration and status: ``flight, 2 h 10 min, scheduled``
+    for a timetabled Links row, ``road, 3 h, from Links`` for another Links row
+    (an estimated leg: ``road, 45 min, estimate — confirm``). "Scheduled" is the
+    timetable, not a booking."""
+    if event.estimated:
+        status = ESTIMATE_NOTE
+    else:
+        status = "scheduled" if is_scheduled(project, event) else "from Links"
     return f"{event.mode}, {duration_text(event.minutes)}, {status}"
 
 

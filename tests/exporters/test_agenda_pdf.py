@@ -57,7 +57,9 @@ def test_page_content(exported: dict[str, Path]) -> None:
     assert "13:30\u201316:30" in text
     assert "Kapilvastu women's agricultural cooperative" in text
     assert "Sita Kumari Tharu, +977 980 541 2276" in text
-    assert "flight, 2 h 10 min, confirmed" in text
+    assert "flight, 2 h 10 min, scheduled" in text
+    assert "Check-in for flight" in text
+    assert "Arrival: immigration and baggage" in text
     assert "Overnight Taulihawa (Kapilvastu)" in text
 
 

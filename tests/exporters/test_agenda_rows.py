@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -30,20 +31,32 @@ def test_first_row_shows_the_zone(plan: Plan) -> None:
 def test_flight_across_zones_shows_both_offsets(plan: Plan) -> None:
     """Tests that the Kathmandu-Dhaka flight shows departure and arrival clocks."""
     rows = day_rows(plan.project, plan.itinerary.days[2])
-    flight = rows[5]
+    index = next(
+        i
+        for i, r in enumerate(rows)
+        if r.activity == "Departure: flight" and "Dhaka" in r.place
+    )
+    check_in, flight, arrival = rows[index - 1 : index + 2]
+    assert (check_in.activity, check_in.time) == ("Check-in for flight", "13:10")
+    assert check_in.travel == "at the airport 2 h before departure"
+    assert (arrival.activity, arrival.time) == (
+        "Arrival: immigration and baggage",
+        "18:50\u201319:35",
+    )
     assert flight.time == "15:10 (UTC+05:45) \u2013\n18:50 (UTC+06:00)"
     assert flight.place == (
         "Tribhuvan International Airport (Kathmandu) \u2192 "
         "Hazrat Shahjalal International Airport (Dhaka)"
     )
-    assert flight.travel == "flight, 3 h 25 min, confirmed"
-    assert rows[6].time == "19:05\u201319:50"
-    assert rows[6].travel == "road, 45 min, estimate \u2014 confirm"
+    assert flight.travel == "flight, 3 h 25 min, scheduled"
+    assert rows[index + 2].time == "19:05\u201319:50"
+    assert rows[index + 2].travel == "road, 45 min, estimate \u2014 confirm"
 
 
 def test_visit_row_has_host_champions_and_address(plan: Plan) -> None:
     """Tests that a visit row names the host, champions with contacts, address."""
-    row = day_rows(plan.project, plan.itinerary.days[1])[5]
+    rows = day_rows(plan.project, plan.itinerary.days[1])
+    row = next(r for r in rows if "Kapilvastu" in r.activity)
     assert row.activity == "Visit: Kapilvastu women's agricultural cooperative"
     assert row.host.startswith("Shree Laxmi Women's Agricultural Cooperative")
     assert row.champions == (
@@ -58,3 +71,17 @@ def test_last_row_is_overnight_or_route_end(plan: Plan) -> None:
     last = day_rows(plan.project, plan.itinerary.days[-1])[-1]
     assert (first.activity, first.place) == ("Overnight", "Dhulikhel (Kavrepalanchok)")
     assert (last.activity, last.place) == ("End of the route", "")
+
+
+def test_a_flight_number_from_links_is_printed(plan: Plan) -> None:
+    """Tests the Service column on the check-in and departure lines."""
+    links = tuple(
+        replace(link, service="BG 372")
+        if (link.origin, link.destination) == ("KTM", "DAC")
+        else link
+        for link in plan.project.links
+    )
+    project = plan.project.with_changes(links=links)
+    activities = [r.activity for r in day_rows(project, plan.itinerary.days[2])]
+    assert "Check-in for flight BG 372" in activities
+    assert "Departure: flight BG 372" in activities

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 
+from lrplanner.core.places import TravelMode
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -35,11 +37,16 @@ def test_day_rows_match_events(workbook: Workbook, plan: Plan, index: int) -> No
     day = plan.itinerary.days[index]
     ws = workbook[DAY_SHEETS[index]]
     assert [c.value for c in ws[2]][:3] == ["Time (local)", "Activity", "Place"]
-    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    every = list(ws.iter_rows(min_row=3, values_only=True))
+    extra = ("Check-in for flight", "Arrival: immigration")
+    rows = [r for r in every if not str(r[1]).startswith(extra)]
+    flights = [e for e in day.events if e.mode is TravelMode.FLIGHT]
+    assert len(every) == len(rows) + 2 * len(flights)
     assert len(rows) == len(day.events) + 1
     for row, event in zip(rows, day.events, strict=False):
         local = event.start.astimezone(ZoneInfo(event.tz))
-        assert row[1] == event.title
+        title = "Departure: flight" if event in flights else event.title
+        assert row[1] == title
         assert str(row[0]).startswith(f"{local:%H:%M}")
     assert rows[-1][1] == ("Overnight" if day.overnight else "End of the route")
 
@@ -47,7 +54,11 @@ def test_day_rows_match_events(workbook: Workbook, plan: Plan, index: int) -> No
 def test_local_times_in_each_zone(workbook: Workbook) -> None:
     """Tests that Dhaka events show Dhaka time and the flight both clocks."""
     flight = "15:10 (UTC+05:45) \u2013\n18:50 (UTC+06:00)"
-    assert workbook["Tue 12 Jan"]["A8"].value == flight
+    column = [c.value for c in workbook["Tue 12 Jan"]["A"]]
+    assert flight in column
+    # check-in 120 min before the international take-off, arrival 45 min after
+    assert column[column.index(flight) - 1] == "13:10"
+    assert column[column.index(flight) + 1] == "18:50\u201319:35"
     assert workbook["Wed 13 Jan"]["A3"].value == "09:00\u201310:30\nUTC+06:00"
     assert workbook["Sun 10 Jan"]["A3"].value == "08:30\u201310:00\nUTC+05:45"
 

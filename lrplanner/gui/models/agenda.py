@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,15 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from lrplanner.core.ids import SiteId
+from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
+from lrplanner.core.procedures import (
+    arrival_minutes,
+    check_in_minutes,
+    is_scheduled,
+    link_of,
+)
 from lrplanner.gui import plain
 from lrplanner.gui.signals import emit
 
@@ -119,7 +127,8 @@ def agenda_model(project: Project | None) -> AgendaModel:
     for day in project.plan.days:
         row = _day_row(project, day)
         for event in day.events:
-            row[0].appendRow(_event_row(project, day, event))
+            for child in _event_rows(project, day, event):
+                row[0].appendRow(child)
         model.appendRow(row)
     return model
 
@@ -146,6 +155,46 @@ def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
     return items
 
 
+def _event_rows(
+    project: Project, day: DayPlan, event: Event
+) -> list[list[QStandardItem]]:
+    """Return an event's rows: a flight gets its check-in and arrival rows."""
+    row = _event_row(project, day, event)
+    if event.kind is not EventKind.TRAVEL or event.mode is not TravelMode.FLIGHT:
+        return [row]
+    assert event.origin is not None
+    assert event.destination is not None
+    ends = (event.mode, event.origin, event.destination)
+    service = _service(project, event)
+    flight = f"flight {service}" if service else "flight"
+    at = event.start - timedelta(minutes=check_in_minutes(project, *ends))
+    landed = event.end.astimezone(location_zone(project, event.destination))
+    free = landed + timedelta(minutes=arrival_minutes(project, *ends))
+    start = at.astimezone(ZoneInfo(event.tz))
+    check_in = _items(
+        f"{start:%H:%M}",
+        "check-in",
+        f"Check-in for {flight}",
+        location_name(project, event.origin),
+        "",
+    )
+    arrival = _items(
+        f"{landed:%H:%M}\u2013{free:%H:%M}",
+        "arrival",
+        "Arrival: immigration and baggage",
+        location_name(project, event.destination),
+        "",
+    )
+    for item in (*check_in, *arrival):
+        item.setData(day.day.isoformat(), DAY_ROLE)
+    return [check_in, row, arrival]
+
+
+def _service(project: Project, event: Event) -> str:
+    link = link_of(project, event)
+    return link.service if link is not None and link.service else ""
+
+
 def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardItem]:
     zone = ZoneInfo(event.tz)
     start, end = event.start.astimezone(zone), event.end.astimezone(zone)
@@ -167,7 +216,11 @@ def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardIt
 def _kind_text(project: Project, event: Event) -> str:
     if event.kind is EventKind.TRAVEL:
         mode = event.mode.value if event.mode else "travel"
-        return f"{mode} (estimated)" if event.estimated else mode
+        if service := _service(project, event):
+            mode = f"{mode} {service}"
+        if event.estimated:
+            return f"{mode} (estimated)"
+        return f"{mode} (scheduled)" if is_scheduled(project, event) else mode
     if event.kind is not EventKind.VISIT or event.site is None:
         return event.session.value if event.session else event.kind.value
     marks = []

@@ -1,0 +1,51 @@
+"""The app's agenda shows a flight as check-in, departure and arrival rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from lrplanner.core.places import TravelMode
+from lrplanner.gui.models.agenda import agenda_model
+from tests.exporters.fixtures import make_plan
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from lrplanner.core.project import Project
+
+
+def _with_service(project: Project) -> Project:
+    links = tuple(
+        replace(link, service="BG 372")
+        if (link.origin, link.destination, link.mode)
+        == ("KTM", "DAC", TravelMode.FLIGHT)
+        else link
+        for link in project.links
+    )
+    return project.with_changes(links=links)
+
+
+def test_a_flight_has_its_check_in_and_arrival_rows(qtbot: QtBot) -> None:
+    """Tests the 15:10 Kathmandu-Dhaka flight: check-in 13:10 (120 min,
+    international), the flight row with its number and "scheduled", then
+    arrival until 45 minutes after landing."""
+    plan = make_plan()
+    project = _with_service(plan.project).with_changes(plan=plan.itinerary)
+    model = agenda_model(project)
+    day = model.item(2, 0)
+    rows = [
+        tuple(day.child(r, c).text() for c in range(4)) for r in range(day.rowCount())
+    ]
+    index = next(i for i, r in enumerate(rows) if r[1] == "flight BG 372 (scheduled)")
+    check_in, flight, arrival = rows[index - 1 : index + 2]
+    assert check_in[:3] == ("13:10", "check-in", "Check-in for flight BG 372")
+    assert flight[0].startswith("15:10")
+    assert arrival[:3] == (
+        "18:50\u201319:35",
+        "arrival",
+        "Arrival: immigration and baggage",
+    )
+    events = plan.itinerary.days[2].events
+    flights = [e for e in events if e.mode is TravelMode.FLIGHT]
+    assert day.rowCount() == len(events) + 2 * len(flights)
