@@ -259,19 +259,27 @@ def _early_lunch(
     blocks: list[Block],
     lunch: tuple[datetime, datetime],
 ) -> list[Event]:
-    """Lunch just before the timetabled travel that covers lunch time, if the
-    group is free then (otherwise it eats on the way)."""
+    """Lunch just before the timetabled travel that covers lunch time, or just
+    after it while still lunch time, if the group is free then (otherwise it
+    eats on the way)."""
     length = lunch[1] - lunch[0]
     fixed = next(
         b for b in blocks if b.real and b.real[0] < lunch[1] and lunch[0] < b.real[1]
     )
     assert fixed.real is not None
+
+    def free(begin: datetime) -> bool:
+        return not any(e.start < begin + length and begin < e.end for e in events)
+
     begin = min(lunch[0], fixed.real[0] - length)
-    if begin < lunch[0] - length or any(
-        e.start < begin + length and begin < e.end for e in events
-    ):
-        return []
-    return [_meal(model, begin, length, fixed.where_before)]
+    if begin >= lunch[0] - length and free(begin):
+        return [_meal(model, begin, length, fixed.where_before)]
+    # a road timed to reach the airport at check-in ends inside lunch time:
+    # lunch at the airport after it, when that is still lunch time
+    after = fixed.real[1]
+    if after <= lunch[0] + length and free(after):
+        return [_meal(model, after, length, fixed.where_after)]
+    return []
 
 
 def _without_overlaps(events: list[Event]) -> tuple[Event, ...]:
