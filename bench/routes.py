@@ -250,6 +250,29 @@ def scaling_table(seconds: float) -> list[str]:
     return lines
 
 
+#: Figures of earlier code, kept because a rebuilt page can no longer measure
+#: them (each row: the commit, its figures, and why they changed).
+HISTORY = (
+    "## Before and after (10 s, seed 0, same figures as above)",
+    "",
+    "| sample | code | value | visits | days with no visit | idle h per day | "
+    "hotel changes | note |",
+    "|---|---|---|---|---|---|---|---|",
+    "| mekong | c5203b3 (1 Dec 2026) | 97.5 | 9 | 3 | 3.2 | 7 | the group reached "
+    "every airport at take-off time; day 9 took an invented Dong Hoi → Can Tho "
+    "flight |",
+    "| mekong | 4e1ad04 (2 Dec 2026: check-in, arrival and border minutes; "
+    "flights only from Links; no roads across water) | 90.4 | 8 | 4 | 3.7 | 7 | "
+    "at the airport at check-in time on every flight day |",
+    "| south_asia | c5203b3 (1 Dec 2026) | 52.0 | 4 | 6 | 4.4 | 7 | at the "
+    "airport at take-off time |",
+    "| south_asia | 4e1ad04 (2 Dec 2026) | 52.0 | 4 | 6 | 5.2 | 7 | check-in "
+    "and arrival time now counted; the waiting allowance still hides half-days "
+    "(issue 15 item 1) |",
+    "",
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -295,6 +318,7 @@ def main() -> None:
         "",
         *scaling_table(args.scaling_seconds),
         "",
+        *HISTORY,
     ]
     args.out.write_text("\n".join(head + body), encoding="utf-8")
     print(args.out)

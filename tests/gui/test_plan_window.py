@@ -22,12 +22,22 @@ if TYPE_CHECKING:
     from lrplanner.planner.plan import PlanOutcome
 
 
-def _agenda_titles(window: MainWindow) -> list[tuple[str, list[str]]]:
+#: Rows the agenda adds around a flight (they are not events of the plan).
+PROCEDURES = ("check-in", "arrival")
+
+
+def _agenda_titles(
+    window: MainWindow, *, procedures: bool = False
+) -> list[tuple[str, list[str]]]:
     model = window.results.agenda.model()
     days = []
     for row in range(model.rowCount()):
         day = model.index(row, 0)
-        titles = [model.index(i, 2, day).data() for i in range(model.rowCount(day))]
+        titles = [
+            model.index(i, 2, day).data()
+            for i in range(model.rowCount(day))
+            if procedures or model.index(i, 1, day).data() not in PROCEDURES
+        ]
         days.append((day.data(), titles))
     return days
 
@@ -60,6 +70,12 @@ def test_planning_fills_the_agenda_and_the_panels(
     assert project.plan is outcome.itinerary
     plan = outcome.itinerary
     assert _agenda_titles(window) == _expected(plan)
+    # Each flight is shown between its check-in and its arrival rows.
+    for _day, titles in _agenda_titles(window, procedures=True):
+        for index, title in enumerate(titles):
+            if title.startswith("Flight: "):
+                assert titles[index - 1].startswith("Check-in for flight")
+                assert titles[index + 1] == "Arrival: immigration and baggage"
     first = plan.days[0].events[0]
     local = first.start.astimezone(ZoneInfo(first.tz))
     model = window.results.agenda.model()
