@@ -14,7 +14,6 @@ set from a mixed or changed one::
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -23,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lrplanner.core.atomic import atomic_write_text
+from lrplanner.core.atomic import atomic_write_text, sync_folder
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -82,7 +81,7 @@ def write_file_set(
         _swap(staging, folder, names)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _sync_folder(folder)
+    sync_folder(folder)
     _remove_leftovers(folder)
     return [folder / name for name in names]
 
@@ -139,16 +138,6 @@ def _undo(
     for name in reversed(set_aside):
         os.replace(backup / name, folder / name)
     shutil.rmtree(backup, ignore_errors=True)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush the folder's entries to disk where the platform allows it."""
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _remove_leftovers(folder: Path) -> None:
