@@ -1,1 +1,1 @@
-python -m bench.run_all --workers 2
+python -m bench.run_all --runs 1
