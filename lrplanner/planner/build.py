@@ -26,11 +26,21 @@ from lrplanner.planner.frames import DayFrame, day_frames
 from lrplanner.planner.screen import screen_sites, screen_too_short
 from lrplanner.planner.timing import (
     StepEdges,
+    arc_timetable,
+    edge_departures,
     planning_minutes,
     runs_within,
     scheduled_steps,
 )
-from lrplanner.solver.problem import CoverageGroup, ProblemData, Site, TimeWindow, Tour
+from lrplanner.solver.problem import (
+    CoverageGroup,
+    Departures,
+    ProblemData,
+    Site,
+    Timetable,
+    TimeWindow,
+    Tour,
+)
 
 if TYPE_CHECKING:
     from lrplanner.core.rules import PlanningRules
@@ -136,6 +146,7 @@ def build_model(
         arc_costs=_arc_costs(project, matrix, locations, len(hotels), check),
         groups=groups,
         closed_arcs=_closed_arcs(project, matrix, locations, frames, check),
+        timetables=_timetables(project, matrix, locations, frames, axis, check),
     )
     return RouteModel(
         project=project,
@@ -256,8 +267,8 @@ def _travel(
     allowance: bool = True,
     project: Project | None = None,
 ) -> tuple[tuple[int, ...], ...]:
-    """Return travel minutes; with ``allowance``, plus timetable waiting, and
-    given the project, plus airport and border procedures."""
+    """Return travel minutes; with ``allowance`` and given the project, plus
+    airport and border procedures (the static estimate: no waiting)."""
     edges = StepEdges(matrix.network)
 
     def minutes(a: str, b: str) -> int:
@@ -335,6 +346,36 @@ def _closed_arcs(
         for (i, j), conns in timed.items()
         for day in {d for c in conns for d in idle[c]}
     )
+
+
+def _timetables(
+    project: Project,
+    matrix: TravelMatrix,
+    locations: tuple[str, ...],
+    frames: tuple[DayFrame, ...],
+    axis: TimeAxis,
+    check: Check,
+) -> dict[tuple[int, int], Timetable]:
+    """Return the exact timing of every arc whose leg takes a set departure."""
+    edges = StepEdges(matrix.network)
+    days = [f.day for f in frames]
+    tables: dict[Connection, Departures] = {}
+
+    def departures(conn: Connection) -> Departures:
+        if conn not in tables:
+            tables[conn] = edge_departures(project, matrix.network, conn, days, axis)
+        return tables[conn]
+
+    out: dict[tuple[int, int], Timetable] = {}
+    for i, a in enumerate(locations):
+        check()
+        for j, b in enumerate(locations):
+            if a == b or matrix.minutes(a, b) is None:
+                continue
+            table = arc_timetable(project, matrix.leg(a, b), edges, departures)
+            if table is not None:
+                out[i, j] = table
+    return out
 
 
 def _clock(network: TravelNetwork, node: str, moment: datetime) -> time:

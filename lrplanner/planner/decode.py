@@ -19,7 +19,8 @@ from lrplanner.planner.axis import MINUTE
 from lrplanner.planner.timing import (
     after_step,
     before_step,
-    real_departure,
+    catch,
+    ready_by,
     step_connection,
 )
 
@@ -161,10 +162,11 @@ def _travel(
     group is free at the destination.
 
     Scheduled steps wait for their real departure, the group being at the
-    airport check-in minutes before it; the engine planned with a waiting
-    allowance and the procedures, so the arrival is normally no later than it
-    assumed. A flight's arrival minutes and a border post's formalities pass
-    before the next step or activity.
+    airport check-in minutes before it (:func:`~lrplanner.planner.timing.catch`,
+    the rule the engine's timetables follow, so the times are the engine's).
+    The group waits where it is and leaves just in time. A flight's arrival
+    minutes and a border post's formalities pass before the next step or
+    activity.
     """
     if origin == destination:
         return t
@@ -180,15 +182,16 @@ def _travel(
         lead = sum(
             before_step(project, s) + s.minutes + after_step(project, s)
             for s in pending
-        ) + before_step(project, step)
-        leave = real_departure(network, step, axis.to_real(t + lead))
+        )
+        leave = catch(project, network, axis, conn, t + lead)
+        if leave is None:  # no departure left: the validator reports the leg
+            leave = axis.to_real(t + lead)
         # leave just in time for check-in: the group waits where it is
-        begin = max(axis.to_real(t), leave - lead * MINUTE)
+        begin = max(t, ready_by(project, axis, conn, leave) - lead)
         for before in pending:
-            begin += before_step(project, before) * MINUTE
-            end = begin + before.minutes * MINUTE
-            blocks.append(_step_block(model, before, axis.to_axis(begin), (begin, end)))
-            begin = end + after_step(project, before) * MINUTE
+            begin += before_step(project, before)
+            blocks.append(_step_block(model, before, begin, None))
+            begin += before.minutes + after_step(project, before)
         pending = []
         real = (leave, leave + step.minutes * MINUTE)
         blocks.append(_step_block(model, step, axis.to_axis(leave), real))

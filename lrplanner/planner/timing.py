@@ -1,18 +1,22 @@
-"""Timetables in the engine's static travel times, and real departures.
+"""Timetables in the engine: exact departures, and the static estimate.
 
-The engine needs one travel time per pair of locations. A scheduled link
-(a flight with set departures) is given its flight time plus an allowance
-for waiting: the longest gap between two departures of the same day, capped
-at ``MAX_WAIT`` (also the allowance of a once-a-day departure). Every leg
-also counts its procedures (``core.procedures``): check-in before and arrival
-minutes after a flight, formalities at a border post. The decoder uses the
-real departure, and the validator checks every leg against the timetable; a
-day that misses its flight is re-planned (see ``planner.plan``).
+A leg that takes a scheduled link (a flight with set departures) depends on
+when the group leaves. The engine gets, per such arc, a
+:class:`~lrplanner.solver.problem.Timetable`: the fixed minutes before the
+link, then each real departure of the route's days as "be ready by"
+(the scheduled take-off minus check-in, on the engine's axis) and "free at"
+(landing plus arrival minutes), then the fixed minutes after it. Tour timing
+follows it exactly, so a visit before an afternoon flight or after a
+morning arrival is planned whenever it fits; the decoder and the validator
+read the same departures. The static matrix that guides the search
+(:func:`planning_minutes`) counts a leg's minutes and its procedures with no
+waiting. Every leg also counts its procedures (``core.procedures``):
+check-in before and arrival minutes after a flight, formalities at a border
+post.
 """
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,13 +26,15 @@ from lrplanner.core.procedures import (
     formalities_minutes,
 )
 from lrplanner.network.schedule import next_departure
+from lrplanner.solver.problem import Departures, Hop, Timetable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from lrplanner.core.project import Project
     from lrplanner.network.graph import TravelNetwork
     from lrplanner.network.legs import Connection, Leg, Step
-
-MAX_WAIT = 240
+    from lrplanner.planner.axis import TimeAxis
 
 
 def step_connection(network: TravelNetwork, step: Step) -> Connection | None:
@@ -59,15 +65,6 @@ class StepEdges:
         return self._found[key]
 
 
-def wait_allowance(conn: Connection | None) -> int:
-    """Return the planning allowance (minutes) for waiting on a scheduled edge."""
-    if conn is None or not conn.departures:
-        return 0
-    minutes = sorted(t.hour * 60 + t.minute for t in conn.departures)
-    gaps = [b - a for a, b in itertools.pairwise(minutes)]
-    return min(MAX_WAIT, max(gaps, default=MAX_WAIT))
-
-
 def before_step(project: Project, step: Step) -> int:
     """Return the minutes the group spends at a step's origin before it leaves:
     check-in for a flight, formalities at a border post."""
@@ -88,40 +85,121 @@ def planning_minutes(
     edges: StepEdges | None = None,
     project: Project | None = None,
 ) -> int:
-    """Return a leg's minutes plus the waiting allowances of its steps and,
-    given the project, their procedures.
+    """Return a leg's minutes plus, given the project, its procedures.
 
-    A timetabled step's check-in is spent inside its waiting allowance when
-    that is longer: the allowance is the engine's stand-in for the wait
-    before a departure (the decoder waits where the group is until it must
-    leave for check-in), so adding both would count the same minutes twice
-    on most days. A day the real timetable makes late is re-planned.
+    This is the static estimate that guides the search: it waits for no
+    departure. Arcs with set departures are timed exactly by their
+    :class:`~lrplanner.solver.problem.Timetable` (see :func:`arc_timetable`).
     """
-    edge = edges or StepEdges(network)
+    del network, edges
     total = leg.total_min
-    for step in leg.steps:
-        wait = wait_allowance(edge(step))
-        if project is None:
-            total += wait
-            continue
-        check_in = check_in_minutes(project, step.mode, step.origin, step.destination)
-        total += max(wait, check_in) + before_step(project, step) - check_in
-        total += after_step(project, step)
+    if project is not None:
+        total += sum(
+            before_step(project, s) + after_step(project, s) for s in leg.steps
+        )
     return total
 
 
-def real_departure(network: TravelNetwork, step: Step, ready: datetime) -> datetime:
-    """Return when the group can really leave on a step, being ready at ``ready``.
+def arc_timetable(
+    project: Project,
+    leg: Leg,
+    edges: StepEdges,
+    departures: Callable[[Connection], Departures],
+) -> Timetable | None:
+    """Return the exact timing of a leg, or None when no step is scheduled.
 
-    A step with no timetable leaves at once; a timetable with no departure in
-    the coming week gives ``ready`` too (the validator reports the leg).
+    Steps without a timetable add their minutes and procedures; a scheduled
+    step waits for its next departure (``departures`` gives each edge's table
+    on the engine's axis, check-in and arrival minutes included).
     """
-    conn = step_connection(network, step)
-    if conn is None or not conn.departures:
-        return ready
-    zone = network.node(step.origin).zone
-    found = next_departure(conn, ready, zone)
-    return ready if found is None else found
+    hops: list[Hop] = []
+    fixed = 0
+    for step in leg.steps:
+        conn = edges(step)
+        if conn is None or not conn.departures:
+            fixed += (
+                before_step(project, step) + step.minutes + after_step(project, step)
+            )
+            continue
+        if fixed:
+            hops.append(fixed)
+        hops.append(departures(conn))
+        fixed = 0
+    if not any(isinstance(h, Departures) for h in hops):
+        return None
+    if fixed:
+        hops.append(fixed)
+    return Timetable(tuple(hops))
+
+
+def edge_departures(
+    project: Project,
+    network: TravelNetwork,
+    conn: Connection,
+    days: Sequence[date],
+    axis: TimeAxis,
+) -> Departures:
+    """Return a scheduled edge's departures on the route days, on the axis.
+
+    "Ready" is :func:`ready_by` of each take-off; "arrive" is when the group
+    is free after landing (arrival minutes).
+    """
+    zone = network.node(conn.origin).zone
+    after = conn.minutes + arrival_minutes(
+        project, conn.mode, conn.origin, conn.destination
+    )
+    pairs = sorted(
+        (
+            ready_by(project, axis, conn, moment),
+            axis.to_axis(moment + timedelta(minutes=after)),
+        )
+        for day in days
+        if day.weekday() in conn.weekdays
+        for clock in conn.departures
+        for moment in [datetime.combine(day, clock, zone)]
+    )
+    return Departures(
+        ready=tuple(r for r, _ in pairs), arrive=tuple(a for _, a in pairs)
+    )
+
+
+def ready_by(
+    project: Project, axis: TimeAxis, conn: Connection, take_off: datetime
+) -> int:
+    """Return the working minute by which the group must be at a scheduled
+    edge's origin to make ``take_off``.
+
+    That is the take-off less check-in and border formalities, in real time:
+    a 14:10 domestic flight wants the group at the airport at 13:10. When that
+    moment falls inside lunch, the group is there when lunch starts (and eats
+    there).
+    """
+    before = check_in_minutes(
+        project, conn.mode, conn.origin, conn.destination
+    ) + formalities_minutes(project, conn.origin)
+    return axis.to_axis(take_off - timedelta(minutes=before))
+
+
+def catch(
+    project: Project,
+    network: TravelNetwork,
+    axis: TimeAxis,
+    conn: Connection,
+    ready: int,
+) -> datetime | None:
+    """Return the first take-off of a scheduled edge that the group, at its
+    origin at working minute ``ready``, makes (:func:`ready_by`); None when
+    none runs in the coming week."""
+    zone = network.node(conn.origin).zone
+    moment = axis.to_real(ready, after_lunch=False)
+    for _ in range(8 * max(1, len(conn.departures))):
+        found = next_departure(conn, moment, zone)
+        if found is None:
+            return None
+        if ready_by(project, axis, conn, found) >= ready:
+            return found
+        moment = found + timedelta(minutes=1)
+    return None
 
 
 def scheduled_steps(

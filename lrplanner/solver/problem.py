@@ -9,7 +9,9 @@ where tour ``d - 1`` ended, at a hotel the solver chooses).
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 HORIZON = 2**40
@@ -219,6 +221,67 @@ class CoverageGroup:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Departures:
+    """A hop that leaves only at set times (e.g. a scheduled flight).
+
+    Parameters
+    ----------
+    ready
+        Latest time the traveller may be ready for each departure, sorted.
+    arrive
+        When each departure is done (arrived and free), same order.
+
+    Raises
+    ------
+    ValueError
+        When the lists differ in length or ``ready`` is not sorted.
+    """
+
+    ready: tuple[int, ...]
+    arrive: tuple[int, ...]
+    _best: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.ready) != len(self.arrive):
+            raise ValueError("ready and arrive differ in length")
+        if any(a > b for a, b in itertools.pairwise(self.ready)):
+            raise ValueError("ready times must be sorted")
+        # earliest arrival among the departures still catchable from each one
+        best: list[int] = []
+        for a in reversed(self.arrive):
+            best.append(min(a, best[-1]) if best else a)
+        object.__setattr__(self, "_best", tuple(reversed(best)))
+
+    def after(self, t: int) -> int | None:
+        """Return the earliest arrival when ready at ``t`` (None: none left)."""
+        k = bisect.bisect_left(self.ready, t)
+        return self._best[k] if k < len(self._best) else None
+
+
+Hop = int | Departures
+"""Fixed minutes, or a wait for the next departure."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timetable:
+    """Exact, time-dependent travel along one arc: hops taken in order."""
+
+    hops: tuple[Hop, ...]
+
+    def arrive(self, t: int) -> int | None:
+        """Return the arrival time when leaving at ``t`` (None: cannot)."""
+        for hop in self.hops:
+            if isinstance(hop, int):
+                t += hop
+                continue
+            found = hop.after(t)
+            if found is None:
+                return None
+            t = found
+        return t
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ProblemData:
     """A complete orienteering instance.
 
@@ -249,6 +312,10 @@ class ProblemData:
     closed_arcs
         ``(tour, from, to)`` arcs that cannot be travelled in that tour (e.g.
         a flight that does not run on that day).
+    timetables
+        Exact travel along arcs that depend on the time of leaving (set
+        departures). Tour timing follows them; ``travel`` stays the static
+        estimate that guides the search.
 
     Raises
     ------
@@ -268,6 +335,7 @@ class ProblemData:
     max_total_travel: int | None = None
     counted: tuple[tuple[int, ...], ...] | None = None
     closed_arcs: frozenset[tuple[int, int, int]] = frozenset()
+    timetables: Mapping[tuple[int, int], Timetable] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         n = len(self.travel)
@@ -282,6 +350,8 @@ class ProblemData:
         locs += [t.start for t in self.tours] + [t.end for t in self.tours]
         if any(loc >= n for loc in locs):
             raise ValueError("a location index is outside the travel matrix")
+        if any(not (0 <= i < n and 0 <= j < n) for i, j in self.timetables):
+            raise ValueError("a timetable's arc is outside the travel matrix")
         self._check_refs()
         if self.chained:
             self._check_chain()
@@ -310,6 +380,12 @@ class ProblemData:
     def arc_open(self, tour: int, i: int, j: int) -> bool:
         """Return whether the arc from ``i`` to ``j`` may be used in ``tour``."""
         return i == j or (tour, i, j) not in self.closed_arcs
+
+    def arrival(self, i: int, j: int, t: int) -> int | None:
+        """Return when travel from ``i`` to ``j`` leaving at ``t`` arrives
+        (None when no departure is left)."""
+        table = self.timetables.get((i, j)) if self.timetables else None
+        return t + self.travel[i][j] if table is None else table.arrive(t)
 
     def counted_travel(self, i: int, j: int) -> int:
         """Return the travel time from ``i`` to ``j`` that counts against limits."""

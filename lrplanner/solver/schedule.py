@@ -73,13 +73,14 @@ def time_tour(data: ProblemData, plan: Plan, d: int) -> TourPlan | None:
     if first is None:
         return None
     departure = tour.earliest_start
-    if not data.chained:
+    timed = first
+    if not data.chained and first[2]:
         # Leaving later by at most the waiting time keeps every visit feasible
-        # and the arrival unchanged, and makes the tour shorter.
-        departure += first[2]
-    timed = _forward(data, plan.routes[d], d, ends, departure)
-    if timed is None:
-        return None
+        # and the arrival unchanged, and makes the tour shorter (a timetable
+        # may not: then the tour leaves early).
+        later = _forward(data, plan.routes[d], d, ends, departure + first[2])
+        if later is not None:
+            departure, timed = departure + first[2], later
     starts, arrival, _ = timed
     if arrival > tour.latest_end:
         return None
@@ -106,9 +107,16 @@ def _forward(
     starts: list[int] = []
     waited = 0
     delay = 2**62
+    timed = bool(data.timetables)
     for s in route:
         site = data.sites[s]
-        arrive = t + data.travel[loc][site.location]
+        if timed:
+            found = data.arrival(loc, site.location, t)
+            if found is None:
+                return None
+            arrive = found
+        else:
+            arrive = t + data.travel[loc][site.location]
         win = next((w for w in site.windows_in(d) if w.close >= arrive), None)
         if win is None:
             return None
@@ -117,7 +125,10 @@ def _forward(
         delay = min(delay, waited + win.close - begin)
         starts.append(begin)
         t, loc = begin + site.service, site.location
-    return starts, t + data.travel[loc][ends[1]], min(delay, waited)
+    arrival = data.arrival(loc, ends[1], t)
+    if arrival is None:
+        return None
+    return starts, arrival, min(delay, waited)
 
 
 def tour_travel(data: ProblemData, plan: Plan, d: int) -> tuple[int, int]:

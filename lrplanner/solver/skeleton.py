@@ -134,7 +134,7 @@ def _options(
 ) -> list[_Option]:
     """Return what tour ``d`` from ``a`` to ``b`` may hold: nothing or one
     mandatory site; worth is BIG per mandatory site minus the cost."""
-    if not _fits(data, d, [a, b], 0):
+    if not _fits(data, d, [a, b]):
         return []
     found = [_Option((), -data.cost_of_arc(a, b), 0)]
     if data.tours[d].max_visits == 0:
@@ -200,28 +200,37 @@ def _best_optional(
 
 def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
     site = data.sites[s]
+    if not _within(data, d, [a, site.location, b]):
+        return False
     tour = data.tours[d]
-    arrive = tour.earliest_start + data.travel[a][site.location]
+    arrive = data.arrival(a, site.location, tour.earliest_start)
+    if arrive is None:
+        return False
     for w in site.windows_in(d):
         begin = max(arrive, w.open)
-        if begin <= w.close and _fits(
-            data, d, [a, site.location, b], begin - arrive + site.service
-        ):
-            return True
+        if begin > w.close:
+            continue
+        # leaving earlier never arrives later: the first fitting window decides
+        end = data.arrival(site.location, b, begin + site.service)
+        return end is not None and end <= tour.close
     return False
 
 
-def _fits(data: ProblemData, d: int, path: list[int], busy: int) -> bool:
+def _fits(data: ProblemData, d: int, path: list[int]) -> bool:
+    """Whether tour ``d`` can go straight from ``path[0]`` to ``path[1]``."""
+    if not _within(data, d, path):
+        return False
+    end = data.arrival(path[0], path[1], data.tours[d].earliest_start)
+    return end is not None and end <= data.tours[d].close
+
+
+def _within(data: ProblemData, d: int, path: list[int]) -> bool:
+    """Whether a path's arcs run in tour ``d`` and its travel fits the cap."""
     tour = data.tours[d]
     if not all(data.arc_open(d, i, j) for i, j in itertools.pairwise(path)):
         return False
-    travel = sum(data.travel[i][j] for i, j in itertools.pairwise(path))
     counted = sum(data.counted_travel(i, j) for i, j in itertools.pairwise(path))
-    if tour.max_travel is not None and counted > tour.max_travel:
-        return False
-    finish = tour.earliest_start + travel + busy
-    limit = tour.close
-    return finish <= limit
+    return tour.max_travel is None or counted <= tour.max_travel
 
 
 def _backtrack(

@@ -1,0 +1,121 @@
+"""Exact timetables in the engine, on hand-made routes whose best plan is known.
+
+Cebu City -> Davao City, four days (Mon 1 - Thu 4 Mar 2027), the flight
+Mactan -> Davao runs on Tuesday only: 40 minutes of road to Mactan, 60 minutes
+domestic check-in, 90 minutes in the air, 15 minutes for baggage, 30 minutes
+into Davao City. One site in Cebu and one in Davao are open on Tuesday only,
+so the best plan visits both on Tuesday, around the flight:
+
+* the 14:10 flight leaves room for a two-hour visit in Cebu in the morning
+  (at the airport by 13:10) and, landing at 15:40, a one-hour visit in Davao
+  from 16:25;
+* the 09:45 flight lands at 11:15; the group is in Davao at 12:00 and a
+  2 h 30 min visit opening at 13:30 fits in the afternoon.
+
+With a flat waiting allowance on the flight (the engine before exact
+timetables) neither day holds both visits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from lrplanner.core.ids import SiteId
+from lrplanner.core.plan import EventKind, Itinerary
+from lrplanner.core.project import Project
+from lrplanner.core.sites import Site
+from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
+from lrplanner.core.validate import validate
+from lrplanner.network.graph import TravelNetwork
+from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.solver.problem import Departures, Timetable
+from tests.planner.procedures_routes import CEBU, DAVAO, FLIGHT, flight_route
+
+MANILA = ZoneInfo("Asia/Manila")
+TUESDAY = date(2027, 3, 2)
+
+
+def _site(sid: str, name: str, place: str, opens: time, closes: time, minutes: int):
+    return Site(
+        id=SiteId(sid), name=name, country="PH", place=place, value=8,
+        duration_min=minutes,
+        opening=OpeningHours.same_every_day([TimeWindow(opens, closes)]),
+        available=(DateRange(TUESDAY, TUESDAY),),
+    )  # fmt: skip
+
+
+def route(take_off: time, cebu: Site, davao: Site) -> Project:
+    """Return the four-day route with the Tuesday flight at ``take_off``."""
+    base = flight_route()
+    flight = replace(FLIGHT, departures=(take_off,), weekdays=frozenset({1}))
+    settings = replace(base.route, end_date=date(2027, 3, 4))
+    links = (flight, *(lk for lk in base.links if lk is not FLIGHT))
+    return base.with_changes(route=settings, links=links, sites=(cebu, davao))
+
+
+def planned(project: Project) -> Itinerary:
+    """Return the plan, checked by the validator."""
+    outcome = plan_route(project, seconds=3.0, seed=0)
+    network = TravelNetwork.from_project(project)
+    found = validate(project, outcome.itinerary, travel_check(network))
+    assert found == [], [v.describe() for v in found]
+    return outcome.itinerary
+
+
+def visits_on(itinerary: Itinerary, day: date) -> list[tuple[str, time]]:
+    """Return (site, local start) of the visits of a day."""
+    plan = next(d for d in itinerary.days if d.day == day)
+    return [
+        (str(e.site), e.start.astimezone(MANILA).time())
+        for e in plan.events
+        if e.kind is EventKind.VISIT
+    ]
+
+
+def test_a_morning_visit_fits_before_an_afternoon_flight() -> None:
+    """Tests both Tuesday visits around the 14:10 flight, the Cebu one ending
+    in time for the road to reach the airport by 13:10."""
+    cebu = _site("CEB-1", "Cebu fishers' cooperative", CEBU.id, time(8), time(12), 120)
+    davao = _site("DVO-1", "Davao cacao growers", DAVAO.id, time(16), time(18), 60)
+    itinerary = planned(route(time(14, 10), cebu, davao))
+    found = visits_on(itinerary, TUESDAY)
+    assert [s for s, _ in found] == ["CEB-1", "DVO-1"]
+    tuesday = next(d for d in itinerary.days if d.day == TUESDAY)
+    flight = next(e for e in tuesday.events if e.mode is not None and e.origin == "CEB")
+    road = next(e for e in tuesday.events if e.destination == "CEB")
+    assert road.end <= flight.start - timedelta(minutes=60)
+    assert found[1][1] >= time(16, 25)
+
+
+def test_an_afternoon_visit_fits_after_a_morning_arrival() -> None:
+    """Tests the Davao visit after lunch on the day of the 09:45 flight."""
+    cebu = _site("CEB-1", "Cebu fishers' cooperative", CEBU.id, time(8), time(9), 30)
+    davao = _site("DVO-1", "Davao cacao growers", DAVAO.id, time(13, 30), time(17), 150)
+    itinerary = planned(route(time(9, 45), cebu, davao))
+    found = visits_on(itinerary, TUESDAY)
+    assert ("DVO-1", time(13, 30)) in found
+
+
+@pytest.mark.parametrize(
+    ("ready", "expected"), [(0, 50), (5, 50), (6, 120), (56, None)]
+)
+def test_a_timetable_waits_for_the_next_departure(
+    ready: int, expected: int | None
+) -> None:
+    """Tests the engine's arc timing: 5 minutes to the airport, departures
+    that must be caught by minute 10 or 60, landing 30 or 100, 10 more after."""
+    hop = Departures(ready=(10, 60), arrive=(40, 110))
+    table = Timetable((5, hop, 10))
+    assert table.arrive(ready) == expected
+
+
+def test_a_later_departure_that_lands_first_is_taken() -> None:
+    """Tests the earliest arrival among the departures still catchable."""
+    hop = Departures(ready=(10, 20), arrive=(100, 60))
+    assert hop.after(0) == 60
+    assert hop.after(15) == 60
+    assert hop.after(21) is None
