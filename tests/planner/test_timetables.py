@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from lrplanner.core.ids import SiteId
 from lrplanner.core.plan import EventKind, Itinerary
-from lrplanner.core.project import Project
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
@@ -34,6 +34,9 @@ from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.plan import plan_route, travel_check
 from lrplanner.solver.problem import Departures, Timetable
 from tests.planner.procedures_routes import CEBU, DAVAO, FLIGHT, flight_route
+
+if TYPE_CHECKING:
+    from lrplanner.core.project import Project
 
 MANILA = ZoneInfo("Asia/Manila")
 TUESDAY = date(2027, 3, 2)
