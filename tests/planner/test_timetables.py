@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lrplanner.core.ids import SiteId
+from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.plan import EventKind, Itinerary
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
@@ -42,7 +42,9 @@ MANILA = ZoneInfo("Asia/Manila")
 TUESDAY = date(2027, 3, 2)
 
 
-def _site(sid: str, name: str, place: str, opens: time, closes: time, minutes: int):
+def _site(
+    sid: str, name: str, place: PlaceId, opens: time, closes: time, minutes: int
+) -> Site:
     return Site(
         id=SiteId(sid), name=name, country="PH", place=place, value=8,
         duration_min=minutes,
