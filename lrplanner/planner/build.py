@@ -137,7 +137,7 @@ def build_model(
     check()
     data = ProblemData(
         travel=_travel(matrix, locations, check, project=project),
-        counted=_travel(matrix, locations, check, allowance=False),
+        counted=_travel(matrix, locations, check, procedures=False),
         sites=sites,
         tours=_tours(project, frames, axis, len(hotels)),
         chained=True,
@@ -264,22 +264,17 @@ def _travel(
     locations: tuple[str, ...],
     check: Check,
     *,
-    allowance: bool = True,
+    procedures: bool = True,
     project: Project | None = None,
 ) -> tuple[tuple[int, ...], ...]:
-    """Return travel minutes; with ``allowance`` and given the project, plus
+    """Return travel minutes; with ``procedures`` and given the project, plus
     airport and border procedures (the static estimate: no waiting)."""
-    edges = StepEdges(matrix.network)
 
     def minutes(a: str, b: str) -> int:
         plain = matrix.minutes(a, b)
         if plain is None:
             return FAR
-        return (
-            planning_minutes(matrix.network, matrix.leg(a, b), edges, project)
-            if allowance
-            else plain
-        )
+        return planning_minutes(matrix.leg(a, b), project) if procedures else plain
 
     return _rows(
         len(locations), lambda i, j: minutes(locations[i], locations[j]), check

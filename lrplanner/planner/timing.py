@@ -4,7 +4,7 @@ A leg that takes a scheduled link (a flight with set departures) depends on
 when the group leaves. The engine gets, per such arc, a
 :class:`~lrplanner.solver.problem.Timetable`: the fixed minutes before the
 link, then each real departure of the route's days as "be ready by"
-(the scheduled take-off minus check-in, on the engine's axis) and "free at"
+(the scheduled take-off minus check-in, see :func:`ready_by`) and "free at"
 (landing plus arrival minutes), then the fixed minutes after it. Tour timing
 follows it exactly, so a visit before an afternoon flight or after a
 morning arrival is planned whenever it fits; the decoder and the validator
@@ -79,19 +79,13 @@ def after_step(project: Project, step: Step) -> int:
     return arrival_minutes(project, step.mode, step.origin, step.destination)
 
 
-def planning_minutes(
-    network: TravelNetwork,
-    leg: Leg,
-    edges: StepEdges | None = None,
-    project: Project | None = None,
-) -> int:
+def planning_minutes(leg: Leg, project: Project | None = None) -> int:
     """Return a leg's minutes plus, given the project, its procedures.
 
     This is the static estimate that guides the search: it waits for no
     departure. Arcs with set departures are timed exactly by their
     :class:`~lrplanner.solver.problem.Timetable` (see :func:`arc_timetable`).
     """
-    del network, edges
     total = leg.total_min
     if project is not None:
         total += sum(

@@ -115,8 +115,8 @@ def test_a_border_post_costs_its_formalities() -> None:
     assert out.start - into.end >= timedelta(minutes=45)
     network = TravelNetwork.from_project(project)
     leg = network.fastest(PHNOM_PENH.id, HCMC.id)
-    plain = planning_minutes(network, leg)
-    assert planning_minutes(network, leg, project=project) - plain == 45
+    plain = planning_minutes(leg)
+    assert planning_minutes(leg, project=project) - plain == 45
 
 
 @pytest.mark.parametrize("minutes", [0, 30])
