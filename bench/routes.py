@@ -269,6 +269,13 @@ HISTORY = (
     "| south_asia | 4e1ad04 (2 Dec 2026) | 52.0 | 4 | 6 | 5.2 | 7 | check-in "
     "and arrival time now counted; the waiting allowance still hides half-days "
     "(issue 15 item 1) |",
+    "| mekong | 9769638 (2 Dec 2026: exact timetables in the engine, no waiting "
+    "allowance) | 108.6 | 10 | 3 | 3.2 | 5 | a morning visit before the 14:10 "
+    "flight on day 3 |",
+    "| south_asia | 9769638 (2 Dec 2026) | 62.8 | 5 | n/m | n/m | n/m | sample as "
+    "before; only value and visits measured (`lrplanner plan`) |",
+    "| south_asia | 5916fc6 (2 Dec 2026: five Bhairahawa-Kathmandu flights a "
+    "day each way instead of three) | 69.0 | 6 | 3 | 4.2 | 5 | |",
     "",
 )
 
