@@ -9,6 +9,8 @@ defaults depend on whether the flight joins two countries.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -96,3 +98,35 @@ def is_scheduled(project: Project, event: Event) -> bool:
     """Return whether a travel event takes a timetabled Links row."""
     link = link_of(project, event)
     return link is not None and bool(link.departures)
+
+
+def service_of(project: Project, event: Event) -> str:
+    """Return the flight or bus number Links gives a leg ('' if none)."""
+    link = link_of(project, event)
+    return link.service if link is not None and link.service else ""
+
+
+@dataclass(frozen=True, slots=True)
+class FlightTimes:
+    """The moments around a flight the agenda prints (aware datetimes)."""
+
+    check_in: datetime  # at the airport by
+    free: datetime  # immigration and baggage done
+    check_in_min: int
+    arrival_min: int
+
+
+def flight_times(project: Project, event: Event) -> FlightTimes:
+    """Return when the group is at the airport for a flight and when it is free
+    after landing."""
+    assert event.mode is not None
+    assert event.origin is not None
+    assert event.destination is not None
+    ends = (event.mode, event.origin, event.destination)
+    before, after = check_in_minutes(project, *ends), arrival_minutes(project, *ends)
+    return FlightTimes(
+        check_in=event.start - timedelta(minutes=before),
+        free=event.end + timedelta(minutes=after),
+        check_in_min=before,
+        arrival_min=after,
+    )

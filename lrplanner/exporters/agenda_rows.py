@@ -9,19 +9,13 @@ The zone label is given on the first row and whenever the zone changes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, EventKind
-from lrplanner.core.procedures import (
-    arrival_minutes,
-    check_in_minutes,
-    is_scheduled,
-    link_of,
-)
+from lrplanner.core.procedures import flight_times, is_scheduled, service_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -133,42 +127,32 @@ def _flight_rows(
     times: tuple[datetime, datetime],
 ) -> list[AgendaRow]:
     """Return a flight as three lines: check-in, departure, arrival."""
-    assert event.mode is not None
     assert event.origin is not None
     assert event.destination is not None
     start, end = times
-    ends = (event.mode, event.origin, event.destination)
-    check_in = check_in_minutes(project, *ends)
-    arrival = arrival_minutes(project, *ends)
-    service = service_text(project, event)
+    around = flight_times(project, event)
+    service = service_of(project, event)
     flight = f"flight {service}" if service else "flight"
-    origin = location_name(project, event.origin)
-    destination = location_name(project, event.destination)
-    at = start - timedelta(minutes=check_in)
-    free = end + timedelta(minutes=arrival)
+    at = around.check_in.astimezone(start.tzinfo)
+    free = around.free.astimezone(end.tzinfo)
     return [
         AgendaRow(
             kind=str(EventKind.TRAVEL),
             time=f"{at:%H:%M}",
             activity=f"Check-in for {flight}",
-            place=origin,
-            travel=f"at the airport {duration_text(check_in)} before departure",
+            place=location_name(project, event.origin),
+            travel=f"at the airport {duration_text(around.check_in_min)} "
+            "before departure",
         ),
         _replace(row, activity=f"Departure: {flight}"),
         AgendaRow(
             kind=str(EventKind.TRAVEL),
             time=f"{end:%H:%M}{EN_DASH}{free:%H:%M}",
             activity="Arrival: immigration and baggage",
-            place=destination,
-            travel=f"{duration_text(arrival)} after landing",
+            place=location_name(project, event.destination),
+            travel=f"{duration_text(around.arrival_min)} after landing",
         ),
     ]
-
-
-def service_text(project: Project, event: Event) -> str:
-    """Return the flight or bus number Links gives a leg ('' if none)."""
-    link = link_of(project, event)
-    return link.service if link is not None and link.service else ""
 
 
 def _local_times(project: Project, event: Event) -> tuple[datetime, datetime]:

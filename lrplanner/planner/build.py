@@ -135,6 +135,7 @@ def build_model(
         for i, site in enumerate(candidates)
     )
     check()
+    timed = _timed_arcs(matrix, locations, check)
     data = ProblemData(
         travel=_travel(matrix, locations, check, project=project),
         counted=_travel(matrix, locations, check, procedures=False),
@@ -145,8 +146,8 @@ def build_model(
         budget=costs.engine_budget(project),
         arc_costs=_arc_costs(project, matrix, locations, len(hotels), check),
         groups=groups,
-        closed_arcs=_closed_arcs(project, matrix, locations, frames, check),
-        timetables=_timetables(project, matrix, locations, frames, axis, check),
+        closed_arcs=_closed_arcs(project, matrix, timed, frames),
+        timetables=_timetables(project, matrix, locations, timed, frames, axis),
     )
     return RouteModel(
         project=project,
@@ -299,14 +300,10 @@ def _tours(
     )
 
 
-def _closed_arcs(
-    project: Project,
-    matrix: TravelMatrix,
-    locations: tuple[str, ...],
-    frames: tuple[DayFrame, ...],
-    check: Check,
-) -> frozenset[tuple[int, int, int]]:
-    """Return (day, from, to) arcs whose timetabled legs cannot run that day."""
+def _timed_arcs(
+    matrix: TravelMatrix, locations: tuple[str, ...], check: Check
+) -> dict[tuple[int, int], list[Connection]]:
+    """Return the timetabled edges of every arc whose leg takes one."""
     timed: dict[tuple[int, int], list[Connection]] = {}
     edges = StepEdges(matrix.network)
     for i, a in enumerate(locations):
@@ -316,6 +313,16 @@ def _closed_arcs(
                 steps = scheduled_steps(matrix.network, matrix.leg(a, b), edges)
                 if steps:
                     timed[i, j] = steps
+    return timed
+
+
+def _closed_arcs(
+    project: Project,
+    matrix: TravelMatrix,
+    timed: Mapping[tuple[int, int], list[Connection]],
+    frames: tuple[DayFrame, ...],
+) -> frozenset[tuple[int, int, int]]:
+    """Return (day, from, to) arcs whose timetabled legs cannot run that day."""
     # Many arcs share their timetabled edges: check each edge once a day.
     idle: dict[Connection, list[int]] = {
         conn: [
@@ -347,9 +354,9 @@ def _timetables(
     project: Project,
     matrix: TravelMatrix,
     locations: tuple[str, ...],
+    timed: Mapping[tuple[int, int], list[Connection]],
     frames: tuple[DayFrame, ...],
     axis: TimeAxis,
-    check: Check,
 ) -> dict[tuple[int, int], Timetable]:
     """Return the exact timing of every arc whose leg takes a set departure."""
     edges = StepEdges(matrix.network)
@@ -362,14 +369,11 @@ def _timetables(
         return tables[conn]
 
     out: dict[tuple[int, int], Timetable] = {}
-    for i, a in enumerate(locations):
-        check()
-        for j, b in enumerate(locations):
-            if a == b or matrix.minutes(a, b) is None:
-                continue
-            table = arc_timetable(project, matrix.leg(a, b), edges, departures)
-            if table is not None:
-                out[i, j] = table
+    for i, j in timed:
+        leg = matrix.leg(locations[i], locations[j])
+        table = arc_timetable(project, leg, edges, departures)
+        if table is not None:
+            out[i, j] = table
     return out
 
 

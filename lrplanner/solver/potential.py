@@ -67,7 +67,7 @@ def _single_fits(
             if should_stop():
                 return None
             for b in ends:
-                if _fits(data, d, [a, b]):
+                if _fits(data, d, a, b):
                     fits[d, a, b] = [
                         s for s in candidates if _fits_site(data, d, a, b, s)
                     ]

@@ -134,7 +134,7 @@ def _options(
 ) -> list[_Option]:
     """Return what tour ``d`` from ``a`` to ``b`` may hold: nothing or one
     mandatory site; worth is BIG per mandatory site minus the cost."""
-    if not _fits(data, d, [a, b]):
+    if not _fits(data, d, a, b):
         return []
     found = [_Option((), -data.cost_of_arc(a, b), 0)]
     if data.tours[d].max_visits == 0:
@@ -216,11 +216,11 @@ def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
     return False
 
 
-def _fits(data: ProblemData, d: int, path: list[int]) -> bool:
-    """Whether tour ``d`` can go straight from ``path[0]`` to ``path[1]``."""
-    if not _within(data, d, path):
+def _fits(data: ProblemData, d: int, a: int, b: int) -> bool:
+    """Whether tour ``d`` can go straight from ``a`` to ``b``."""
+    if not _within(data, d, [a, b]):
         return False
-    end = data.arrival(path[0], path[1], data.tours[d].earliest_start)
+    end = data.arrival(a, b, data.tours[d].earliest_start)
     return end is not None and end <= data.tours[d].close
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -13,12 +13,7 @@ from lrplanner.core.ids import SiteId
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
-from lrplanner.core.procedures import (
-    arrival_minutes,
-    check_in_minutes,
-    is_scheduled,
-    link_of,
-)
+from lrplanner.core.procedures import flight_times, is_scheduled, service_of
 from lrplanner.gui import plain
 from lrplanner.gui.signals import emit
 
@@ -164,13 +159,12 @@ def _event_rows(
         return [row]
     assert event.origin is not None
     assert event.destination is not None
-    ends = (event.mode, event.origin, event.destination)
-    service = _service(project, event)
+    around = flight_times(project, event)
+    service = service_of(project, event)
     flight = f"flight {service}" if service else "flight"
-    at = event.start - timedelta(minutes=check_in_minutes(project, *ends))
     landed = event.end.astimezone(location_zone(project, event.destination))
-    free = landed + timedelta(minutes=arrival_minutes(project, *ends))
-    start = at.astimezone(ZoneInfo(event.tz))
+    free = around.free.astimezone(landed.tzinfo)
+    start = around.check_in.astimezone(ZoneInfo(event.tz))
     check_in = _items(
         f"{start:%H:%M}",
         "check-in",
@@ -188,11 +182,6 @@ def _event_rows(
     for item in (*check_in, *arrival):
         item.setData(day.day.isoformat(), DAY_ROLE)
     return [check_in, row, arrival]
-
-
-def _service(project: Project, event: Event) -> str:
-    link = link_of(project, event)
-    return link.service if link is not None and link.service else ""
 
 
 def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardItem]:
@@ -216,7 +205,7 @@ def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardIt
 def _kind_text(project: Project, event: Event) -> str:
     if event.kind is EventKind.TRAVEL:
         mode = event.mode.value if event.mode else "travel"
-        if service := _service(project, event):
+        if service := service_of(project, event):
             mode = f"{mode} {service}"
         if event.estimated:
             return f"{mode} (estimated)"
