@@ -295,6 +295,16 @@ ROUTE = SheetSpec(
             "no",
             synonyms=("estimate flights", "estimated domestic flights"),
         ),
+        _c(
+            "transfer_buffer_min",
+            "Transfer buffer minutes",
+            Kind.INT,
+            "minutes between arriving at a site and starting the visit "
+            "(getting off the bus, greetings), 0-120; travel times are also "
+            "rounded up to 5 minutes",
+            "10",
+            synonyms=("transfer buffer", "buffer minutes"),
+        ),
     ),
 )
 

@@ -60,6 +60,8 @@ class RouteSettings:
     max_travel_hours_per_day: float = 6.0
     #: Estimate domestic flights between airports where Links has none.
     estimated_flights: bool = False
+    #: Minutes between arriving at a site and starting the visit.
+    transfer_buffer_min: int = 10
     rest_days: tuple[date, ...] = ()
     budget_cap: Decimal | None = None
     currency: str = "USD"

@@ -34,7 +34,17 @@ if TYPE_CHECKING:
 # The form's boxes; settings not named here go to the last box.
 GROUPS = (
     ("Route", ("name", "start_date", "end_date", "start_place", "end_place")),
-    ("Day", ("day_start", "day_end", "lunch_start", "lunch_minutes", "rest_days")),
+    (
+        "Day",
+        (
+            "day_start",
+            "day_end",
+            "lunch_start",
+            "lunch_minutes",
+            "transfer_buffer_min",
+            "rest_days",
+        ),
+    ),
     (
         "Limits",
         ("max_visits_per_day", "max_travel_hours_per_day", "estimated_flights"),

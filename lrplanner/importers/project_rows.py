@@ -73,6 +73,7 @@ def _route(route: RouteSettings) -> Row:
         "max_visits_per_day": route.max_visits_per_day,
         "max_travel_hours_per_day": route.max_travel_hours_per_day,
         "estimated_flights": route.estimated_flights,
+        "transfer_buffer_min": route.transfer_buffer_min,
         "rest_days": _join(route.rest_days),
         "budget_cap": route.budget_cap,
         "currency": route.currency,

@@ -93,6 +93,7 @@ def build_route(f: Fields) -> RouteSettings | None:
     hours = cells.bounded_number(0, 24, "a number of hours")
     max_travel = f.get("max_travel_hours_per_day", hours, 6.0)
     estimated_flights = f.get("estimated_flights", cells.parse_bool, False)
+    buffer = f.get("transfer_buffer_min", bounded_int(0, 120), 10)
     budget = f.get("budget_cap", parse_money, None)
     currency = f.get("currency", cells.parse_currency, "USD")
     contingency = f.get("contingency_pct", cells.parse_percent, ZERO)
@@ -115,6 +116,7 @@ def build_route(f: Fields) -> RouteSettings | None:
             max_visits_per_day=max_visits,
             max_travel_hours_per_day=max_travel,
             estimated_flights=estimated_flights,
+            transfer_buffer_min=buffer,
             rest_days=rest,
             budget_cap=budget,
             currency=currency,

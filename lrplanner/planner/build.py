@@ -29,6 +29,7 @@ from lrplanner.planner.timing import (
     arc_timetable,
     edge_departures,
     planning_minutes,
+    rounded,
     runs_within,
     scheduled_steps,
 )
@@ -41,8 +42,10 @@ from lrplanner.solver.problem import (
     TimeWindow,
     Tour,
 )
+from lrplanner.solver.schedule import Plan
 
 if TYPE_CHECKING:
+    from lrplanner.core.plan import Itinerary
     from lrplanner.core.rules import PlanningRules
     from lrplanner.core.sites import Site as CoreSite
     from lrplanner.network.graph import TravelNetwork
@@ -137,8 +140,8 @@ def build_model(
     check()
     timed = _timed_arcs(matrix, locations, check)
     data = ProblemData(
-        travel=_travel(matrix, locations, check, project=project),
-        counted=_travel(matrix, locations, check, procedures=False),
+        travel=_travel(matrix, locations, check, project=project, sites=len(ends)),
+        counted=_travel(matrix, locations, check),
         sites=sites,
         tours=_tours(project, frames, axis, len(hotels)),
         chained=True,
@@ -147,7 +150,9 @@ def build_model(
         arc_costs=_arc_costs(project, matrix, locations, len(hotels), check),
         groups=groups,
         closed_arcs=_closed_arcs(project, matrix, timed, frames),
-        timetables=_timetables(project, matrix, locations, timed, frames, axis),
+        timetables=_timetables(
+            project, matrix, locations, timed, (frames, axis), len(ends)
+        ),
     )
     return RouteModel(
         project=project,
@@ -265,21 +270,32 @@ def _travel(
     locations: tuple[str, ...],
     check: Check,
     *,
-    procedures: bool = True,
     project: Project | None = None,
+    sites: int | None = None,
 ) -> tuple[tuple[int, ...], ...]:
-    """Return travel minutes; with ``procedures`` and given the project, plus
-    airport and border procedures (the static estimate: no waiting)."""
+    """Return travel minutes; given the project, as planned: with airport and
+    border procedures, rounded up to 5 minutes, and the transfer buffer
+    before every location from index ``sites`` on (the static estimate: no
+    waiting for departures)."""
 
-    def minutes(a: str, b: str) -> int:
+    def minutes(i: int, j: int) -> int:
+        a, b = locations[i], locations[j]
         plain = matrix.minutes(a, b)
         if plain is None:
             return FAR
-        return planning_minutes(matrix.leg(a, b), project) if procedures else plain
+        if project is None or i == j:
+            return plain
+        planned = rounded(planning_minutes(matrix.leg(a, b), project))
+        return planned + _buffer(project, j, sites)
 
-    return _rows(
-        len(locations), lambda i, j: minutes(locations[i], locations[j]), check
-    )
+    return _rows(len(locations), minutes, check)
+
+
+def _buffer(project: Project, location: int, sites: int | None) -> int:
+    """Return the transfer buffer before arriving at an engine location."""
+    if sites is None or location < sites:
+        return 0
+    return project.route.transfer_buffer_min
 
 
 def _tours(
@@ -355,23 +371,26 @@ def _timetables(
     matrix: TravelMatrix,
     locations: tuple[str, ...],
     timed: Mapping[tuple[int, int], list[Connection]],
-    frames: tuple[DayFrame, ...],
-    axis: TimeAxis,
+    days: tuple[tuple[DayFrame, ...], TimeAxis],
+    sites: int,
 ) -> dict[tuple[int, int], Timetable]:
-    """Return the exact timing of every arc whose leg takes a set departure."""
+    """Return the exact timing of every arc whose leg takes a set departure
+    (with the transfer buffer before locations from index ``sites`` on)."""
+    frames, axis = days
     edges = StepEdges(matrix.network)
-    days = [f.day for f in frames]
+    dates = [f.day for f in frames]
     tables: dict[Connection, Departures] = {}
 
     def departures(conn: Connection) -> Departures:
         if conn not in tables:
-            tables[conn] = edge_departures(project, matrix.network, conn, days, axis)
+            tables[conn] = edge_departures(project, matrix.network, conn, dates, axis)
         return tables[conn]
 
     out: dict[tuple[int, int], Timetable] = {}
     for i, j in timed:
         leg = matrix.leg(locations[i], locations[j])
-        table = arc_timetable(project, leg, edges, departures)
+        buffer = _buffer(project, j, sites)
+        table = arc_timetable(project, leg, edges, departures, buffer)
         if table is not None:
             out[i, j] = table
     return out
@@ -406,3 +425,23 @@ def _arc_costs(
         return leg + (nights[j] if j < hotels else 0)
 
     return _rows(len(locations), cost, check)
+
+
+def engine_plan(model: RouteModel, itinerary: Itinerary) -> Plan | None:
+    """Return an itinerary as the engine's plan of ``model`` (a search start).
+
+    Visits of sites the model does not hold are left out; None when the days
+    differ from the model's or a night is at a place the model has no hotel for.
+    """
+    if [d.day for d in itinerary.days] != [f.day for f in model.frames]:
+        return None
+    index = {site: i for i, site in enumerate(model.site_ids)}
+    hotel = {place: i for i, place in enumerate(model.hotels)}
+    routes = [
+        [index[e.site] for e in day.visits() if e.site in index]
+        for day in itinerary.days
+    ]
+    nights = [day.overnight for day in itinerary.days[:-1]]
+    if any(n is None or n not in hotel for n in nights):
+        return None
+    return Plan(routes=routes, hotels=[hotel[n] for n in nights if n is not None])

@@ -17,6 +17,7 @@ from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.planner.axis import MINUTE
 from lrplanner.planner.timing import (
+    ROUND,
     after_step,
     before_step,
     catch,
@@ -186,8 +187,10 @@ def _travel(
         leave = catch(project, network, axis, conn, t + lead)
         if leave is None:  # no departure left: the validator reports the leg
             leave = axis.to_real(t + lead)
-        # leave just in time for check-in: the group waits where it is
-        begin = max(t, ready_by(project, axis, conn, leave) - lead)
+        # leave just in time for check-in, on the five minutes: the group
+        # waits where it is
+        latest = ready_by(project, axis, conn, leave) - lead
+        begin = max(t, latest - latest % ROUND)
         for before in pending:
             begin += before_step(project, before)
             blocks.append(_step_block(model, before, begin, None))

@@ -16,7 +16,7 @@ from lrplanner.core.validate import TravelCheck, Violation, validate
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.network.legs import Unreachable
 from lrplanner.planner import costs
-from lrplanner.planner.build import BuildStopped, RouteModel, build_model
+from lrplanner.planner.build import BuildStopped, RouteModel, build_model, engine_plan
 from lrplanner.planner.decode import decode
 from lrplanner.planner.explain import explain_left_out
 from lrplanner.planner.repair import forbid_broken_transfers, strip_failing_days
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from lrplanner.planner.build import Check
     from lrplanner.solver.progress import ProgressSink
     from lrplanner.solver.result import Result
+    from lrplanner.solver.schedule import Plan
     from lrplanner.solver.stop import CancelToken, Clock
 
 REPAIR_ROUNDS = 4
@@ -78,6 +79,7 @@ def plan_route(
     rules: PlanningRules | None = None,
     on_progress: ProgressSink | None = None,
     clock: Clock = time.monotonic,
+    start: Itinerary | None = None,
 ) -> PlanOutcome:
     """Plan a route: build the engine problem, search, decode, explain, check.
 
@@ -93,6 +95,10 @@ def plan_route(
     ----------
     clock
         The clock the deadline is read on (tests pass a fake one).
+    start
+        A plan to start the search from (the current one, when re-planning
+        after a change): the answer is never worse than what of it still
+        meets the rules.
 
     Raises
     ------
@@ -107,7 +113,8 @@ def plan_route(
     sink = _overall(on_progress, limits.deadline) if on_progress else None
     model, network = _prepare(project, rules, limits, sink)
     _check_budget(project, model)
-    return _search(model, network, rules, params, seed, limits, sink)
+    first = engine_plan(model, start) if start is not None else None
+    return _search(model, network, rules, params, seed, limits, sink, first)
 
 
 def _prepare(
@@ -150,6 +157,7 @@ def _search(
     seed: int,
     limits: Limits,
     sink: ProgressSink | None,
+    start: Plan | None = None,
 ) -> PlanOutcome:
     """Search, check and repair until a plan passes or the limits are reached."""
     failed: list[tuple[RouteModel, Result, PlanOutcome]] = []
@@ -157,7 +165,14 @@ def _search(
     for attempt in range(REPAIR_ROUNDS + 1):
         cutoff = _cutoff(limits.deadline, attempt, post)
         stop = limits.until(cutoff)
-        result = solve(model.data, stop, params=params, seed=seed, on_progress=sink)
+        result = solve(
+            model.data,
+            stop,
+            params=params,
+            seed=seed,
+            on_progress=sink,
+            start=start if attempt == 0 else None,
+        )
         if not result.is_feasible():
             if failed:
                 break

@@ -1,9 +1,11 @@
 """Re-planning after one change, keeping as much of the current plan as the rules allow.
 
 The visits of the current plan that the change does not touch are locked to
-their days and the route is planned again; if that is impossible, the locks
-on the days next to the change are released, then all of them (a fresh plan,
-still keeping the user's own locks).
+their days and the route is planned again, the search starting from the
+current plan with the change applied (so a plan that only loses a visit is
+always found); if that is impossible, the locks on the days next to the
+change are released, then all of them (a fresh plan, still keeping the
+user's own locks).
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ def replan(
                 seed=seed,
                 cancel=cancel,
                 clock=clock,
+                start=previous,
             )
         except InfeasibleRequest as exc:
             last_error = exc

@@ -37,6 +37,16 @@ if TYPE_CHECKING:
     from lrplanner.planner.axis import TimeAxis
 
 
+ROUND = 5
+"""Travel minutes are planned in whole multiples of this (rounded up), so the
+times a group leaves and starts a visit fall on the five minutes."""
+
+
+def rounded(minutes: int) -> int:
+    """Return minutes rounded up to a multiple of :data:`ROUND`."""
+    return -(-minutes // ROUND) * ROUND
+
+
 def step_connection(network: TravelNetwork, step: Step) -> Connection | None:
     """Return the network edge a step of a leg travels."""
     for conn in network.connections(step.origin, step.destination):
@@ -99,12 +109,15 @@ def arc_timetable(
     leg: Leg,
     edges: StepEdges,
     departures: Callable[[Connection], Departures],
+    buffer: int = 0,
 ) -> Timetable | None:
     """Return the exact timing of a leg, or None when no step is scheduled.
 
-    Steps without a timetable add their minutes and procedures; a scheduled
-    step waits for its next departure (``departures`` gives each edge's table
-    on the engine's axis, check-in and arrival minutes included).
+    Steps without a timetable add their minutes and procedures (each run of
+    them :func:`rounded`); a scheduled step waits for its next departure
+    (``departures`` gives each edge's table on the engine's axis, check-in
+    and arrival minutes included). ``buffer`` minutes end the leg (the
+    transfer buffer before a visit).
     """
     hops: list[Hop] = []
     fixed = 0
@@ -116,13 +129,13 @@ def arc_timetable(
             )
             continue
         if fixed:
-            hops.append(fixed)
+            hops.append(rounded(fixed))
         hops.append(departures(conn))
         fixed = 0
     if not any(isinstance(h, Departures) for h in hops):
         return None
-    if fixed:
-        hops.append(fixed)
+    if fixed or buffer:
+        hops.append(rounded(fixed) + buffer)
     return Timetable(tuple(hops))
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 MAX_MANDATORY = 6  # 2**6 mask states; beyond that mandatory sites are left out
 BIG = 10**9
+MAX_ORDERS = 24  # orders of a tour's fixed sites tried (all of four)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +108,23 @@ def _pinned(data: ProblemData) -> dict[int, list[int]]:
 def _pinned_option(
     data: ProblemData, d: int, a: int, b: int, sites: list[int]
 ) -> list[_Option]:
-    """A tour with fixed sites may hold exactly those (if they fit in order)."""
+    """A tour with fixed sites may hold exactly those, in the first order
+    (of at most ``MAX_ORDERS``) that fits."""
     hotels = [a] * max(len(data.tours) - 1, 0)
     if d > 0:
         hotels[d - 1] = a
     if d < len(data.tours) - 1:
         hotels[d] = b
     trial = Plan(routes=[[] for _ in data.tours], hotels=hotels)
-    trial.routes[d] = list(sites)
-    if time_tour(data, trial, d) is None:
+    # the order by earliest window first, then the others (a few sites a day)
+    orders = itertools.islice(itertools.permutations(sites), MAX_ORDERS)
+    for order in orders:
+        trial.routes[d] = list(order)
+        if time_tour(data, trial, d) is not None:
+            break
+    else:
         return []
+    sites = trial.routes[d]
     cost = sum(data.sites[s].cost for s in sites) + sum(
         data.cost_of_arc(i, j)
         for i, j in itertools.pairwise([a, *(data.sites[s].location for s in sites), b])

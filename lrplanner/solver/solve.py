@@ -29,6 +29,7 @@ from lrplanner.solver.schedule import (
     plan_score,
     plan_travel,
     time_plan,
+    time_tour,
 )
 from lrplanner.solver.skeleton import skeleton
 from lrplanner.solver.state import BestSink, SearchState, prize_weights, segment_stop
@@ -51,6 +52,7 @@ def solve(
     params: SolveParams | None = None,
     seed: int = 0,
     on_progress: ProgressSink | None = None,
+    start: Plan | None = None,
 ) -> Result:
     """Find tours that maximise the total score.
 
@@ -69,6 +71,10 @@ def solve(
         arrives depends on timing).
     on_progress
         Receives :class:`SolveProgress` reports (throttled).
+    start
+        A plan to start from (e.g. the current one after a change); tours it
+        cannot time lose their optional visits first. The search never
+        returns worse than what remains of it.
 
     Returns
     -------
@@ -79,10 +85,18 @@ def solve(
     params = params or SolveParams()
     helpers = params.workers - 1
     if helpers <= 0:
-        return search(data, stop, params=params, seed=seed, on_progress=on_progress)
+        return search(
+            data, stop, params=params, seed=seed, on_progress=on_progress, start=start
+        )
     with Team(data, params, seed, helpers) as team:
         return search(
-            data, stop, params=params, seed=seed, on_progress=on_progress, team=team
+            data,
+            stop,
+            params=params,
+            seed=seed,
+            on_progress=on_progress,
+            team=team,
+            start=start,
         )
 
 
@@ -95,6 +109,7 @@ def search(
     on_progress: ProgressSink | None = None,
     on_best: BestSink | None = None,
     team: Team | None = None,
+    start: Plan | None = None,
 ) -> Result:
     """The search of one process: :func:`solve` without starting helpers.
 
@@ -107,6 +122,8 @@ def search(
     eligible = eligible_sites(data)
     empty = Plan(routes=[[] for _ in data.tours], hotels=_default_hotels(data))
     state.offer(data, empty)
+    if start is not None:
+        state.offer(data, _timed_start(data, start))
     folio = Portfolio(data, state, params, eligible, seed)
     # the portfolio supersedes the (slow) value-seeking starts, unless sites
     # are required or fixed to a tour: then they are the reliable way to a
@@ -138,6 +155,17 @@ def search(
         for _, plan in team.finish():
             state.offer(data, plan)
     return _result(data, state, eligible)
+
+
+def _timed_start(data: ProblemData, start: Plan) -> Plan:
+    """Return ``start`` with the optional visits of the tours it cannot time
+    (and excluded sites) taken out, then repaired for the shared limits."""
+    plan = start.copy()
+    plan.routes = [[s for s in r if not data.sites[s].excluded] for r in plan.routes]
+    for d, route in enumerate(plan.routes):
+        if time_tour(data, plan, d) is None:
+            route[:] = [s for s in route if data.sites[s].mandatory]
+    return repair(data, plan)
 
 
 def _one_route_turn(params: SolveParams, loop: int) -> bool:

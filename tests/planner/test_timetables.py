@@ -7,8 +7,9 @@ into Davao City. One site in Cebu and one in Davao are open on Tuesday only,
 so the best plan visits both on Tuesday, around the flight:
 
 * the 14:10 flight leaves room for a two-hour visit in Cebu in the morning
-  (at the airport by 13:10) and, landing at 15:40, a one-hour visit in Davao
-  from 16:25;
+  (at the airport by 13:10) and, landing at 15:40, a 45-minute visit in
+  Davao from 16:35 (in the city at 16:25, then the 10-minute transfer
+  buffer), over before the 17:30 reflection;
 * the 09:45 flight lands at 11:15; the group is in Davao at 12:00 and a
   2 h 30 min visit opening at 13:30 fits in the afternoon.
 
@@ -85,7 +86,7 @@ def test_a_morning_visit_fits_before_an_afternoon_flight() -> None:
     """Tests both Tuesday visits around the 14:10 flight, the Cebu one ending
     in time for the road to reach the airport by 13:10."""
     cebu = _site("CEB-1", "Cebu fishers' cooperative", CEBU.id, time(8), time(12), 120)
-    davao = _site("DVO-1", "Davao cacao growers", DAVAO.id, time(16), time(18), 60)
+    davao = _site("DVO-1", "Davao cacao growers", DAVAO.id, time(16), time(18), 45)
     itinerary = planned(route(time(14, 10), cebu, davao))
     found = visits_on(itinerary, TUESDAY)
     assert [s for s, _ in found] == ["CEB-1", "DVO-1"]
@@ -93,7 +94,7 @@ def test_a_morning_visit_fits_before_an_afternoon_flight() -> None:
     flight = next(e for e in tuesday.events if e.mode is not None and e.origin == "CEB")
     road = next(e for e in tuesday.events if e.destination == "CEB")
     assert road.end <= flight.start - timedelta(minutes=60)
-    assert found[1][1] >= time(16, 25)
+    assert found[1][1] >= time(16, 35)
 
 
 def test_an_afternoon_visit_fits_after_a_morning_arrival() -> None:
@@ -124,3 +125,27 @@ def test_a_later_departure_that_lands_first_is_taken() -> None:
     assert hop.after(0) == 60
     assert hop.after(15) == 60
     assert hop.after(21) is None
+
+
+@pytest.mark.parametrize("buffer", [10, 30])
+def test_visits_start_on_the_five_minutes_after_the_buffer(buffer: int) -> None:
+    """Tests every visit starts on a five-minute mark and at least the Route's
+    transfer buffer after the road that brings the group ends."""
+    cebu = _site("CEB-1", "Cebu fishers' cooperative", CEBU.id, time(8), time(12), 120)
+    davao = _site("DVO-1", "Davao cacao growers", DAVAO.id, time(16), time(18), 30)
+    project = route(time(14, 10), cebu, davao)
+    project = project.with_changes(
+        route=replace(project.route, transfer_buffer_min=buffer)
+    )
+    itinerary = planned(project)
+    visits = 0
+    for day in itinerary.days:
+        for i, event in enumerate(day.events):
+            if event.kind is not EventKind.VISIT:
+                continue
+            visits += 1
+            assert event.start.minute % 5 == 0
+            before = day.events[i - 1] if i else None
+            if before is not None and before.kind is EventKind.TRAVEL:
+                assert event.start - before.end >= timedelta(minutes=buffer)
+    assert visits == 2
