@@ -11,6 +11,9 @@ from types import MappingProxyType
 from lrplanner.core.checks import require, require_currency, require_id, require_money
 from lrplanner.core.ids import PlaceId
 
+#: Minutes a visit may run into lunch time; lunch then follows it.
+LUNCH_LATE_MIN = 60
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CostRates:

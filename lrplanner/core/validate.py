@@ -21,6 +21,7 @@ from lrplanner.core.locations import location_zone, site_location
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.core.procedure_rules import procedure_problems
+from lrplanner.core.route import LUNCH_LATE_MIN
 
 if TYPE_CHECKING:
     from lrplanner.core.project import Project, VisitLock
@@ -267,6 +268,7 @@ def _lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
     route = project.route
     if not day.visits() or route.lunch_minutes == 0:
         return
+    yield from _visits_over_lunch(project, day)
     meals = [e for e in day.events if e.kind is EventKind.MEAL]
     if any(e.minutes >= route.lunch_minutes for e in meals):
         return
@@ -274,6 +276,26 @@ def _lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
         yield _v(
             "lunch", day, f"no {route.lunch_minutes}-minute lunch on a visiting day"
         )
+
+
+def _visits_over_lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
+    """A visit may run into lunch time by at most ``LUNCH_LATE_MIN`` minutes
+    (lunch follows it). Lunch time is the Route's, on the start place's clock
+    (the planner's convention for routes over several time zones)."""
+    zone = location_zone(project, project.route.start_place)
+    lunch = datetime.combine(day.day, project.route.lunch_start, zone)
+    latest = lunch + timedelta(minutes=LUNCH_LATE_MIN)
+    for visit in day.visits():
+        if visit.start < lunch and visit.end > latest:
+            yield _v(
+                "lunch",
+                day,
+                f"{visit.title!r} runs "
+                f"{visit.start.astimezone(zone):%H:%M}-"
+                f"{visit.end.astimezone(zone):%H:%M} across lunch time "
+                f"({lunch:%H:%M}); a visit may run into it by at most "
+                f"{LUNCH_LATE_MIN} minutes",
+            )
 
 
 def _timetabled_over_lunch(project: Project, event: Event) -> bool:

@@ -19,9 +19,10 @@ from lrplanner.core.locations import location_zone, site_location
 from lrplanner.core.plan import LeftOut
 from lrplanner.core.procedures import arrival_minutes, check_in_minutes
 from lrplanner.core.project import Project
+from lrplanner.core.route import LUNCH_LATE_MIN
 from lrplanner.network.matrix import TravelMatrix
 from lrplanner.planner import costs
-from lrplanner.planner.axis import TimeAxis
+from lrplanner.planner.axis import MINUTE, TimeAxis
 from lrplanner.planner.frames import DayFrame, day_frames
 from lrplanner.planner.screen import screen_sites, screen_too_short
 from lrplanner.planner.timing import (
@@ -219,23 +220,46 @@ def _score(project: Project, site: CoreSite, rules: PlanningRules) -> int:
 def _windows(
     days: list[SiteDay], frames: tuple[DayFrame, ...], axis: TimeAxis, duration: int
 ) -> tuple[TimeWindow, ...]:
-    """Return service-start windows per day; a visit never straddles lunch."""
+    """Return service-start windows per day.
+
+    The lunch rule (see docs/user-guide.md, "Lunch"): a visit may run into
+    lunch time by at most ``LUNCH_LATE_MIN`` minutes, and lunch then follows it;
+    otherwise it ends by lunch or starts after it. On the axis (lunch cut
+    out) a visit that runs into lunch time starts before the lunch point and
+    the decoder renders it without a pause, lunch after it, so its real end
+    is its start plus its minutes in the real time before lunch.
+    """
     out: list[TimeWindow] = []
     for frame, site_day in zip(frames, days, strict=True):
         if frame.rest:
             continue
-        lunch = axis.to_axis(frame.lunch[0]) if frame.lunch else None
         for begin, end in site_day.intervals:
-            lo, hi = axis.to_axis(begin), axis.to_axis(end)
-            pieces = [(lo, hi)]
-            if lunch is not None and lo < lunch < hi:
-                pieces = [(lo, lunch), (lunch, hi)]
             out.extend(
-                TimeWindow(open=a, close=b - duration, tour=frame.index)
-                for a, b in pieces
-                if b - duration >= a
+                TimeWindow(open=a, close=b, tour=frame.index)
+                for a, b in _starts(axis, frame, begin, end, duration)
             )
     return tuple(out)
+
+
+def _starts(
+    axis: TimeAxis, frame: DayFrame, begin: datetime, end: datetime, duration: int
+) -> list[tuple[int, int]]:
+    """Return the (first, last) visit starts of one opening interval."""
+    lo, hi = axis.to_axis(begin), axis.to_axis(end)
+    if frame.lunch is None:
+        return [(lo, hi - duration)] if hi - duration >= lo else []
+    lunch = axis.to_axis(frame.lunch[0])
+    if not (lo < lunch and frame.lunch[0] < end):
+        return [(lo, hi - duration)] if hi - duration >= lo else []
+    # before lunch, running into lunch time by at most LUNCH_LATE_MIN minutes
+    # and not past closing (real minutes from the lunch point)
+    open_after = int((end - frame.lunch[0]) / MINUTE)
+    early = (lo, lunch + min(LUNCH_LATE_MIN, open_after) - duration)
+    late = (lunch, hi - duration)
+    pieces = [p for p in (early, late) if p[1] >= p[0]]
+    if len(pieces) == 2 and early[1] >= lunch:
+        return [(lo, max(early[1], late[1]))]
+    return pieces
 
 
 def _lock(

@@ -321,6 +321,10 @@ def _lunch_slot(
         return len(blocks), "skip"
     for i, block in enumerate(blocks):
         if block.start < point < block.end:
+            # a visit running into lunch time has lunch after it (the
+            # engine's windows allow that when it ends within the hour)
+            if block.make.get("kind") is EventKind.VISIT:
+                return i, "after"
             near_start = point - block.start <= block.end - point
             return i, "before" if near_start else "after"
         if block.start >= point:

@@ -149,3 +149,34 @@ def test_visits_start_on_the_five_minutes_after_the_buffer(buffer: int) -> None:
             if before is not None and before.kind is EventKind.TRAVEL:
                 assert event.start - before.end >= timedelta(minutes=buffer)
     assert visits == 2
+
+
+def test_a_visit_may_run_into_lunch_time_and_lunch_follows_it() -> None:
+    """Tests a site open only 09:30-12:30 on Monday with a 165-minute visit
+    (the lunch hour starts at 12:00) is visited after the opening session,
+    lunch right after it, and that the check refuses the visit when it is
+    moved to end after 13:00."""
+    monday = date(2027, 3, 1)
+    tight = replace(
+        _site(
+            "CEB-2", "Cebu women's federation", CEBU.id, time(9, 30), time(12, 30), 165
+        ),
+        available=(DateRange(monday, monday),),
+    )
+    davao = _site("DVO-1", "Davao cacao growers", DAVAO.id, time(16), time(18), 30)
+    project = route(time(14, 10), tight, davao)
+    outcome = plan_route(project, seconds=3.0, seed=0)
+    network = TravelNetwork.from_project(project)
+    assert validate(project, outcome.itinerary, travel_check(network)) == []
+    first = outcome.itinerary.days[0]
+    visit = next(e for e in first.events if e.site == "CEB-2")
+    lunch = next(e for e in first.events if e.kind is EventKind.MEAL)
+    assert visit.start.astimezone(MANILA).time() < time(12)
+    assert visit.end.astimezone(MANILA).time() <= time(12, 30)
+    assert lunch.start == visit.end
+    late = replace(visit, start=visit.start + timedelta(minutes=50),
+                   end=visit.end + timedelta(minutes=50))  # fmt: skip
+    events = tuple(late if e is visit else e for e in first.events if e is not lunch)
+    days = (replace(first, events=events), *outcome.itinerary.days[1:])
+    found = validate(project, replace(outcome.itinerary, days=days))
+    assert any(v.rule == "lunch" and "across lunch" in v.message for v in found)
