@@ -276,6 +276,10 @@ HISTORY = (
     "before; only value and visits measured (`lrplanner plan`) |",
     "| south_asia | 5916fc6 (2 Dec 2026: five Bhairahawa-Kathmandu flights a "
     "day each way instead of three) | 69.0 | 6 | 3 | 4.2 | 5 | |",
+    "| mekong | 4b2cca6 (2 Dec 2026: travel rounded up to 5 min, 10-min "
+    "transfer buffer before each visit) | 108.6 | 10 | 3 | 3.2 | 5 | visits "
+    "start on the five minutes |",
+    "| south_asia | 4b2cca6 (2 Dec 2026) | 70.0 | 6 | 4 | 4.0 | 6 | |",
     "",
 )
 

@@ -10,17 +10,18 @@ defaults depend on whether the flight joins two countries.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from lrplanner.core.ids import PlaceId
+from lrplanner.core.locations import location_zone
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.plan import EventKind
 
 if TYPE_CHECKING:
     from lrplanner.core.places import Link, Place
-    from lrplanner.core.plan import Event
+    from lrplanner.core.plan import DayPlan, Event
     from lrplanner.core.project import Project
 
 CHECK_IN_INTERNATIONAL = 120
@@ -130,3 +131,37 @@ def flight_times(project: Project, event: Event) -> FlightTimes:
         check_in_min=before,
         arrival_min=after,
     )
+
+
+def lunch_hour(project: Project, day: date) -> tuple[datetime, datetime]:
+    """Return a day's lunch time: the Route's Lunch start on the start place's
+    clock (the same moment wherever the group is), for Lunch minutes."""
+    zone = location_zone(project, project.route.start_place)
+    start = datetime.combine(day, project.route.lunch_start, zone)
+    return start, start + timedelta(minutes=project.route.lunch_minutes)
+
+
+def lunch_on_board(project: Project, day: DayPlan) -> Event | None:
+    """Return the flight, boat or train on which a day's lunch is eaten: a
+    timetabled-mode leg in motion for at least half of the lunch hour, on a
+    day with no meal in the agenda; None otherwise."""
+    if project.route.lunch_minutes == 0:
+        return None
+    if any(e.kind is EventKind.MEAL for e in day.events):
+        return None
+    begin, end = lunch_hour(project, day.day)
+    for event in day.events:
+        if event.kind is not EventKind.TRAVEL or event.mode is TravelMode.ROAD:
+            continue
+        overlap = min(event.end, end) - max(event.start, begin)
+        if overlap * 2 >= end - begin:
+            return event
+    return None
+
+
+def on_board_span(
+    project: Project, day: DayPlan, event: Event
+) -> tuple[datetime, datetime]:
+    """Return the part of the lunch hour a leg is under way."""
+    begin, end = lunch_hour(project, day.day)
+    return max(begin, event.start), min(end, event.end)

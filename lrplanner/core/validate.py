@@ -21,6 +21,7 @@ from lrplanner.core.locations import location_zone, site_location
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.core.procedure_rules import procedure_problems
+from lrplanner.core.procedures import lunch_hour, lunch_on_board
 from lrplanner.core.route import LUNCH_LATE_MIN
 
 if TYPE_CHECKING:
@@ -272,7 +273,7 @@ def _lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
     meals = [e for e in day.events if e.kind is EventKind.MEAL]
     if any(e.minutes >= route.lunch_minutes for e in meals):
         return
-    if not any(_timetabled_over_lunch(project, e) for e in day.events):
+    if lunch_on_board(project, day) is None:
         yield _v(
             "lunch", day, f"no {route.lunch_minutes}-minute lunch on a visiting day"
         )
@@ -283,7 +284,7 @@ def _visits_over_lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
     (lunch follows it). Lunch time is the Route's, on the start place's clock
     (the planner's convention for routes over several time zones)."""
     zone = location_zone(project, project.route.start_place)
-    lunch = datetime.combine(day.day, project.route.lunch_start, zone)
+    lunch, _ = lunch_hour(project, day.day)
     latest = lunch + timedelta(minutes=LUNCH_LATE_MIN)
     for visit in day.visits():
         if visit.start < lunch and visit.end > latest:
@@ -296,18 +297,6 @@ def _visits_over_lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
                 f"({lunch:%H:%M}); a visit may run into it by at most "
                 f"{LUNCH_LATE_MIN} minutes",
             )
-
-
-def _timetabled_over_lunch(project: Project, event: Event) -> bool:
-    """A flight, boat or train over the whole lunch hour: lunch is on the way."""
-    if event.kind is not EventKind.TRAVEL or event.mode is TravelMode.ROAD:
-        return False
-    zone = ZoneInfo(event.tz)
-    start, end = event.start.astimezone(zone), event.end.astimezone(zone)
-    lunch = datetime.combine(start.date(), project.route.lunch_start, zone)
-    return (
-        start <= lunch and lunch + timedelta(minutes=project.route.lunch_minutes) <= end
-    )
 
 
 def _sessions(

@@ -15,7 +15,13 @@ from lrplanner.core.calendar import utc_offset_text, zone_named
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, EventKind
-from lrplanner.core.procedures import flight_times, is_scheduled, service_of
+from lrplanner.core.procedures import (
+    flight_times,
+    is_scheduled,
+    lunch_on_board,
+    on_board_span,
+    service_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -101,6 +107,7 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
     """Return the agenda rows of a day: its events, then the overnight place."""
     rows: list[AgendaRow] = []
     shown: str | None = None
+    on_board = lunch_on_board(project, day)
     for event in day.events:
         start, end = _local_times(project, event)
         label = zone_label(start)
@@ -116,8 +123,23 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
             rows.extend(_flight_rows(project, event, row, (start, end)))
         else:
             rows.append(row)
+        if event is on_board:  # after the departure line (a flight's arrival last)
+            at = len(rows) - 1 if event.mode is TravelMode.FLIGHT else len(rows)
+            rows.insert(at, _on_board_row(project, day, event))
     rows.append(overnight_row(project, day))
     return rows
+
+
+def _on_board_row(project: Project, day: DayPlan, event: Event) -> AgendaRow:
+    """Return the 'Lunch on board' line of a leg under way over lunch time."""
+    start, stop = on_board_span(project, day, event)
+    zone = zone_named(event.tz)
+    return AgendaRow(
+        kind=str(EventKind.MEAL),
+        time=f"{start.astimezone(zone):%H:%M}{EN_DASH}{stop.astimezone(zone):%H:%M}",
+        activity=f"Lunch on board ({event.mode})",
+        place=route_text(project, event),
+    )
 
 
 def _flight_rows(

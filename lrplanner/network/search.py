@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, TypeAlias
 
 from lrplanner.network.legs import Connection, Leg, Step
+from lrplanner.network.nodes import SITE_PREFIX
 from lrplanner.network.schedule import next_departure, next_open
 
 if TYPE_CHECKING:
@@ -121,6 +122,13 @@ def static_from(
     return {end: _collapsed_leg(step, nodes, paths[end]) for end in wanted}
 
 
+def _passes_through(node: str, start: str) -> bool:
+    """Whether a leg would pass through a site on its way: a site is only
+    ever where a leg starts or ends (the group does not visit it in passing),
+    so no agenda line names a site the group does not visit."""
+    return node != start and node.startswith(SITE_PREFIX)
+
+
 def _dijkstra_paths(adjacency: Adjacency, start: str) -> dict[str, list[str]]:
     """Shortest paths from ``start`` (networkx's algorithm and tie-breaking)."""
     done: dict[str, float] = {}
@@ -134,6 +142,8 @@ def _dijkstra_paths(adjacency: Adjacency, start: str) -> dict[str, list[str]]:
         if here in done:
             continue
         done[here] = distance
+        if _passes_through(here, start):
+            continue
         for there, cost, _edge in adjacency.get(here, ()):
             if there in done:
                 continue
@@ -196,7 +206,7 @@ def earliest(
         when, _, here = heapq.heappop(queue)
         if here == end:
             return _timed_leg(nodes, start, end, begin, came)
-        if when > best[here]:
+        if when > best[here] or _passes_through(here, start):
             continue
         for arrival in _arrivals(graph, nodes[here], here, when):
             there = arrival.edge.destination

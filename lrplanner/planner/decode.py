@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
+from lrplanner.core.procedures import arrival_minutes
 from lrplanner.planner.axis import MINUTE
 from lrplanner.planner.timing import (
     ROUND,
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
     from lrplanner.planner.build import RouteModel
     from lrplanner.planner.frames import DayFrame
     from lrplanner.solver.result import Result, TourPlan
+
+BOARDING_MIN = 30
+"""Minutes before a timetabled departure by which a meal at the departure
+point is over (boarding)."""
 
 SESSION_TITLES = {
     SessionKind.OPENING: "Opening session",
@@ -265,9 +270,15 @@ def _early_lunch(
     blocks: list[Block],
     lunch: tuple[datetime, datetime],
 ) -> list[Event]:
-    """Lunch just before the timetabled travel that covers lunch time, or just
-    after it while still lunch time, if the group is free then (otherwise it
-    eats on the way)."""
+    """Lunch around the timetabled travel that covers lunch time.
+
+    In order: at the departure point, over ``BOARDING_MIN`` minutes before it
+    leaves and at most an hour before lunch time; on board, when the leg is
+    under way for at least half of the lunch hour (no meal event: the agenda
+    prints it); at the arrival point once the group is free (arrival
+    minutes), while still lunch time. Otherwise the day has no lunch, which
+    the check reports.
+    """
     length = lunch[1] - lunch[0]
     fixed = next(
         b for b in blocks if b.real and b.real[0] < lunch[1] and lunch[0] < b.real[1]
@@ -277,12 +288,16 @@ def _early_lunch(
     def free(begin: datetime) -> bool:
         return not any(e.start < begin + length and begin < e.end for e in events)
 
-    begin = min(lunch[0], fixed.real[0] - length)
+    begin = min(lunch[0], fixed.real[0] - length - BOARDING_MIN * MINUTE)
     if begin >= lunch[0] - length and free(begin):
         return [_meal(model, begin, length, fixed.where_before)]
-    # a road timed to reach the airport at check-in ends inside lunch time:
-    # lunch at the airport after it, when that is still lunch time
-    after = fixed.real[1]
+    overlap = min(fixed.real[1], lunch[1]) - max(fixed.real[0], lunch[0])
+    if overlap * 2 >= length:
+        return []  # on board
+    make = fixed.make
+    after = fixed.real[1] + MINUTE * arrival_minutes(
+        model.project, make["mode"], make["origin"], make["destination"]
+    )
     if after <= lunch[0] + length and free(after):
         return [_meal(model, after, length, fixed.where_after)]
     return []

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 #: Rows the agenda adds around a flight (they are not events of the plan).
-PROCEDURES = ("check-in", "arrival")
+PROCEDURES = ("check-in", "arrival", "on board")  # rows the agenda adds to events
 
 
 def _agenda_titles(
@@ -70,12 +70,14 @@ def test_planning_fills_the_agenda_and_the_panels(
     assert project.plan is outcome.itinerary
     plan = outcome.itinerary
     assert _agenda_titles(window) == _expected(plan)
-    # Each flight is shown between its check-in and its arrival rows.
+    # Each flight is shown between its check-in and its arrival rows (with
+    # its 'Lunch on board' line, if any, in the air).
     for _day, titles in _agenda_titles(window, procedures=True):
         for index, title in enumerate(titles):
             if title.startswith("Flight: "):
+                after = [t for t in titles[index + 1 :] if not t.startswith("Lunch on")]
                 assert titles[index - 1].startswith("Check-in for flight")
-                assert titles[index + 1] == "Arrival: immigration and baggage"
+                assert after[0] == "Arrival: immigration and baggage"
     first = plan.days[0].events[0]
     local = first.start.astimezone(ZoneInfo(first.tz))
     model = window.results.agenda.model()

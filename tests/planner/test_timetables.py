@@ -31,6 +31,7 @@ from lrplanner.core.plan import EventKind, Itinerary
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
+from lrplanner.exporters.agenda_rows import day_rows
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.plan import plan_route, travel_check
 from lrplanner.solver.problem import Departures, Timetable
@@ -180,3 +181,22 @@ def test_a_visit_may_run_into_lunch_time_and_lunch_follows_it() -> None:
     days = (replace(first, events=events), *outcome.itinerary.days[1:])
     found = validate(project, replace(outcome.itinerary, days=days))
     assert any(v.rule == "lunch" and "across lunch" in v.message for v in found)
+
+
+def test_lunch_is_on_board_a_flight_over_lunch_time() -> None:
+    """Tests the 11:30 flight (in the air 11:30-13:00, over the whole 12:00
+    lunch hour) gives lunch on board: no meal event that day, a 'Lunch on
+    board' line in the agenda after the departure, and the check accepts the
+    visiting day."""
+    cebu = _site("CEB-1", "Cebu fishers' cooperative", CEBU.id, time(8), time(10), 60)
+    davao = _site("DVO-1", "Davao cacao growers", DAVAO.id, time(16), time(18), 30)
+    project = route(time(11, 30), cebu, davao)
+    itinerary = planned(project)
+    tuesday = next(d for d in itinerary.days if d.day == TUESDAY)
+    assert [s for s, _ in visits_on(itinerary, TUESDAY)] == ["CEB-1", "DVO-1"]
+    assert not any(e.kind is EventKind.MEAL for e in tuesday.events)
+    rows = [r.activity for r in day_rows(project, tuesday)]
+    assert (
+        rows.index("Lunch on board (flight)")
+        == rows.index("Departure: flight 5J 595") + 1
+    )

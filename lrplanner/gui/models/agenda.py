@@ -13,7 +13,13 @@ from lrplanner.core.ids import SiteId
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
-from lrplanner.core.procedures import flight_times, is_scheduled, service_of
+from lrplanner.core.procedures import (
+    flight_times,
+    is_scheduled,
+    lunch_on_board,
+    on_board_span,
+    service_of,
+)
 from lrplanner.gui import plain
 from lrplanner.gui.signals import emit
 
@@ -179,9 +185,25 @@ def _event_rows(
         location_name(project, event.destination),
         "",
     )
-    for item in (*check_in, *arrival):
-        item.setData(day.day.isoformat(), DAY_ROLE)
-    return [check_in, row, arrival]
+    rows = [check_in, row, arrival]
+    if lunch_on_board(project, day) is event:
+        begin, end = on_board_span(project, day, event)
+        zone = ZoneInfo(event.tz)
+        rows.insert(
+            2,
+            _items(
+                f"{begin.astimezone(zone):%H:%M}\u2013{end.astimezone(zone):%H:%M}",
+                "on board",
+                "Lunch on board (flight)",
+                location_name(project, event.origin),
+                "",
+            ),
+        )
+    for added in rows:
+        if added is not row:
+            for item in added:
+                item.setData(day.day.isoformat(), DAY_ROLE)
+    return rows
 
 
 def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardItem]:
