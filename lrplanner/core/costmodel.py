@@ -1,7 +1,8 @@
 """The exact cost model: every cost line a plan implies.
 
 Travellers (participants, facilitators, interpreters) pay per-person items:
-lodging each night at the overnight place, per diem each day at the rate of
+lodging each night at the overnight place (none for a night on board a
+night bus, train or boat), per diem each day at the rate of
 where the group sleeps (the end place on the last day), fares of travel legs
 and host fees per person. Group items: vehicle hire on days with road travel,
 vehicle costs of legs, host fees per group, one honorarium per presenting
@@ -114,7 +115,7 @@ def _stay_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
             country=place.country,
             day=day.day,
         )
-    if day.overnight is not None and place.lodging_per_night:
+    if day.overnight is not None and not day.on_board and place.lodging_per_night:
         yield CostLine(
             category=CostCategory.LODGING,
             item=f"lodging, {place.name}",

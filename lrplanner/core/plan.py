@@ -92,18 +92,22 @@ class Event:
 class DayPlan:
     """One calendar day: its events in time order and where the group sleeps.
 
-    ``overnight`` is None on the last day (the route ends).
+    ``overnight`` is None on the last day (the route ends). ``on_board``: the
+    night is spent on board the day's last event, a night bus, train or boat
+    (a Links row over midnight) that reaches ``overnight`` the next morning.
 
     Raises
     ------
     ValueError
-        If events overlap or are out of order.
+        If events overlap or are out of order, or a night on board has no
+        travel leg to spend it on.
     """
 
     day: date
     events: tuple[Event, ...] = ()
     overnight: PlaceId | None = None
     rest: bool = False
+    on_board: bool = False
 
     def __post_init__(self) -> None:
         for first, second in zip(self.events, self.events[1:], strict=False):
@@ -111,14 +115,32 @@ class DayPlan:
                 second.start >= first.end,
                 f"{self.day}: {second.title!r} starts before {first.title!r} ends",
             )
+        if self.on_board:
+            require(
+                self.overnight is not None and self.night_leg() is not None,
+                f"{self.day}: a night on board needs the day to end on a travel leg",
+            )
+
+    def night_leg(self) -> Event | None:
+        """Return the leg the group spends the night on (None: a night ashore)."""
+        if not self.on_board or not self.events:
+            return None
+        last = self.events[-1]
+        return last if last.kind is EventKind.TRAVEL else None
 
     def visits(self) -> tuple[Event, ...]:
         """Return the day's visits in order."""
         return tuple(e for e in self.events if e.kind is EventKind.VISIT)
 
     def travel_minutes(self) -> int:
-        """Return the minutes spent travelling this day."""
-        return sum(e.minutes for e in self.events if e.kind is EventKind.TRAVEL)
+        """Return the minutes spent travelling this day (a night on board is
+        the night's, not the day's)."""
+        night = self.night_leg()
+        return sum(
+            e.minutes
+            for e in self.events
+            if e.kind is EventKind.TRAVEL and e is not night
+        )
 
 
 class ReasonKind(enum.StrEnum):

@@ -69,6 +69,7 @@ def validate(
         found.extend(moves)
         found.extend(_travel_truth(project, day, land))
         found.extend(_v(r, day, m) for r, m in procedure_problems(project, day))
+        found.extend(_night_on_board(project, itinerary, index))
     found.extend(_site_rules(project, itinerary))
     found.extend(_budget(project, itinerary))
     return found
@@ -222,12 +223,59 @@ def _day_rules(
             f"{hours:.1f} h of travel, the limit is "
             f"{route.max_travel_hours_per_day:g} h",
         )
-    if day.overnight is not None:
+    if day.overnight is not None and not day.on_board:
         place = project.place_by_id.get(day.overnight)
         if place is None or not place.has_lodging:
             yield _v("lodging", day, f"{day.overnight} has no lodging")
     yield from _lunch(project, day)
     yield from _sessions(project, itinerary, index)
+
+
+def _night_on_board(
+    project: Project, itinerary: Itinerary, index: int
+) -> Iterator[Violation]:
+    """A night on board is a scheduled bus, train or boat on Links that runs
+    over midnight, and the next day starts once it has arrived."""
+    day = itinerary.days[index]
+    leg = day.night_leg()
+    if leg is None:
+        return
+    if leg.mode is TravelMode.FLIGHT or not _scheduled_on_links(project, leg):
+        yield _v(
+            "night on board",
+            day,
+            f"{leg.title!r} is not a scheduled bus, train or boat on Links (a "
+            "night on board needs a Links row with Departures)",
+        )
+    assert leg.origin is not None
+    zone = location_zone(project, leg.origin)
+    if leg.end.astimezone(zone).date() <= leg.start.astimezone(zone).date():
+        yield _v(
+            "night on board",
+            day,
+            f"{leg.title!r} arrives the same day: the group needs a bed",
+        )
+    later = itinerary.days[index + 1].events if index + 1 < len(itinerary.days) else ()
+    if later and later[0].start < leg.end:
+        yield _v(
+            "night on board",
+            day,
+            f"the next day starts with {later[0].title!r} before {leg.title!r} arrives",
+        )
+
+
+def _scheduled_on_links(project: Project, event: Event) -> bool:
+    """Return whether a Links row with set departures makes the event's leg."""
+    ends = (event.origin, event.destination)
+    return any(
+        link.mode is event.mode
+        and bool(link.departures)
+        and (
+            (link.origin, link.destination) == ends
+            or (link.both_ways and (link.destination, link.origin) == ends)
+        )
+        for link in project.links
+    )
 
 
 def _local(project: Project, location: str, moment: datetime) -> datetime:
@@ -244,17 +292,21 @@ def _event_location(project: Project, event: Event) -> str | None:
 
 def _day_window(project: Project, day: DayPlan) -> Iterator[Violation]:
     route = project.route
+    night = day.night_leg()
     for event in day.events:
         location = _event_location(project, event)
         if location is None:
             continue
         start = _local(project, location, event.start)
         end = _local(project, event.destination or location, event.end)
-        inside = (
-            start.date() == day.day == end.date()
-            and route.day_start <= start.time()
-            and end.time() <= route.day_end
-        )
+        if event is night:  # leaves after the day's programme, runs overnight
+            inside = start.date() == day.day and route.day_start <= start.time()
+        else:
+            inside = (
+                start.date() == day.day == end.date()
+                and route.day_start <= start.time()
+                and end.time() <= route.day_end
+            )
         if not inside:
             yield _v(
                 "day window",

@@ -113,7 +113,9 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
         label = zone_label(start)
         end_label = zone_label(end)
         time_text = f"{start:%H:%M}{EN_DASH}{end:%H:%M}"
-        if end_label != label:
+        if end.date() != start.date():  # a night on board
+            time_text = f"{start:%H:%M} {EN_DASH}\n{end:%H:%M} next day ({end_label})"
+        elif end_label != label:
             time_text = f"{start:%H:%M} ({label}) {EN_DASH}\n{end:%H:%M} ({end_label})"
         elif label != shown:
             time_text = f"{time_text}\n{label}"
@@ -274,6 +276,16 @@ def overnight_row(project: Project, day: DayPlan) -> AgendaRow:
     """Return the last row of a day: where the group sleeps (or the route end)."""
     if day.overnight is None:
         return AgendaRow(kind=OVERNIGHT, time="", activity="End of the route")
+    leg = day.night_leg()
+    if leg is not None:
+        service = service_of(project, leg)
+        return AgendaRow(
+            kind=OVERNIGHT,
+            time="",
+            activity=f"Night on board ({leg.mode}{' ' + service if service else ''})",
+            place=route_text(project, leg),
+            travel="no hotel: sleeping on board",
+        )
     return AgendaRow(
         kind=OVERNIGHT,
         time="",

@@ -160,7 +160,12 @@ def day_summary(project: Project, day: DayPlan) -> str:
     visits = [site_name(project, e.site) for e in day.visits() if e.site]
     text = "; ".join(visits) if visits else "no visits"
     if day.overnight is not None:
-        text += f" — overnight in {location_name(project, day.overnight)}"
+        where = location_name(project, day.overnight)
+        text += (
+            f" — night on board to {where}"
+            if day.on_board
+            else f" — overnight in {where}"
+        )
     return text
 
 

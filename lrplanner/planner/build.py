@@ -1,9 +1,12 @@
 """Project -> engine problem: locations, windows, tours, costs and value.
 
 Engine locations are, in order: every place with lodging (the hotels), the
-start place, the end place, then one location per candidate site (a site
+start place, the end place, one location per candidate site (a site
 sharing a place still gets its own index, so arc costs into hotels only
-ever count nights). Times are working minutes on the :class:`TimeAxis`.
+ever count nights), then one per night leg (a night on board, see
+:mod:`lrplanner.planner.night_legs`: arriving there is arriving at its
+origin, leaving it is leaving its destination). Times are working minutes
+on the :class:`TimeAxis`.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lrplanner.core.availability import SiteDay, site_days
@@ -24,6 +28,7 @@ from lrplanner.network.matrix import TravelMatrix
 from lrplanner.planner import costs
 from lrplanner.planner.axis import MINUTE, TimeAxis
 from lrplanner.planner.frames import DayFrame, day_frames
+from lrplanner.planner.night_legs import NightLeg, night_legs
 from lrplanner.planner.screen import screen_sites, screen_too_short
 from lrplanner.planner.timing import (
     StepEdges,
@@ -46,7 +51,7 @@ from lrplanner.solver.problem import (
 from lrplanner.solver.schedule import Plan
 
 if TYPE_CHECKING:
-    from lrplanner.core.plan import Itinerary
+    from lrplanner.core.plan import DayPlan, Itinerary
     from lrplanner.core.rules import PlanningRules
     from lrplanner.core.sites import Site as CoreSite
     from lrplanner.network.graph import TravelNetwork
@@ -70,7 +75,11 @@ def _no_check() -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RouteModel:
-    """The engine's problem plus everything needed to read its answer."""
+    """The engine's problem plus everything needed to read its answer.
+
+    ``locations`` are where the group is on arriving at each engine
+    location; the last ``len(nights)`` of them are night legs.
+    """
 
     project: Project
     data: ProblemData
@@ -82,6 +91,31 @@ class RouteModel:
     matrix: TravelMatrix
     availability: Mapping[SiteId, list[SiteDay]]
     screened_out: tuple[LeftOut, ...]
+    nights: tuple[NightLeg, ...] = ()
+
+    def night_at(self, location: int) -> NightLeg | None:
+        """Return the night leg an engine location stands for, if any."""
+        first = len(self.locations) - len(self.nights)
+        return self.nights[location - first] if location >= first else None
+
+    def leaves_from(self, location: int) -> str:
+        """Return where the group is when it leaves an engine location."""
+        night = self.night_at(location)
+        return self.locations[location] if night is None else night.destination
+
+
+@dataclass(frozen=True, slots=True)
+class _Ends:
+    """Where each engine location is on arrival and on leaving, and which
+    are sites (the transfer buffer is kept before those)."""
+
+    arrive: tuple[str, ...]
+    leave: tuple[str, ...]
+    sites: range
+
+    def buffer(self, project: Project, location: int) -> int:
+        """Return the transfer buffer before arriving at an engine location."""
+        return project.route.transfer_buffer_min if location in self.sites else 0
 
 
 def build_model(
@@ -111,9 +145,15 @@ def build_model(
     ]
     frames, axis = day_frames(project, zones, rules.sessions)
     ends = [*hotels, route.start_place, route.end_place]
+    nights = night_legs(project, network, frames)
     matrix = TravelMatrix.build(
         network,
-        [*ends, *(site_location(s) for s in project.sites)],
+        [
+            *ends,
+            *(site_location(s) for s in project.sites),
+            *(n.origin for n in nights),
+            *(n.destination for n in nights),
+        ],
         on_origin=lambda done, total: check(),
     )
     candidates, screened = screen_sites(project, availability, matrix)
@@ -139,33 +179,42 @@ def build_model(
         for i, site in enumerate(candidates)
     )
     check()
-    timed = _timed_arcs(matrix, locations, check)
+    first_night = len(locations)
+    at = _Ends(
+        arrive=(*locations, *(n.origin for n in nights)),
+        leave=(*locations, *(n.destination for n in nights)),
+        sites=range(len(ends), first_night),
+    )
+    timed = _timed_arcs(matrix, at, check)
     data = ProblemData(
-        travel=_travel(matrix, locations, check, project=project, sites=len(ends)),
-        counted=_travel(matrix, locations, check),
+        travel=_travel(matrix, at, check, project=project),
+        counted=_travel(matrix, at, check),
         sites=sites,
         tours=_tours(project, frames, axis, len(hotels)),
         chained=True,
-        hotels=tuple(range(len(hotels))),
-        budget=costs.engine_budget(project),
-        arc_costs=_arc_costs(project, matrix, locations, len(hotels), check),
-        groups=groups,
-        closed_arcs=_closed_arcs(project, matrix, timed, frames),
-        timetables=_timetables(
-            project, matrix, locations, timed, (frames, axis), len(ends)
+        hotels=(
+            *range(len(hotels)),
+            *range(first_night, first_night + len(nights)),
         ),
+        budget=costs.engine_budget(project),
+        arc_costs=_arc_costs(project, matrix, at, (len(hotels), nights), check),
+        groups=groups,
+        closed_arcs=_closed_arcs(project, matrix, timed, frames)
+        | _closed_nights(len(at.arrive), first_night, nights, frames),
+        timetables=_timetables(project, matrix, at, timed, (frames, axis)),
     )
     return RouteModel(
         project=project,
         data=data,
         axis=axis,
         frames=frames,
-        locations=locations,
+        locations=at.arrive,
         site_ids=tuple(s.id for s in candidates),
         hotels=hotels,
         matrix=matrix,
         availability=availability,
         screened_out=screened,
+        nights=nights,
     )
 
 
@@ -291,35 +340,28 @@ def _rows(
 
 def _travel(
     matrix: TravelMatrix,
-    locations: tuple[str, ...],
+    at: _Ends,
     check: Check,
     *,
     project: Project | None = None,
-    sites: int | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """Return travel minutes; given the project, as planned: with airport and
     border procedures, rounded up to 5 minutes, and the transfer buffer
-    before every location from index ``sites`` on (the static estimate: no
-    waiting for departures)."""
+    before every site (the static estimate: no waiting for departures). A
+    night leg never follows itself (two nights on the same leg would need
+    the group back at its origin)."""
 
     def minutes(i: int, j: int) -> int:
-        a, b = locations[i], locations[j]
+        a, b = at.leave[i], at.arrive[j]
         plain = matrix.minutes(a, b)
-        if plain is None:
+        if plain is None or (i == j and a != b):
             return FAR
         if project is None or i == j:
             return plain
         planned = rounded(planning_minutes(matrix.leg(a, b), project))
-        return planned + _buffer(project, j, sites)
+        return planned + at.buffer(project, j)
 
-    return _rows(len(locations), minutes, check)
-
-
-def _buffer(project: Project, location: int, sites: int | None) -> int:
-    """Return the transfer buffer before arriving at an engine location."""
-    if sites is None or location < sites:
-        return 0
-    return project.route.transfer_buffer_min
+    return _rows(len(at.arrive), minutes, check)
 
 
 def _tours(
@@ -341,15 +383,15 @@ def _tours(
 
 
 def _timed_arcs(
-    matrix: TravelMatrix, locations: tuple[str, ...], check: Check
+    matrix: TravelMatrix, at: _Ends, check: Check
 ) -> dict[tuple[int, int], list[Connection]]:
     """Return the timetabled edges of every arc whose leg takes one."""
     timed: dict[tuple[int, int], list[Connection]] = {}
     edges = StepEdges(matrix.network)
-    for i, a in enumerate(locations):
+    for i, a in enumerate(at.leave):
         check()
-        for j, b in enumerate(locations):
-            if a != b and matrix.minutes(a, b) is not None:
+        for j, b in enumerate(at.arrive):
+            if i != j and a != b and matrix.minutes(a, b) is not None:
                 steps = scheduled_steps(matrix.network, matrix.leg(a, b), edges)
                 if steps:
                     timed[i, j] = steps
@@ -390,16 +432,32 @@ def _closed_arcs(
     )
 
 
+def _closed_nights(
+    size: int,
+    first: int,
+    nights: tuple[NightLeg, ...],
+    frames: tuple[DayFrame, ...],
+) -> frozenset[tuple[int, int, int]]:
+    """Return (day, from, night leg) arcs for the evenings a night leg has no
+    departure that makes a night (see :mod:`lrplanner.planner.night_legs`)."""
+    return frozenset(
+        (f.index, i, first + k)
+        for k, night in enumerate(nights)
+        for f in frames
+        if f.index not in night.take_off
+        for i in range(size)
+    )
+
+
 def _timetables(
     project: Project,
     matrix: TravelMatrix,
-    locations: tuple[str, ...],
+    at: _Ends,
     timed: Mapping[tuple[int, int], list[Connection]],
     days: tuple[tuple[DayFrame, ...], TimeAxis],
-    sites: int,
 ) -> dict[tuple[int, int], Timetable]:
     """Return the exact timing of every arc whose leg takes a set departure
-    (with the transfer buffer before locations from index ``sites`` on)."""
+    (with the transfer buffer before sites)."""
     frames, axis = days
     edges = StepEdges(matrix.network)
     dates = [f.day for f in frames]
@@ -412,8 +470,8 @@ def _timetables(
 
     out: dict[tuple[int, int], Timetable] = {}
     for i, j in timed:
-        leg = matrix.leg(locations[i], locations[j])
-        buffer = _buffer(project, j, sites)
+        leg = matrix.leg(at.leave[i], at.arrive[j])
+        buffer = at.buffer(project, j)
         table = arc_timetable(project, leg, edges, departures, buffer)
         if table is not None:
             out[i, j] = table
@@ -428,27 +486,38 @@ def _clock(network: TravelNetwork, node: str, moment: datetime) -> time:
 def _arc_costs(
     project: Project,
     matrix: TravelMatrix,
-    locations: tuple[str, ...],
-    hotels: int,
+    at: _Ends,
+    stays: tuple[int, tuple[NightLeg, ...]],
     check: Check,
 ) -> tuple[tuple[int, ...], ...]:
+    """Return travel costs, plus the night on arcs into a hotel or night leg
+    (lodging and per diem; a night leg's fare and the per diem where it
+    arrives, as the cost model counts it)."""
     group = project.group_size
-    nights = [
-        costs.to_cents(costs.night_cost(project, project.place_by_id[PlaceId(p)]))
-        for p in locations[:hotels]
-    ]
+    hotels, nights = stays
+    first_night = len(at.arrive) - len(nights)
+    night: dict[int, int] = {
+        j: costs.to_cents(costs.night_cost(project, project.place_by_id[PlaceId(p)]))
+        for j, p in enumerate(at.arrive[:hotels])
+    }
+    for k, leg in enumerate(nights):
+        place = project.place_by_id.get(PlaceId(leg.destination))
+        per_diem = (place.per_diem if place is not None else None) or Decimal(0)
+        night[first_night + k] = costs.to_cents(
+            leg.conn.cost_for(group) + per_diem * group
+        )
 
     def cost(i: int, j: int) -> int:
-        a, b = locations[i], locations[j]
+        a, b = at.leave[i], at.arrive[j]
         fare, vehicle = matrix.cost_per_person(a, b), matrix.cost_per_vehicle(a, b)
         leg = (
             0
             if fare is None or vehicle is None
             else costs.to_cents(fare * group + vehicle)
         )
-        return leg + (nights[j] if j < hotels else 0)
+        return leg + night.get(j, 0)
 
-    return _rows(len(locations), cost, check)
+    return _rows(len(at.arrive), cost, check)
 
 
 def engine_plan(model: RouteModel, itinerary: Itinerary) -> Plan | None:
@@ -460,12 +529,25 @@ def engine_plan(model: RouteModel, itinerary: Itinerary) -> Plan | None:
     if [d.day for d in itinerary.days] != [f.day for f in model.frames]:
         return None
     index = {site: i for i, site in enumerate(model.site_ids)}
-    hotel = {place: i for i, place in enumerate(model.hotels)}
+    hotel: dict[object, int] = {place: i for i, place in enumerate(model.hotels)}
+    first = len(model.locations) - len(model.nights)
+    hotel.update(
+        {(n.origin, n.destination): first + k for k, n in enumerate(model.nights)}
+    )
     routes = [
         [index[e.site] for e in day.visits() if e.site in index]
         for day in itinerary.days
     ]
-    nights = [day.overnight for day in itinerary.days[:-1]]
+    nights = [_stay_key(day) for day in itinerary.days[:-1]]
     if any(n is None or n not in hotel for n in nights):
         return None
     return Plan(routes=routes, hotels=[hotel[n] for n in nights if n is not None])
+
+
+def _stay_key(day: DayPlan) -> object:
+    """Return how :func:`engine_plan` names a night: the place slept at, or
+    a night leg's (origin, destination)."""
+    leg = day.night_leg()
+    if leg is None:
+        return day.overnight
+    return (leg.origin, leg.destination)

@@ -16,6 +16,7 @@ from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.core.procedures import arrival_minutes
+from lrplanner.network.legs import Step
 from lrplanner.planner.axis import MINUTE
 from lrplanner.planner.timing import (
     ROUND,
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
     from datetime import timedelta
 
     from lrplanner.core.rules import SessionRules
-    from lrplanner.network.legs import Step
     from lrplanner.planner.axis import TimeAxis
     from lrplanner.planner.build import RouteModel
     from lrplanner.planner.frames import DayFrame
+    from lrplanner.planner.night_legs import NightLeg
     from lrplanner.solver.result import Result, TourPlan
 
 BOARDING_MIN = 30
@@ -66,14 +67,35 @@ def decode(model: RouteModel, result: Result, sessions: SessionRules) -> Itinera
     last = len(model.frames) - 1
     for frame, tour in zip(model.frames, result.tours, strict=True):
         blocks = _blocks(model, frame, tour, sessions, last)
+        night = model.night_at(tour.end_location) if frame.index < last else None
+        if night is not None:
+            blocks.append(_night_block(model, night, frame.index))
         overnight = (
-            None if frame.index == last else PlaceId(model.locations[tour.end_location])
+            None
+            if frame.index == last
+            else PlaceId(model.leaves_from(tour.end_location))
         )
-        events = _to_real(model, frame, blocks, model.locations[tour.start_location])
+        events = _to_real(model, frame, blocks, model.leaves_from(tour.start_location))
         days.append(
-            DayPlan(day=frame.day, events=events, rest=frame.rest, overnight=overnight)
+            DayPlan(
+                day=frame.day,
+                events=events,
+                rest=frame.rest,
+                overnight=overnight,
+                on_board=night is not None,
+            )
         )
     return Itinerary(days=tuple(days))
+
+
+def _night_block(model: RouteModel, night: NightLeg, index: int) -> Block:
+    """Return the night on board that ends a day: the evening's departure
+    (the engine only offers nights it can make, see ``night_legs``)."""
+    leave = night.take_off[index]
+    step = Step.along(night.conn, depart=leave)
+    return _step_block(
+        model, step, model.axis.to_axis(leave), (leave, night.lands(index))
+    )
 
 
 def _blocks(
@@ -85,7 +107,7 @@ def _blocks(
 ) -> list[Block]:
     axis = model.axis
     start, end = axis.to_axis(frame.start), axis.to_axis(frame.end)
-    here = model.locations[tour.start_location]
+    here = model.leaves_from(tour.start_location)
     blocks: list[Block] = []
     t = start
     for kind, minutes in _head_sessions(frame.index, last, sessions):

@@ -106,6 +106,7 @@ def plan_document(project: Project, outcome: PlanOutcome) -> dict[str, Any]:
                 else {
                     "place": d.overnight,
                     "name": location_name(project, d.overnight),
+                    "on_board": d.on_board,
                 },
                 "events": [_event(project, e) for e in d.events],
             }

@@ -3,7 +3,9 @@
 A scheduled link whose every departure leaves before the day starts or lands
 after it ends (in the origin's local time) can never be part of a plan that
 keeps the day window; planning without it keeps the engine from choosing it
-and the repair rounds from chasing it. The validator still sees every link.
+and the repair rounds from chasing it. A bus, train or boat over midnight
+stays: it can be a night on board (:mod:`lrplanner.planner.night_legs`). The
+validator still sees every link.
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from lrplanner.core.places import TravelMode
+from lrplanner.planner.night_legs import DAY_MIN
+
 if TYPE_CHECKING:
     from lrplanner.core.places import Link
     from lrplanner.core.project import Project
 
 
 def fits_day(link: Link, project: Project) -> bool:
-    """Return whether some departure of a link leaves and arrives within a day."""
-    if not link.departures:
+    """Return whether some departure of a link leaves and arrives within a
+    day, or the link can be a night on board."""
+    if not link.departures or _overnight(link):
         return True
     route = project.route
     day = route.start_date
@@ -37,3 +43,13 @@ def planning_project(project: Project) -> Project:
     if len(usable) == len(project.links):
         return project
     return project.with_changes(links=usable)
+
+
+def _overnight(link: Link) -> bool:
+    """Return whether a departure of a bus, train or boat arrives after
+    midnight, within a day (the night legs' own test is exact)."""
+    if link.mode is TravelMode.FLIGHT or link.duration_min >= DAY_MIN:
+        return False
+    return any(
+        t.hour * 60 + t.minute + link.duration_min >= DAY_MIN for t in link.departures
+    )

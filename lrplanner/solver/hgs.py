@@ -79,6 +79,7 @@ def encode(
     depots = _depot_locations(data)
     locs = depots + [c.location for c in copies]
     travel = np.asarray(data.travel, dtype=np.int64)[np.ix_(locs, locs)]
+    np.fill_diagonal(travel, 0)  # a copy to itself (a location may bar itself)
     dist = _distance(data, copies, locs)
     factor = _prize_factor(dist, len(copies) + len(data.tours) + 1, prize_scale)
     clients, groups = _clients(data, copies, weights, factor, len(depots))
@@ -131,7 +132,9 @@ def _depot_locations(data: ProblemData) -> list[int]:
 def _distance(data: ProblemData, copies: list[Copy], locs: list[int]) -> np.ndarray:
     """Distance = travel time, or arc cost + cost of the site entered (budget)."""
     if data.budget is None:
-        return np.asarray(data.travel, dtype=np.int64)[np.ix_(locs, locs)]
+        dist = np.asarray(data.travel, dtype=np.int64)[np.ix_(locs, locs)]
+        np.fill_diagonal(dist, 0)
+        return dist
     arcs = np.asarray(data.arc_costs or data.travel, dtype=np.int64)
     if data.arc_costs is None:
         arcs = np.zeros_like(arcs)

@@ -262,31 +262,38 @@ def _feasible_tour(data: ProblemData, plan: Plan, d: int) -> bool:
 
 
 def change_hotels(data: ProblemData, plan: Plan) -> bool:
-    """Try every other hotel for each night (chained mode); keep improvements.
+    """Try every other hotel for each night, and for the nights after it at
+    the same hotel (chained mode); keep improvements.
 
     A move is kept when it is feasible and shortens the total travel, which
-    frees time for later insertions.
+    frees time for later insertions. Moving a run of nights at once undoes a
+    detour that no single night's change shortens (two nights in Vinh
+    between days in Đồng Hới: leaving either night in Vinh keeps the drive).
     """
     changed = False
     for night in range(len(plan.hotels)):
-        base = plan_travel(data, plan)
         old = plan.hotels[night]
-        best = (base, old)
-        for h in set(data.hotels):
-            plan.hotels[night] = h
-            if _nights_ok(data, plan, night):
-                best = min(best, (plan_travel(data, plan), h))
-        plan.hotels[night] = best[1]
-        changed |= best[1] != old
+        run = night  # the nights from ``night`` on at the same hotel
+        while run + 1 < len(plan.hotels) and plan.hotels[run + 1] == old:
+            run += 1
+        best = (plan_travel(data, plan), old, night)
+        for h in sorted(set(data.hotels) - {old}):
+            for last in range(night, run + 1):
+                plan.hotels[night : last + 1] = [h] * (last + 1 - night)
+                travel = plan_travel(data, plan)
+                if travel < best[0] and _nights_ok(data, plan, night, last):
+                    best = (travel, h, last)
+                plan.hotels[night : last + 1] = [old] * (last + 1 - night)
+        _, h, last = best
+        plan.hotels[night : last + 1] = [h] * (last + 1 - night)
+        changed |= h != old
     return changed
 
 
-def _nights_ok(data: ProblemData, plan: Plan, night: int) -> bool:
-    return (
-        time_tour(data, plan, night) is not None
-        and time_tour(data, plan, night + 1) is not None
-        and globally_ok(data, plan)
-    )
+def _nights_ok(data: ProblemData, plan: Plan, first: int, last: int) -> bool:
+    return all(
+        time_tour(data, plan, d) is not None for d in range(first, last + 2)
+    ) and globally_ok(data, plan)
 
 
 def improve(

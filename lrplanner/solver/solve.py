@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING
 
 from lrplanner.solver import hgs
-from lrplanner.solver.localsearch import improve, repair
+from lrplanner.solver.localsearch import change_hotels, improve, repair
 from lrplanner.solver.nights import relocate_nights
 from lrplanner.solver.parallel import Team
 from lrplanner.solver.params import SolveParams
@@ -154,7 +154,19 @@ def search(
     if team is not None:
         for _, plan in team.finish():
             state.offer(data, plan)
+    if data.chained and state.best is not None:
+        state.best = _shortest_nights(data, state.best)
     return _result(data, state, eligible)
+
+
+def _shortest_nights(data: ProblemData, plan: Plan) -> Plan:
+    """Return ``plan`` with its nights moved while that shortens the travel
+    (same visits, same score): no drive out and back for a night elsewhere."""
+    work = plan.copy()
+    for _ in range(len(plan.hotels)):
+        if not change_hotels(data, work):
+            break
+    return work if time_plan(data, work) is not None else plan
 
 
 def _timed_start(data: ProblemData, start: Plan) -> Plan:

@@ -138,7 +138,8 @@ def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
     visits = len(day.visits())
     if day.overnight is not None:
         place = project.place_by_id.get(day.overnight)
-        sleep = f"overnight: {place.name if place else day.overnight}"
+        name = place.name if place else day.overnight
+        sleep = f"night on board to {name}" if day.on_board else f"overnight: {name}"
     else:
         sleep = "route ends"
     if day.rest:
@@ -210,6 +211,8 @@ def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardIt
     zone = ZoneInfo(event.tz)
     start, end = event.start.astimezone(zone), event.end.astimezone(zone)
     times = f"{start:%H:%M}\u2013{end:%H:%M}"
+    if end.date() != start.date():
+        times += " next day"  # a night on board
     items = _items(
         times,
         _kind_text(project, event),
