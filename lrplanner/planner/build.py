@@ -27,6 +27,7 @@ from lrplanner.core.route import LUNCH_LATE_MIN
 from lrplanner.network.matrix import TravelMatrix
 from lrplanner.planner import costs
 from lrplanner.planner.axis import MINUTE, TimeAxis
+from lrplanner.planner.budget import check_fixed
 from lrplanner.planner.frames import DayFrame, day_frames
 from lrplanner.planner.night_legs import NightLeg, night_legs
 from lrplanner.planner.screen import screen_sites, screen_too_short
@@ -133,9 +134,11 @@ def build_model(
     Raises
     ------
     InfeasibleRequest
-        If a required site can never be visited or the fixed costs alone
-        break the budget (see :mod:`lrplanner.planner.screen`).
+        If a required site can never be visited (see
+        :mod:`lrplanner.planner.screen`) or the fixed costs alone break the
+        budget (:func:`~lrplanner.planner.budget.check_fixed`).
     """
+    check_fixed(project)
     route = project.route
     hotels = tuple(p.id for p in project.places if p.has_lodging)
     availability = {s.id: site_days(project, s) for s in project.sites}

@@ -26,13 +26,18 @@ def to_cents(amount: Decimal) -> int:
     return int((amount * CENTS).to_integral_value(ROUND_CEILING))
 
 
-def fixed_cost(project: Project) -> Decimal:
-    """Return the costs every plan of this route has, whatever it visits."""
+def fixed_parts(project: Project) -> list[tuple[str, Decimal]]:
+    """Return the costs every plan of this route has, whatever it visits, by
+    part: international fares, staff fees, vehicle hire, venues and the last
+    day's per diem."""
     route = project.route
     rates = route.rates
     fares = sum(
-        (p.fare_to_start or Decimal(0)) + (p.fare_from_end or Decimal(0))
-        for p in project.participants
+        (
+            (p.fare_to_start or Decimal(0)) + (p.fare_from_end or Decimal(0))
+            for p in project.participants
+        ),
+        Decimal(0),
     )
     staff = (
         route.interpreters * rates.interpreter_per_day
@@ -43,7 +48,23 @@ def fixed_cost(project: Project) -> Decimal:
     venues = rates.venue_per_session * (SESSIONS_WITH_VENUE if route.days > 1 else 2)
     end = project.place_by_id.get(route.end_place)
     last_day = (end.per_diem or Decimal(0)) * project.group_size if end else Decimal(0)
-    return Decimal(fares) + staff + vehicle + venues + last_day
+    return [
+        ("international fares", fares),
+        ("interpreter and facilitator fees", staff),
+        ("vehicle hire", vehicle),
+        ("workshop venues", venues),
+        ("per diem on the last day", last_day),
+    ]
+
+
+def fixed_cost(project: Project) -> Decimal:
+    """Return the costs every plan of this route has, whatever it visits."""
+    return sum((amount for _, amount in fixed_parts(project)), Decimal(0))
+
+
+def with_contingency(project: Project, amount: Decimal) -> Decimal:
+    """Return an amount with the route's contingency added."""
+    return amount * (1 + project.route.contingency_pct / CENTS)
 
 
 def site_cost(project: Project, site: Site) -> Decimal:

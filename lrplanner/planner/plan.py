@@ -15,7 +15,7 @@ from lrplanner.core.rules import PlanningRules
 from lrplanner.core.validate import TravelCheck, Violation, validate
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.network.legs import Unreachable
-from lrplanner.planner import costs
+from lrplanner.planner.budget import check_cheapest
 from lrplanner.planner.build import BuildStopped, RouteModel, build_model, engine_plan
 from lrplanner.planner.decode import decode
 from lrplanner.planner.explain import explain_left_out
@@ -66,7 +66,7 @@ class PlanOutcome:
 #: (``workers=2``) found the same values on the samples and on generated
 #: routes of 100 and 200 sites and only added start-up time (Mekong 3 s
 #: budget: 5.1 -> 6.3 s wall), so routes search in one process.
-ROUTE_PARAMS = SolveParams(portfolio=0, workers=1)
+ROUTE_PARAMS = SolveParams(portfolio=0, workers=1, polish=True)
 
 
 def plan_route(
@@ -112,7 +112,7 @@ def plan_route(
     limits = Limits(Deadline(seconds, clock=clock), cancel)
     sink = _overall(on_progress, limits.deadline) if on_progress else None
     model, network = _prepare(project, rules, limits, sink)
-    _check_budget(project, model)
+    check_cheapest(model)
     first = engine_plan(model, start) if start is not None else None
     return _search(model, network, rules, params, seed, limits, sink, first)
 
@@ -161,6 +161,7 @@ def _search(
 ) -> PlanOutcome:
     """Search, check and repair until a plan passes or the limits are reached."""
     failed: list[tuple[RouteModel, Result, PlanOutcome]] = []
+    first = model
     post = POST_S_PER_SITE * len(model.data.sites)
     for attempt in range(REPAIR_ROUNDS + 1):
         cutoff = _cutoff(limits.deadline, attempt, post)
@@ -190,7 +191,7 @@ def _search(
         if limits.reached() or limits.deadline.remaining() < 2 * post + MIN_ROUND_S:
             break
         model = forbid_broken_transfers(model, result, outcome)
-    return _salvage(failed, rules, network)
+    return _salvage(first, failed, rules, network)
 
 
 def _cutoff(deadline: Deadline, attempt: int, post: float) -> float:
@@ -206,13 +207,16 @@ def _cutoff(deadline: Deadline, attempt: int, post: float) -> float:
 
 
 def _salvage(
+    model: RouteModel,
     failed: list[tuple[RouteModel, Result, PlanOutcome]],
     rules: PlanningRules,
     network: TravelNetwork,
 ) -> PlanOutcome:
-    """Return the last failing plan with the visits of its failing days taken
-    out if that passes the check; else that plan, marked by its violations."""
-    model, result, outcome = failed[-1]
+    """Return the last failing plan with the optional visits of its failing
+    days taken out if that passes the check; else that plan, marked by its
+    violations. The stripped plan is timed on ``model``, the route as it is
+    (the repair rounds' models bar transfers only to steer the search)."""
+    _, result, outcome = failed[-1]
     stripped = strip_failing_days(model, result, outcome)
     if stripped is not None:
         repaired = _outcome(model, stripped, rules, network)
@@ -262,22 +266,6 @@ def travel_check(network: TravelNetwork) -> TravelCheck:
             return None
 
     return earliest
-
-
-def _check_budget(project: Project, model: RouteModel) -> None:
-    budget = model.data.budget
-    if budget is None or budget >= 0:
-        return
-    route = project.route
-    fixed = costs.fixed_cost(project)
-    needed = fixed * (1 + route.contingency_pct / 100)
-    raise InfeasibleRequest(
-        f"The budget cap {route.budget_cap:,.2f} {route.currency} is below the costs "
-        f"every plan of this route has: {fixed:,.2f} (international fares, staff "
-        f"fees, vehicle, sessions, last day) plus {route.contingency_pct} % "
-        f"contingency = {needed:,.2f}. Fix: raise the cap to at least "
-        f"{needed:,.2f} plus lodging, or shorten the route."
-    )
 
 
 #: What to do when the time ran out before a first plan (CLI and app alike).

@@ -4,8 +4,8 @@ The engine plans with static travel times; a once-a-day flight or a border
 post's hours can still break a day. The transfers used on such a day are
 taken out of the engine's travel matrix (made impossibly long) so the next
 search routes the group another way. When no time is left for that, the
-visits of the failing days are taken out instead (a day of travel between
-its hotels only).
+optional visits of the failing days are taken out instead (a day of travel
+between its hotels and its required visits only).
 """
 
 from __future__ import annotations
@@ -74,19 +74,22 @@ def forbid_broken_transfers(
 def strip_failing_days(
     model: RouteModel, result: Result, outcome: PlanOutcome
 ) -> Result | None:
-    """Return the engine result without the visits of the days that break a
-    rule, re-timed; None when no such day has visits or it cannot be timed.
+    """Return the engine result without the optional visits of the days that
+    break a rule (required ones cannot go), re-timed; None when no such day
+    has one or it cannot be timed.
 
     The hotels stay as they were, so the other days do not change.
     """
     bad_days = _bad_days(outcome)
+    data = model.data
     kept = [
-        [] if frame.day.isoformat() in bad_days else list(tour.sites)
+        [s for s in tour.sites if data.sites[s].mandatory]
+        if frame.day.isoformat() in bad_days
+        else list(tour.sites)
         for frame, tour in zip(model.frames, result.tours, strict=True)
     ]
     if kept == [list(tour.sites) for tour in result.tours]:
         return None
-    data = model.data
     plan = Plan(routes=kept, hotels=[t.end_location for t in result.tours[:-1]])
     timed = time_plan(data, plan)
     if timed is None:

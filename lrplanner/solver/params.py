@@ -59,6 +59,11 @@ class SolveParams:
         helper processes with other seeds whose better plans the main search
         adopts (see :mod:`lrplanner.solver.parallel`). 1 = no helpers, and
         results reproducible for a seed and an iteration-based stop.
+    polish
+        After the search, apply improving single insertions and swaps (with
+        the nights around the day re-chosen) until none is left, see
+        :mod:`lrplanner.solver.polish`; it takes up to a tenth of the
+        search's time more.
     segment_copies
         At most this many PyVRP clients (site-window copies) per one-route
         segment; when the sites have more, a segment gets the best plan's
@@ -91,6 +96,7 @@ class SolveParams:
     one_route_every: int = 2
     workers: int = 1
     segment_copies: int = 1600
+    polish: bool = False
 
     def __post_init__(self) -> None:
         if self.workers < 1:

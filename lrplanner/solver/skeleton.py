@@ -42,6 +42,8 @@ def skeleton(
     data: ProblemData,
     value_weight: float = 0.0,
     should_stop: Callable[[], bool] | None = None,
+    *,
+    pairs: bool = False,
 ) -> Plan | None:
     """Return a plan that meets every per-tour limit, or None if none is found.
 
@@ -51,7 +53,9 @@ def skeleton(
     goes where the value is (it may then miss a budget; offer both).
     ``should_stop`` is asked between hotels; when it says stop, the
     programme gives up (None): on hundreds of sites over three weeks one
-    value-seeking pass takes tens of seconds.
+    value-seeking pass takes tens of seconds. With ``pairs`` a tour may also
+    hold two mandatory sites (either order, timed exactly): slower, and what
+    shows that no plan covers them when it still finds none.
     """
     if not data.chained:
         return None
@@ -78,7 +82,7 @@ def skeleton(
                     held[a, b] = (
                         _pinned_option(data, d, a, b, pinned[d])
                         if d in pinned
-                        else _options(data, d, a, b, bit, worths)
+                        else _options(data, d, a, b, bit, worths, pairs=pairs)
                     )
                 for opt in held[a, b]:
                     if opt.mask & mask:
@@ -139,9 +143,12 @@ def _options(
     b: int,
     bit: dict[int, int],
     worths: _Worths | None = None,
+    *,
+    pairs: bool = False,
 ) -> list[_Option]:
     """Return what tour ``d`` from ``a`` to ``b`` may hold: nothing or one
-    mandatory site; worth is BIG per mandatory site minus the cost."""
+    mandatory site (or, with ``pairs``, two); worth is BIG per mandatory
+    site minus the cost."""
     if not _fits(data, d, a, b):
         return []
     found = [_Option((), -data.cost_of_arc(a, b), 0)]
@@ -158,7 +165,43 @@ def _options(
                 + data.cost_of_arc(site.location, b)
             )
             found.append(_Option((s,), BIG - cost, mask))
+    if pairs:
+        alone = [opt.sites[0] for opt in found if opt.mask]
+        found.extend(_pair_options(data, d, (a, b), alone, bit))
     return found
+
+
+def _pair_options(
+    data: ProblemData,
+    d: int,
+    ends: tuple[int, int],
+    alone: list[int],
+    bit: dict[int, int],
+) -> list[_Option]:
+    """Return the pairs of mandatory sites (each fitting alone) that tour
+    ``d`` holds together, in the better order that times."""
+    if (data.tours[d].max_visits or 2) < 2:
+        return []
+    a, b = ends
+    hotels = [a] * max(len(data.tours) - 1, 0)
+    if d > 0:
+        hotels[d - 1] = a
+    if d < len(data.tours) - 1:
+        hotels[d] = b
+    trial = Plan(routes=[[] for _ in data.tours], hotels=hotels)
+    out = []
+    for x, y in itertools.combinations(alone, 2):
+        for order in ((x, y), (y, x)):
+            trial.routes[d] = list(order)
+            if time_tour(data, trial, d) is None:
+                continue
+            path = [a, *(data.sites[s].location for s in order), b]
+            cost = sum(data.sites[s].cost for s in order) + sum(
+                data.cost_of_arc(i, j) for i, j in itertools.pairwise(path)
+            )
+            out.append(_Option(order, 2 * BIG - cost, bit[x] | bit[y]))
+            break
+    return out
 
 
 class _Worths:

@@ -11,9 +11,10 @@ re-linearised around the best plan before each segment.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lrplanner.solver import hgs
+from lrplanner.solver import hgs, polish
 from lrplanner.solver.localsearch import change_hotels, improve, repair
 from lrplanner.solver.nights import relocate_nights
 from lrplanner.solver.parallel import Team
@@ -33,7 +34,13 @@ from lrplanner.solver.schedule import (
 )
 from lrplanner.solver.skeleton import skeleton
 from lrplanner.solver.state import BestSink, SearchState, prize_weights, segment_stop
-from lrplanner.solver.stop import StoppingCriterion, clock_says_stop, is_cancel
+from lrplanner.solver.stop import (
+    AnyOf,
+    MaxRuntime,
+    StoppingCriterion,
+    clock_says_stop,
+    is_cancel,
+)
 from lrplanner.solver.subset import segment_sites
 
 if TYPE_CHECKING:
@@ -43,6 +50,13 @@ if TYPE_CHECKING:
 
 #: Skeleton starts for chained tours: cheapest, then value-seeking ones.
 SKELETON_WEIGHTS = (0.0, 100.0, 1000.0)
+#: Seconds of search for the best plan without the required sites, when no
+#: plan with them is found at first (they are then forced into it).
+FORCE_S = 1.0
+#: The final polish (``SolveParams.polish``) may take this share of the
+#: search's time after it, and at least this many seconds.
+POLISH_SHARE = 0.1
+POLISH_MIN_S = 0.3
 
 
 def solve(
@@ -138,14 +152,18 @@ def search(
         state.offer(data, skeleton(data, weight, hurry))
     if value_starts:
         state.offer(data, value_start(data, eligible, state.should_stop))
+    if state.best is None and tied:  # two required sites on one day, or
+        # room made for them in the best plan without them
+        state.offer(data, skeleton(data, 0.0, _clock(stop), pairs=True))
+    if state.best is None and tied:
+        state.offer(data, _forced_start(data, stop, params, seed))
     folio.start()
     loop = 0
     while not state.should_stop():
         if folio.active and not _one_route_turn(params, loop):
             folio.step()
         else:
-            polish = not folio.active
-            _one_route_segment(data, state, params, eligible, seed, polish)
+            _one_route_segment(data, state, params, eligible, seed, not folio.active)
             if folio.active and state.best is not None:
                 folio.intensify()
         loop += 1
@@ -154,9 +172,63 @@ def search(
     if team is not None:
         for _, plan in team.finish():
             state.offer(data, plan)
-    if data.chained and state.best is not None:
-        state.best = _shortest_nights(data, state.best)
+    _finish(data, state, params, eligible)
     return _result(data, state, eligible)
+
+
+def _finish(
+    data: ProblemData, state: SearchState, params: SolveParams, eligible: list[int]
+) -> None:
+    """The last touches on the best plan: polish, then the shortest nights."""
+    if state.best is None:
+        return
+    if params.polish:
+        found = polish.polish(data, state.best, eligible, _polish_stop(state))
+        state.best = found.plan
+        state.best_score = plan_score(data, found.plan)
+    if data.chained:
+        state.best = _shortest_nights(data, state.best)
+
+
+def _forced_start(
+    data: ProblemData, stop: StoppingCriterion, params: SolveParams, seed: int
+) -> Plan | None:
+    """Return a plan with the required sites forced into the best plan
+    without them (:func:`~lrplanner.solver.polish.force_mandatory`), found
+    by a short search (``FORCE_S`` seconds at most): the skeletons place
+    required sites one by one and miss plans that need room made for one or
+    the nights moved to reach it."""
+    loose = polish.relaxed(data)
+    short = AnyOf(stop, MaxRuntime(FORCE_S))
+    free = search(loose, short, params=replace(params, polish=False), seed=seed)
+    bases = [skeleton(loose, 0.0, _clock(stop))]
+    if free.is_feasible() and free.tours:
+        bases.insert(0, _plan_of(data, free))
+    for base in bases:
+        if base is not None:
+            forced = polish.force_mandatory(data, base, _clock(stop))
+            if forced is not None:
+                return forced
+    return None
+
+
+def _plan_of(data: ProblemData, result: Result) -> Plan:
+    """Return a result's tours as a plan (sites and nights)."""
+    routes = [[v.site for v in tour.visits] for tour in result.tours]
+    hotels = [tour.end_location for tour in result.tours[:-1]] if data.chained else []
+    return Plan(routes=routes, hotels=hotels)
+
+
+def _polish_stop(state: SearchState) -> Callable[[], bool]:
+    """The polish's stop: a cancel, or its own time allowance (a tenth of
+    the search so far, at least ``POLISH_MIN_S``) once the search is over."""
+    began = time.perf_counter()
+    allowance = max(POLISH_MIN_S, POLISH_SHARE * (began - state.started))
+
+    def stop() -> bool:
+        return is_cancel(state.stop) or time.perf_counter() - began > allowance
+
+    return stop
 
 
 def _shortest_nights(data: ProblemData, plan: Plan) -> Plan:
