@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from lrplanner.core.errors import PlanningStopped
-from lrplanner.core.ids import SiteId
+from lrplanner.core.errors import InfeasibleRequest, PlanningStopped
+from lrplanner.core.ids import PlaceId, SiteId
+from lrplanner.core.timespan import DateRange
 from lrplanner.importers import read_inputs
 from lrplanner.planner.plan import PlanOutcome, plan_route
 
@@ -250,6 +251,158 @@ def scaling_table(seconds: float) -> list[str]:
     return lines
 
 
+#: Generated routes compared with long runs (candidate sites, days).
+LONG_SIZES = ((20, 7), (50, 10), (100, 14), (200, 21))
+#: Reasons a required site cannot change (the planner says No plan then).
+FIXED_REASONS = frozenset(
+    {"never open", "public holiday", "champion away", "over capacity", "excluded"}
+)
+
+
+def long_runs_table(short: float, each: float, runs: int) -> list[str]:
+    """The planner at ``short`` s (seed 0) against the best of ``runs`` runs
+    of ``each`` s with different seeds, on the samples and generated routes."""
+    lines = [
+        f"| route | value at {short:g} s | best of {runs} runs of {each:g} s "
+        "(seeds) | gap |",
+        "|---|---|---|---|",
+    ]
+    base = sample("mekong")
+    routes = [(name, sample(name)) for name in ("mekong", "south_asia")]
+    routes += [
+        (f"generated {n} sites / {d} days", generated(base, n, d))
+        for n, d in LONG_SIZES
+    ]
+    for label, project in routes:
+        quick, _ = run(project, short, 0)
+        longs = [run(project, each, seed)[0] for seed in range(runs)]
+        values = [o.indicators.value for o in longs if o is not None]
+        best = max(values, default=float("nan"))
+        value = quick.indicators.value if quick is not None else float("nan")
+        gap = 100 * (best - value) / best if values and best else float("nan")
+        lines.append(
+            f"| {label} | {value:.1f} | {best:.1f} "
+            f"({', '.join(f'{v:.1f}' for v in values)}) | {gap:.1f} % |"
+        )
+    return lines
+
+
+def required_table(seconds: float) -> list[str]:
+    """Each left-out site of the free plan required in turn (``seconds`` s,
+    seed 0): the best such plan against the free one, and whether "No plan"
+    answers agree with the reason the free plan gave."""
+    lines = [
+        "| sample | free value | sites tried | best with one required | gap | "
+        "No plan answers | of them reasoned unreachable |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in ("mekong", "south_asia"):
+        project = sample(name)
+        free, _ = run(project, seconds, 0)
+        assert free is not None
+        best, refused, agreed, tried = free.indicators.value, 0, 0, 0
+        for reason in free.itinerary.left_out:
+            if reason.kind.value in FIXED_REASONS:
+                continue
+            tried += 1
+            sites = tuple(
+                replace(s, required=s.required or s.id == reason.site)
+                for s in project.sites
+            )
+            try:
+                outcome, _ = run(project.with_changes(sites=sites), seconds, 0)
+            except InfeasibleRequest:
+                refused += 1
+                agreed += reason.kind.value == "unreachable"
+                continue
+            if outcome is not None:
+                best = max(best, outcome.indicators.value)
+        gap = 100 * (best - free.indicators.value) / best
+        lines.append(
+            f"| {name} | {free.indicators.value:.1f} | {tried} | {best:.1f} | "
+            f"{gap:.1f} % | {refused} | {agreed} |"
+        )
+    return lines
+
+
+def small_route(seed: int, sites: int = 8, days: int = 4) -> Project:
+    """Return a small Cambodian route: ``days`` days from Phnom Penh, the
+    sample's Cambodian places (and lodging), ``sites`` of its Cambodian
+    sites with random values, visit lengths and first open days."""
+    rng = random.Random(seed)
+    base = sample("mekong")
+    places = tuple(p for p in base.places if p.country == "KH")
+    towns = {p.id for p in places}
+    pool = [s for s in base.sites if s.place in towns]
+    start = base.route.start_date
+    made = []
+    for i, model in enumerate(rng.sample(pool, min(sites, len(pool)))):
+        first = rng.randrange(days)
+        made.append(
+            replace(
+                model,
+                id=SiteId(f"S{i}"),
+                value=rng.randint(1, 10),
+                duration_min=rng.choice((60, 90, 120, 180)),
+                available=(
+                    DateRange(
+                        start + timedelta(days=first), start + timedelta(days=days - 1)
+                    ),
+                ),
+                blackouts=(),
+                champions=(),
+                required=False,
+                capacity=None,
+            )
+        )
+    route = replace(
+        base.route,
+        end_date=start + timedelta(days=days - 1),
+        start_place=PlaceId("KH-PNP"),
+        end_place=PlaceId("KH-PNP"),
+        rest_days=(),
+        budget_cap=None,
+    )
+    return base.with_changes(
+        route=route, sites=tuple(made), places=places, links=(), champions=(), locks=()
+    )
+
+
+def exact_table(count: int, seconds: float) -> list[str]:
+    """The planner against the exact optimum of the route model (full
+    enumeration of every day's visits and every night, ``tests.solver.brute``)
+    on ``count`` small routes."""
+    from tests.solver.brute import optimum
+    from tests.solver.checker import recomputed_score
+
+    matched, solved, worst = 0, 0, 0.0
+    for seed in range(count):
+        project = small_route(seed)
+        try:
+            outcome, _ = run(project, seconds, 0)
+        except InfeasibleRequest:
+            continue
+        if outcome is None:
+            continue
+        model = outcome.model
+        best = optimum(model.data)
+        if best is None:
+            continue
+        index = {s: i for i, s in enumerate(model.site_ids)}
+        got = recomputed_score(
+            model.data, {index[s] for s in outcome.itinerary.visited_sites()}
+        )
+        solved += 1
+        matched += got == best
+        worst = max(worst, 100 * (best - got) / best if best else 0.0)
+    return [
+        "| small routes | planned | optimum reached | worst gap |",
+        "|---|---|---|---|",
+        f"| {count} (4 days from Phnom Penh, 8 Cambodian sites; {seconds:g} s "
+        f"each) | {solved} | {matched} | {worst:.1f} % |",
+    ]
+
+
 #: Figures of earlier code, kept because a rebuilt page can no longer measure
 #: them (each row: the commit, its figures, and why they changed).
 HISTORY = (
@@ -290,6 +443,16 @@ def main() -> None:
         "--out", type=Path, default=ROOT / "docs" / "benchmarks-routes.md"
     )
     parser.add_argument("--scaling-seconds", type=float, default=10.0)
+    parser.add_argument("--long-each", type=float, default=120.0)
+    parser.add_argument("--long-runs", type=int, default=5)
+    parser.add_argument("--require-seconds", type=float, default=10.0)
+    parser.add_argument("--small-routes", type=int, default=20)
+    parser.add_argument(
+        "--only",
+        choices=("quality",),
+        help="write only the quality tables (long runs, required sites, "
+        "exact small routes) to --out",
+    )
     parser.add_argument(
         "--long-seconds",
         type=float,
@@ -297,6 +460,31 @@ def main() -> None:
         help="the long run the time-to-target table compares with",
     )
     args = parser.parse_args()
+    quality = [
+        "## Quality against long runs, required sites and exact optima",
+        "",
+        f"Value at 10 s (seed 0) against the best of {args.long_runs} runs of "
+        f"{args.long_each:g} s (seeds 0-{args.long_runs - 1}):",
+        "",
+        *long_runs_table(10.0, args.long_each, args.long_runs),
+        "",
+        f"Each site the free plan leaves out (except those that can never be "
+        f"visited: closed, holiday, champion away, capacity) required in turn, "
+        f"{args.require_seconds:g} s each:",
+        "",
+        *required_table(args.require_seconds),
+        "",
+        "Exact optimum of the engine's route model (full enumeration of every "
+        "day's visits and every night; timetables, lunch, check-in and the "
+        "buffer as the planner models them):",
+        "",
+        *exact_table(args.small_routes, 2.0),
+        "",
+    ]
+    if args.only == "quality":
+        args.out.write_text("\n".join(quality), encoding="utf-8")
+        print(args.out)
+        return
     head = [
         "# Learning Route planner benchmarks",
         "",
@@ -328,6 +516,8 @@ def main() -> None:
         "process maximum so far.",
         "",
         *scaling_table(args.scaling_seconds),
+        "",
+        *quality,
         "",
         *HISTORY,
     ]

@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="time for the whole planning: preparing the route, then the search",
     )
     plan.add_argument("--seed", type=int, default=0, help="random seed")
+    plan.add_argument(
+        "--keep-visits",
+        action="store_true",
+        help="(a .lrp with a plan) lock every visit of its plan to its day, "
+        "then plan: only visits can be added",
+    )
     check = commands.add_parser(
         "check", help="check a planned folder's plan against every hard rule"
     )
@@ -147,8 +153,18 @@ def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:
         return EXIT_INVALID
     if args.command == "plan":
         from lrplanner.cli_plan import plan_command
+        from lrplanner.services_edit.planning import lock_all_visits
 
-        return plan_command(result.project, args.out, args.seconds, args.seed)
+        project = result.project
+        if args.keep_visits:
+            if project.plan is None:
+                print(
+                    "--keep-visits needs a project file (.lrp) that holds a plan.",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+            project = lock_all_visits(project)
+        return plan_command(project, args.out, args.seconds, args.seed)
     if args.command == "import":
         return _import(result.project, args.project)
     return EXIT_OK

@@ -77,6 +77,7 @@ def _search(project: Project, seconds: float, seed: int) -> PlanOutcome | int:
             seed=seed,
             cancel=token,
             on_progress=_print_progress,
+            fresh=True,
         )
     except InfeasibleRequest as exc:
         if token.cancelled:

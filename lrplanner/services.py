@@ -13,6 +13,7 @@ from lrplanner.core.errors import InputError, ProjectFileError
 from lrplanner.importers import ImportResult, read_inputs
 from lrplanner.planner import jsonio
 from lrplanner.planner.plan import PlanOutcome, plan_route
+from lrplanner.planner.replan import keep_visits
 
 PROJECT_FILE = "project.lrp"
 PLAN_FILE = "plan.json"
@@ -52,14 +53,23 @@ def plan_project(
     seed: int = 0,
     cancel: CancelToken | None = None,
     on_progress: ProgressSink | None = None,
+    fresh: bool = False,
 ) -> PlanOutcome:
     """Plan a project within ``seconds`` (or until ``cancel`` is set).
+
+    A project that has a plan is re-planned keeping its visits where the
+    rules allow (:func:`lrplanner.planner.replan.keep_visits`); ``fresh``
+    plans it from scratch.
 
     Raises
     ------
     InfeasibleRequest
         If no plan meets the hard rules (the message explains why).
     """
+    if project.plan is not None and not fresh:
+        return keep_visits(
+            project, seconds=seconds, seed=seed, cancel=cancel, on_progress=on_progress
+        )
     return plan_route(
         project, seconds=seconds, seed=seed, cancel=cancel, on_progress=on_progress
     )

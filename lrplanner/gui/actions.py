@@ -55,6 +55,20 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         "redo": _action(window, "&Redo", window.redo, "Ctrl+Y"),
         "plan": _action(window, "&Plan", window.plan, "F5", "Plan the route (F5)"),
         "cancel": _action(window, "&Cancel planning", window.cancel_plan, "Esc"),
+        "plan_fresh": _action(
+            window,
+            "Plan a&fresh",
+            window.plan_fresh,
+            "Shift+F5",
+            "Plan from scratch, not keeping the current plan's visits (Shift+F5)",
+        ),
+        "lock_all": _action(
+            window,
+            "&Lock all current visits",
+            window.lock_all_visits,
+            tip="Hold every visit of the plan to its day in later plans",
+        ),
+        "unlock_all": _action(window, "&Unlock all visits", window.unlock_all),
         "prefs": _action(window, "&Preferences…", window.edit_preferences),
         "help": _action(window, "&User guide", window.show_help, Key.HelpContents),
         "about": _action(window, "&About LR Planner", window.show_about),
@@ -87,7 +101,12 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
     _add_menu(window, "&Edit", acts, ("undo", "redo", None, "prefs"))
-    _add_menu(window, "&Plan", acts, ("plan", "cancel"))
+    _add_menu(
+        window,
+        "&Plan",
+        acts,
+        ("plan", "plan_fresh", "cancel", None, "lock_all", "unlock_all"),
+    )
     _add_menu(window, "&Help", acts, ("help", "about"))
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main_toolbar")

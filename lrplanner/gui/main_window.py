@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from lrplanner import __version__, services
+from lrplanner import services_edit as edit
 from lrplanner.core.changes import PlanChanges
 from lrplanner.gui import plain
 from lrplanner.gui.actions import build_actions, build_menus
@@ -253,8 +254,37 @@ class MainWindow(QMainWindow):
 
     # --- planning -------------------------------------------------------
     def plan(self) -> bool:
-        """Plan the project in the background (a running plan is cancelled)."""
+        """Plan the project in the background (a running plan is cancelled),
+        keeping the current plan's visits where the rules allow."""
         return self.planner.start()
+
+    def plan_fresh(self) -> bool:
+        """Plan the project from scratch (the current plan is not kept)."""
+        return self.planner.start(fresh=True)
+
+    def lock_all_visits(self) -> None:
+        """Lock every visit of the current plan to its day (one undo step)."""
+        project = self.document.project
+        if project is None or project.plan is None:
+            self.statusBar().showMessage("There is no plan to lock yet.", 5000)
+            return
+        locked = edit.lock_all_visits(project)
+        if locked is project:
+            self.statusBar().showMessage("Every visit is locked already.", 5000)
+            return
+        self._on_edit_requested(
+            locked, "Lock all current visits", PlanChanges(locks=True)
+        )
+
+    def unlock_all(self) -> None:
+        """Release every lock (one undo step)."""
+        project = self.document.project
+        if project is None or not project.locks:
+            self.statusBar().showMessage("No visit is locked.", 5000)
+            return
+        self._on_edit_requested(
+            edit.unlock_all(project), "Unlock all visits", PlanChanges(locks=True)
+        )
 
     def cancel_plan(self) -> None:
         """Stop planning; the best plan found so far is kept."""
@@ -275,9 +305,12 @@ class MainWindow(QMainWindow):
         note = (
             " (cancelled: the best plan found so far)" if status == "cancelled" else ""
         )
+        changes = self.planner.last_changes
+        summary = f"; {len(changes)} change(s), see Changes" if changes else ""
         self.statusBar().showMessage(
-            f"Planned: learning value {value:.1f}{note}", 10000
+            f"Planned: learning value {value:.1f}{note}{summary}", 10000
         )
+        self.results.show_changes(changes)
         violations = getattr(outcome, "violations", ())
         if violations:
             found = "\n".join(f"• {v.day}: {v.message}" for v in violations[:8])
@@ -293,11 +326,12 @@ class MainWindow(QMainWindow):
     def _on_plan_failed(self, message: str) -> None:
         self.progress.stop()
         self._on_state_changed()
-        self.say(
-            "No plan",
-            message + "\n\nUse Edit ▸ Undo to take back the last change.",
-            error=True,
-        )
+        history = self.document.history
+        label = history.undo_label() if history is not None else None
+        hint = ""
+        if label and label not in ("Plan", "Re-plan"):
+            hint = f"\n\nUse Edit ▸ Undo to take back “{label}”."
+        self.say("No plan", message + hint, error=True)
 
     # --- dialogs --------------------------------------------------------
     def _load_preferences(self) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QTabWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QListWidget,
+    QMenu,
+    QTableView,
+    QTabWidget,
+)
 
 from lrplanner import services_edit as edit
 from lrplanner.core.changes import PlanChanges
@@ -47,12 +53,17 @@ class ResultsViews(QObject):
         self.left_out.setWordWrap(True)
         self.left_out.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.left_out.customContextMenuRequested.connect(self._on_left_out_menu)
+        self.changes = QListWidget()
+        self.changes.setObjectName("changes_list")
+        self.changes.setAccessibleName("What the last re-plan changed")
+        self.changes.setWordWrap(True)
         for widget, title in (
             (self.agenda, "Agenda"),
             (self.map, "Map"),
             (self.budget, "Budget"),
             (self.indicators, "Indicators"),
             (self.left_out, "Left out"),
+            (self.changes, "Changes"),
         ):
             tabs.addTab(widget, title)
         self.agenda.lock_requested.connect(self._on_lock_requested)
@@ -83,6 +94,13 @@ class ResultsViews(QObject):
         )
         self._show_left_out(project)
 
+    def show_changes(self, lines: list[str]) -> None:
+        """List what the last re-plan changed (visits and nights)."""
+        self.changes.clear()
+        self.changes.addItems(lines or ["The last plan changed no visit and no night."])
+        index = self._tabs.indexOf(self.changes)
+        self._tabs.setTabText(index, f"Changes ({len(lines)})")
+
     def _show_left_out(self, project: Project | None) -> None:
         old = self.left_out.model()
         model = left_out_model(project)
@@ -93,6 +111,9 @@ class ResultsViews(QObject):
         header = self.left_out.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # the whole reason shows, wrapped over as many lines as it needs
+        rows = self.left_out.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         index = self._tabs.indexOf(self.left_out)
         self._tabs.setTabText(index, f"Left out ({model.rowCount()})")
 

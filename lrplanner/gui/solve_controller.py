@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from lrplanner import services
 from lrplanner.core.changes import PlanChanges, diff
 from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.plan_diff import plan_diff
 from lrplanner.gui.signals import emit
 from lrplanner.gui.tasks import Task, TaskRunner
 from lrplanner.solver.progress import SolveProgress
@@ -47,16 +48,19 @@ class PlanController(QObject):
         self.seconds = 10.0
         self.seed = 0
         self.last_outcome: PlanOutcome | None = None
+        #: What the last plan changed from the plan before it, in words.
+        self.last_changes: list[str] = []
 
     def is_running(self) -> bool:
         """Return whether a plan is being computed."""
         return self._state is not None
 
-    def start(self, *, amend: bool = False) -> bool:
+    def start(self, *, amend: bool = False, fresh: bool = False) -> bool:
         """Plan the current project (cancelling a running plan); False if none.
 
         With ``amend`` the plan joins the last undo step (the edit it follows,
-        such as moving a visit) instead of being a step of its own.
+        such as moving a visit) instead of being a step of its own. A project
+        with a plan keeps its visits where it can, unless ``fresh``.
         """
         project = self._document.project
         if project is None:
@@ -72,6 +76,7 @@ class PlanController(QObject):
                 seed=seed,
                 cancel=state.cancel,
                 on_progress=state.report,
+                fresh=fresh,
             )
 
         task = Task(self._runner, plan).with_progress(self._on_progress)
@@ -97,6 +102,10 @@ class PlanController(QObject):
             emit(self.failed, "The inputs changed while planning. Plan again (F5).")
             return
         self.last_outcome = outcome
+        before = self._snapshot.plan
+        self.last_changes = (
+            plan_diff(before, outcome.itinerary).lines(current) if before else []
+        )
         planned = current.with_changes(plan=outcome.itinerary)
         changes = PlanChanges(plan=True)
         amended = (

@@ -23,6 +23,7 @@ from lrplanner.planner.repair import forbid_broken_transfers, strip_failing_days
 from lrplanner.planner.usable import planning_project
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.progress import SolveProgress, Throttle
+from lrplanner.solver.skeleton import skeleton
 from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import Deadline, Limits
 
@@ -80,6 +81,7 @@ def plan_route(
     on_progress: ProgressSink | None = None,
     clock: Clock = time.monotonic,
     start: Itinerary | None = None,
+    quick_fail: bool = False,
 ) -> PlanOutcome:
     """Plan a route: build the engine problem, search, decode, explain, check.
 
@@ -99,6 +101,11 @@ def plan_route(
         A plan to start the search from (the current one, when re-planning
         after a change): the answer is never worse than what of it still
         meets the rules.
+    quick_fail
+        Give up at once (InfeasibleRequest) when the skeleton programme
+        finds no plan holding the required and locked sites, instead of
+        searching the whole time: for a first try that may well be
+        impossible (keeping every visit of a plan after a change).
 
     Raises
     ------
@@ -113,6 +120,8 @@ def plan_route(
     sink = _overall(on_progress, limits.deadline) if on_progress else None
     model, network = _prepare(project, rules, limits, sink)
     check_cheapest(model)
+    if quick_fail and skeleton(model.data, 0.0, pairs=True) is None:
+        raise InfeasibleRequest(_infeasible_message(model))
     first = engine_plan(model, start) if start is not None else None
     return _search(model, network, rules, params, seed, limits, sink, first)
 
@@ -298,22 +307,37 @@ def _no_plan_message(model: RouteModel, limits: Limits) -> str:
 
 
 def _infeasible_message(model: RouteModel) -> str:
-    required = [
-        model.project.site_by_id[s].name
-        for s, site in zip(model.site_ids, model.data.sites, strict=True)
-        if site.mandatory
-    ]
-    parts = ["No plan meets every hard rule."]
-    if required:
-        parts.append(
-            f"The required or locked sites ({', '.join(required)}) cannot "
-            "all be fitted together with the day window, travel limits, "
-            "opening hours and budget."
+    names = {
+        i: model.project.site_by_id[s].name
+        for i, (s, site) in enumerate(
+            zip(model.site_ids, model.data.sites, strict=True)
         )
-    if model.data.budget is not None:
-        parts.append("The budget may also be too small for the required sites.")
+        if site.mandatory
+    }
+    parts = ["No plan meets every hard rule."]
+    if names:
+        parts.append(
+            f"The required or locked sites ({', '.join(names.values())}) cannot "
+            "all be fitted together with the day window, travel times, "
+            "timetables and opening hours."
+        )
+        release = [names[i] for i in names if _plan_without(model, i)]
+        if release and len(release) < len(names):
+            parts.append(
+                f"Leaving out any one of these gives a plan: {', '.join(release)}."
+            )
+        elif release:
+            parts.append("Leaving out any one of them gives a plan.")
     parts.append(
-        "Fix: release a lock or a required site, raise the budget cap, or "
-        "extend the route by a day."
+        "Fix: release a lock or a required site, or extend the route by a day."
     )
     return " ".join(parts)
+
+
+def _plan_without(model: RouteModel, index: int) -> bool:
+    """Whether a plan exists (the skeleton programme, at most two required
+    sites a day) once required site ``index`` is optional."""
+    data = model.data
+    sites = list(data.sites)
+    sites[index] = replace(sites[index], mandatory=False, fixed_tour=None)
+    return skeleton(replace(data, sites=tuple(sites)), 0.0, pairs=True) is not None

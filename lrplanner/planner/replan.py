@@ -24,6 +24,7 @@ from lrplanner.solver.stop import Deadline
 
 if TYPE_CHECKING:
     from lrplanner.core.plan import Itinerary
+    from lrplanner.solver.progress import ProgressSink
     from lrplanner.solver.stop import CancelToken, Clock
 
 #: Share of the time for the first attempt (keep every untouched visit).
@@ -166,4 +167,80 @@ def _replanned(
     final = project.with_changes(plan=outcome.itinerary)
     return Replanned(
         project=final, outcome=outcome, kept=len(new & old), moved=len(old - new)
+    )
+
+
+def keep_visits(
+    project: Project,
+    *,
+    seconds: float,
+    seed: int = 0,
+    cancel: CancelToken | None = None,
+    on_progress: ProgressSink | None = None,
+    clock: Clock = time.monotonic,
+) -> PlanOutcome:
+    """Plan again after edits, keeping the current plan's visits if possible.
+
+    First every visit of the current plan that the rules still allow is
+    held to its day (the user's own locks stay as they are) and the search
+    starts from the current plan: the new plan can only add visits and
+    re-time days. When that is impossible (found at once), the route is
+    planned afresh, still starting from the current plan. Without a plan,
+    or when the dates changed, it is a fresh plan.
+
+    Raises
+    ------
+    InfeasibleRequest
+        If no plan meets the rules (the fresh attempt's message).
+    """
+    previous = project.plan
+    kept = _kept_locks(project, previous) if previous is not None else ()
+    deadline = Deadline(seconds, clock=clock)
+    if kept:
+        trial = project.with_changes(locks=(*project.locks, *kept))
+        try:
+            outcome = plan_route(
+                trial,
+                seconds=deadline.remaining() * FIRST_TRY,
+                seed=seed,
+                cancel=cancel,
+                on_progress=on_progress,
+                clock=clock,
+                start=previous,
+                quick_fail=True,
+            )
+        except InfeasibleRequest:
+            pass
+        else:
+            if not outcome.violations:
+                return outcome
+    return plan_route(
+        project,
+        seconds=deadline.remaining(),
+        seed=seed,
+        cancel=cancel,
+        on_progress=on_progress,
+        clock=clock,
+        start=previous,
+    )
+
+
+def _kept_locks(project: Project, plan: Itinerary) -> tuple[VisitLock, ...]:
+    """Return a lock per visit of ``plan`` the project still allows on its day
+    (none when the route's dates changed)."""
+    dates = [
+        project.route.start_date + timedelta(days=i) for i in range(project.route.days)
+    ]
+    if [d.day for d in plan.days] != dates:
+        return ()
+    own = {lk.site for lk in project.locks}
+    return tuple(
+        VisitLock(site=e.site, day=d.day)
+        for d in plan.days
+        for e in d.visits()
+        if e.site is not None
+        and e.site in project.site_by_id
+        and e.site not in own
+        and e.site not in project.excluded_sites
+        and d.day not in project.route.rest_days
     )

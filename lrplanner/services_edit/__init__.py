@@ -6,17 +6,20 @@ planning state (locks, exclusions, required sites) and the plan figures;
 ``records`` edits the input sheets cell by cell, adds and deletes rows and
 changes Route settings, always through the importer's own rules (``rows``).
 Re-planning needs no function of its own: :func:`lrplanner.services.plan_project`
-honours the project's locks, exclusions and required sites.
+honours the project's locks, exclusions and required sites, and keeps the
+current plan's visits where it can.
 """
 
 from lrplanner.services_edit.planning import (
     PlanFigures,
     exclude_site,
     include_site,
+    lock_all_visits,
     lock_visit,
     plan_check,
     plan_figures,
     set_required,
+    unlock_all,
     unlock_visit,
 )
 from lrplanner.services_edit.records import (
@@ -39,10 +42,12 @@ __all__ = [
     "editable_keys",
     "exclude_site",
     "include_site",
+    "lock_all_visits",
     "lock_visit",
     "plan_check",
     "plan_figures",
     "record_label",
     "set_required",
+    "unlock_all",
     "unlock_visit",
 ]

@@ -42,6 +42,28 @@ def unlock_visit(project: Project, site: SiteId) -> Project:
     )
 
 
+def lock_all_visits(project: Project) -> Project:
+    """Return the project with every visit of its plan locked to its day
+    (the user's own locks stay as they are)."""
+    if project.plan is None:
+        return project
+    locked = {lock.site for lock in project.locks}
+    added = tuple(
+        VisitLock(site=event.site, day=day.day)
+        for day in project.plan.days
+        for event in day.visits()
+        if event.site is not None and event.site not in locked
+    )
+    if not added:
+        return project
+    return project.with_changes(locks=(*project.locks, *added))
+
+
+def unlock_all(project: Project) -> Project:
+    """Return the project with no visit locked."""
+    return project.with_changes(locks=()) if project.locks else project
+
+
 def exclude_site(project: Project, site: SiteId) -> Project:
     """Return the project with ``site`` ruled out (its lock and required flag go)."""
     project = set_required(unlock_visit(project, site), site, required=False)

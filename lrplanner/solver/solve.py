@@ -136,8 +136,10 @@ def search(
     eligible = eligible_sites(data)
     empty = Plan(routes=[[] for _ in data.tours], hotels=_default_hotels(data))
     state.offer(data, empty)
-    if start is not None:
-        state.offer(data, _timed_start(data, start))
+    if start is not None:  # the current plan, with the change applied
+        kept = _timed_start(data, start)
+        state.offer(data, kept)
+        state.offer(data, polish.force_mandatory(data, kept, _clock(stop)))
     folio = Portfolio(data, state, params, eligible, seed)
     # the portfolio supersedes the (slow) value-seeking starts, unless sites
     # are required or fixed to a tour: then they are the reliable way to a
@@ -152,11 +154,8 @@ def search(
         state.offer(data, skeleton(data, weight, hurry))
     if value_starts:
         state.offer(data, value_start(data, eligible, state.should_stop))
-    if state.best is None and tied:  # two required sites on one day, or
-        # room made for them in the best plan without them
-        state.offer(data, skeleton(data, 0.0, _clock(stop), pairs=True))
-    if state.best is None and tied:
-        state.offer(data, _forced_start(data, stop, params, seed))
+    if tied:
+        _required_starts(data, state, params, seed)
     folio.start()
     loop = 0
     while not state.should_stop():
@@ -174,6 +173,19 @@ def search(
             state.offer(data, plan)
     _finish(data, state, params, eligible)
     return _result(data, state, eligible)
+
+
+def _required_starts(
+    data: ProblemData, state: SearchState, params: SolveParams, seed: int
+) -> None:
+    """Starts for instances with required sites the skeletons may miss: two
+    of them on one day, and (always with ``params.polish``, else when no
+    plan is found yet) the best plan without them with room made for them."""
+    stop = state.stop
+    if state.best is None:
+        state.offer(data, skeleton(data, 0.0, _clock(stop), pairs=True))
+    if params.polish or state.best is None:
+        state.offer(data, _forced_start(data, stop, params, seed))
 
 
 def _finish(

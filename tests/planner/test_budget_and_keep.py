@@ -1,4 +1,6 @@
-"""A budget cap no plan can meet: a message with the amount, never a crash.
+"""The command line and the budget: floors said with amounts, --keep-visits.
+
+A budget cap no plan can meet gets a message with the amount, never a crash.
 
 The floors the message names are checked against the planner itself: a cap
 a little above the stated minimum plans (and the plan passes the check and
@@ -20,7 +22,7 @@ from lrplanner.core.validate import validate
 from lrplanner.entry import main
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.plan import plan_route, travel_check
-from tests.planner.conftest import load_sample
+from tests.planner.conftest import SAMPLES, load_sample
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -96,3 +98,34 @@ def test_the_command_line_exits_3_without_a_traceback(
     assert code == 3
     assert "Traceback" not in captured.err
     assert "raise the cap to at least" in captured.err + captured.out
+
+
+def test_keep_visits_from_the_command_line(tmp_path: Path) -> None:
+    """Tests `lrplanner plan project.lrp --keep-visits`: every visit of the
+    saved plan is on its day in the new plan, held by a lock."""
+    project = load_sample("south_asia")
+    planned = project.with_changes(
+        plan=plan_route(project, seconds=3.0, seed=0).itinerary
+    )
+    path = tmp_path / "planned.lrp"
+    storage.save_project(planned, path)
+    out = tmp_path / "again"
+    args = ["plan", str(path), "--out", str(out), "--seconds", "3", "--keep-visits"]
+    assert main(args) == 0
+    again = storage.load_project(out / "project.lrp")
+    assert again.plan is not None
+    assert planned.plan is not None
+    before = {e.site: d.day for d in planned.plan.days for e in d.visits()}
+    after = {e.site: d.day for d in again.plan.days for e in d.visits()}
+    assert all(after.get(site) == day for site, day in before.items())
+    assert {lock.site for lock in again.locks} >= set(before)
+
+
+def test_keep_visits_needs_a_saved_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tests --keep-visits on a workbook (no plan): exit 2 and why."""
+    workbook = str(SAMPLES / "south_asia.xlsx")
+    out = str(tmp_path / "out")
+    assert main(["plan", workbook, "--out", out, "--keep-visits"]) == 2
+    assert "needs a project file" in capsys.readouterr().err
