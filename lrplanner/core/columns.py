@@ -476,6 +476,15 @@ SITES = SheetSpec(
             "yes = receives groups on national public holidays",
             "no",
         ),
+        _c(
+            "serves_lunch",
+            "Serves lunch",
+            Kind.BOOL,
+            "yes = the host serves the group lunch: a visit may run through "
+            "lunch time, with lunch at the site",
+            "no",
+            synonyms=("lunch at site", "host serves lunch", "lunch provided"),
+        ),
     ),
 )
 

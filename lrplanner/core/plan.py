@@ -65,6 +65,10 @@ class Event:
     via: tuple[PlaceId, ...] = ()
     fare_per_person: Decimal = Decimal("0")
     vehicle_cost: Decimal = Decimal("0")
+    #: A visit through lunch time at a site that serves lunch: the day's
+    #: lunch is eaten there, inside the visit, which then runs its minutes
+    #: plus the Route's lunch minutes.
+    with_lunch: bool = False
 
     def __post_init__(self) -> None:
         require(

@@ -54,6 +54,9 @@ class Site:
     champions: tuple[ChampionId, ...] = ()
     required: bool = False
     open_on_holidays: bool = False
+    #: The host serves lunch: a visit may run through lunch time, lunch
+    #: being eaten at the site (docs/user-guide.md, "Lunch").
+    serves_lunch: bool = False
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:

@@ -325,6 +325,8 @@ def _lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
     meals = [e for e in day.events if e.kind is EventKind.MEAL]
     if any(e.minutes >= route.lunch_minutes for e in meals):
         return
+    if any(e.with_lunch for e in day.visits()):
+        return  # eaten at a site that serves lunch, inside the visit
     if lunch_on_board(project, day) is None:
         yield _v(
             "lunch", day, f"no {route.lunch_minutes}-minute lunch on a visiting day"
@@ -339,6 +341,16 @@ def _visits_over_lunch(project: Project, day: DayPlan) -> Iterator[Violation]:
     lunch, _ = lunch_hour(project, day.day)
     latest = lunch + timedelta(minutes=LUNCH_LATE_MIN)
     for visit in day.visits():
+        site = project.site_by_id.get(visit.site) if visit.site else None
+        if visit.with_lunch and site is not None and not site.serves_lunch:
+            yield _v(
+                "lunch",
+                day,
+                f"{visit.title!r} has lunch at the site, but the site does not "
+                "serve lunch",
+            )
+        elif visit.with_lunch:
+            continue  # lunch is inside it, at a site that serves lunch
         if visit.start < lunch and visit.end > latest:
             yield _v(
                 "lunch",
@@ -417,12 +429,14 @@ def _visit_rules(project: Project, day: DayPlan, event: Event) -> Iterator[Viola
         yield _v("excluded", day, f"{site.name!r} is excluded")
     local_start = _local(project, site_location(site), event.start)
     local_end = _local(project, site_location(site), event.end)
-    if event.minutes != site.duration_min:
+    inside = project.route.lunch_minutes if event.with_lunch else 0
+    if event.minutes != site.duration_min + inside:
         yield _v(
             "duration",
             day,
             f"visit to {site.name!r} lasts {event.minutes} "
-            f"min, the site needs {site.duration_min}",
+            f"min, the site needs {site.duration_min}"
+            + (f" plus {inside} for lunch there" if inside else ""),
         )
     if not site.is_available(local_start.date()):
         yield _v(

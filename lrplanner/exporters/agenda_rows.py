@@ -18,6 +18,7 @@ from lrplanner.core.plan import ESTIMATE_NOTE, EventKind
 from lrplanner.core.procedures import (
     flight_times,
     is_scheduled,
+    lunch_hour,
     lunch_on_board,
     on_board_span,
     service_of,
@@ -125,11 +126,27 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
             rows.extend(_flight_rows(project, event, row, (start, end)))
         else:
             rows.append(row)
+        if event.with_lunch:
+            rows.append(_site_lunch_row(project, day, event))
         if event is on_board:  # after the departure line (a flight's arrival last)
             at = len(rows) - 1 if event.mode is TravelMode.FLIGHT else len(rows)
             rows.insert(at, _on_board_row(project, day, event))
     rows.append(overnight_row(project, day))
     return rows
+
+
+def _site_lunch_row(project: Project, day: DayPlan, event: Event) -> AgendaRow:
+    """Return the lunch line inside a visit at a site that serves lunch."""
+    begin, end = lunch_hour(project, day.day)
+    zone = zone_named(event.tz)
+    site = project.site_by_id.get(event.site) if event.site else None
+    return AgendaRow(
+        kind=str(EventKind.MEAL),
+        time=f"{begin.astimezone(zone):%H:%M}{EN_DASH}{end.astimezone(zone):%H:%M}",
+        activity="Lunch at the site (host provides)",
+        place=site.name if site else "",
+        host=site.host if site else "",
+    )
 
 
 def _on_board_row(project: Project, day: DayPlan, event: Event) -> AgendaRow:

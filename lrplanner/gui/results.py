@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
@@ -25,11 +25,24 @@ from lrplanner.gui.widgets.map_view import MapView
 if TYPE_CHECKING:
     from datetime import date
 
+    from PySide6.QtGui import QResizeEvent
+
     from lrplanner.core.project import Project
     from lrplanner.gui.document import ProjectDocument
     from lrplanner.planner.plan import PlanOutcome
 
 LOCKS = PlanChanges(locks=True)
+
+
+class _WrappingTable(QTableView):
+    """A table whose rows grow to show their wrapped text in full, at the
+    width the columns have once shown (again whenever it is resized)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.resizeRowsToContents)
+
+
 SITES = PlanChanges(sites=True, locks=True)
 
 
@@ -47,7 +60,7 @@ class ResultsViews(QObject):
         self.map = MapView()
         self.budget = BudgetPanel()
         self.indicators = IndicatorsPanel()
-        self.left_out = QTableView()
+        self.left_out = _WrappingTable()
         self.left_out.setObjectName("left_out_table")
         self.left_out.setAccessibleName("Sites left out, with reasons")
         self.left_out.setWordWrap(True)
@@ -94,10 +107,17 @@ class ResultsViews(QObject):
         )
         self._show_left_out(project)
 
-    def show_changes(self, lines: list[str]) -> None:
-        """List what the last re-plan changed (visits and nights)."""
+    def show_changes(self, lines: list[str] | None) -> None:
+        """List what the last re-plan changed (visits and nights); None: the
+        plan was a first plan, with nothing to compare."""
         self.changes.clear()
-        self.changes.addItems(lines or ["The last plan changed no visit and no night."])
+        if lines is None:
+            self.changes.addItem("A first plan: there was no plan to compare it with.")
+            lines = []
+        else:
+            self.changes.addItems(
+                lines or ["The re-plan changed no visit and no night."]
+            )
         index = self._tabs.indexOf(self.changes)
         self._tabs.setTabText(index, f"Changes ({len(lines)})")
 
@@ -111,9 +131,9 @@ class ResultsViews(QObject):
         header = self.left_out.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        # the whole reason shows, wrapped over as many lines as it needs
-        rows = self.left_out.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the whole reason shows, wrapped over as many lines as it needs at
+        # the width the Reason column has (again when that width changes)
+        self.left_out.resizeRowsToContents()
         index = self._tabs.indexOf(self.left_out)
         self._tabs.setTabText(index, f"Left out ({model.rowCount()})")
 

@@ -48,8 +48,9 @@ class PlanController(QObject):
         self.seconds = 10.0
         self.seed = 0
         self.last_outcome: PlanOutcome | None = None
-        #: What the last plan changed from the plan before it, in words.
-        self.last_changes: list[str] = []
+        #: What the last plan changed from the plan before it, in words
+        #: (None: it was a first plan).
+        self.last_changes: list[str] | None = None
 
     def is_running(self) -> bool:
         """Return whether a plan is being computed."""
@@ -104,7 +105,9 @@ class PlanController(QObject):
         self.last_outcome = outcome
         before = self._snapshot.plan
         self.last_changes = (
-            plan_diff(before, outcome.itinerary).lines(current) if before else []
+            None
+            if before is None
+            else plan_diff(before, outcome.itinerary).lines(current)
         )
         planned = current.with_changes(plan=outcome.itinerary)
         changes = PlanChanges(plan=True)

@@ -120,6 +120,7 @@ def _site(site: Site) -> Row:
         "champions": _join(site.champions),
         "required": _yes(site.required),
         "open_on_holidays": _yes(site.open_on_holidays),
+        "serves_lunch": _yes(site.serves_lunch),
     }
     return _with_notes(row, site.notes)
 

@@ -75,6 +75,7 @@ def build_site(f: Fields) -> Site | None:
     champions = f.get("champions", multicells.parse_id_list, ())
     required = f.get("required", cells.parse_bool, False)
     on_holidays = f.get("open_on_holidays", cells.parse_bool, False)
+    serves_lunch = f.get("serves_lunch", cells.parse_bool, False)
     return f.make(
         lambda: Site(
             id=SiteId(site_id),
@@ -97,6 +98,7 @@ def build_site(f: Fields) -> Site | None:
             champions=tuple(ChampionId(c) for c in champions),
             required=required,
             open_on_holidays=on_holidays,
+            serves_lunch=serves_lunch,
             notes=f.notes(),
         )
     )

@@ -161,7 +161,9 @@ def build_model(
     )
     candidates, screened = screen_sites(project, availability, matrix)
     windows = {
-        s.id: _windows(availability[s.id], frames, axis, s.duration_min)
+        s.id: _windows(
+            availability[s.id], frames, axis, s.duration_min, lunch=s.serves_lunch
+        )
         for s in candidates
     }
     candidates, too_short = screen_too_short(project, candidates, windows)
@@ -270,9 +272,15 @@ def _score(project: Project, site: CoreSite, rules: PlanningRules) -> int:
 
 
 def _windows(
-    days: list[SiteDay], frames: tuple[DayFrame, ...], axis: TimeAxis, duration: int
+    days: list[SiteDay],
+    frames: tuple[DayFrame, ...],
+    axis: TimeAxis,
+    duration: int,
+    *,
+    lunch: bool = False,
 ) -> tuple[TimeWindow, ...]:
-    """Return service-start windows per day.
+    """Return service-start windows per day (``lunch``: the site serves
+    lunch, so a visit may run through lunch time, lunch eaten inside it).
 
     The lunch rule (see docs/user-guide.md, "Lunch"): a visit may run into
     lunch time by at most ``LUNCH_LATE_MIN`` minutes, and lunch then follows it;
@@ -288,28 +296,38 @@ def _windows(
         for begin, end in site_day.intervals:
             out.extend(
                 TimeWindow(open=a, close=b, tour=frame.index)
-                for a, b in _starts(axis, frame, begin, end, duration)
+                for a, b in _starts(axis, frame, begin, end, duration, lunch=lunch)
             )
     return tuple(out)
 
 
 def _starts(
-    axis: TimeAxis, frame: DayFrame, begin: datetime, end: datetime, duration: int
+    axis: TimeAxis,
+    frame: DayFrame,
+    begin: datetime,
+    end: datetime,
+    duration: int,
+    *,
+    lunch: bool = False,
 ) -> list[tuple[int, int]]:
-    """Return the (first, last) visit starts of one opening interval."""
+    """Return the (first, last) visit starts of one opening interval.
+
+    At a site that serves ``lunch`` any start fits whose visit, with the
+    lunch hour inside it when it runs over the lunch point, ends by closing
+    (the axis has lunch cut out, so that is the plain interval)."""
     lo, hi = axis.to_axis(begin), axis.to_axis(end)
-    if frame.lunch is None:
+    if frame.lunch is None or lunch:
         return [(lo, hi - duration)] if hi - duration >= lo else []
-    lunch = axis.to_axis(frame.lunch[0])
-    if not (lo < lunch and frame.lunch[0] < end):
+    point = axis.to_axis(frame.lunch[0])
+    if not (lo < point and frame.lunch[0] < end):
         return [(lo, hi - duration)] if hi - duration >= lo else []
     # before lunch, running into lunch time by at most LUNCH_LATE_MIN minutes
     # and not past closing (real minutes from the lunch point)
     open_after = int((end - frame.lunch[0]) / MINUTE)
-    early = (lo, lunch + min(LUNCH_LATE_MIN, open_after) - duration)
-    late = (lunch, hi - duration)
+    early = (lo, point + min(LUNCH_LATE_MIN, open_after) - duration)
+    late = (point, hi - duration)
     pieces = [p for p in (early, late) if p[1] >= p[0]]
-    if len(pieces) == 2 and early[1] >= lunch:
+    if len(pieces) == 2 and early[1] >= point:
         return [(lo, max(early[1], late[1]))]
     return pieces
 

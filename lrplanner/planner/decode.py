@@ -265,6 +265,8 @@ def _to_real(
     point = axis.to_axis(frame.lunch[0])
     split, mode = _lunch_slot(blocks, point, frame.lunch)
     length = frame.lunch[1] - frame.lunch[0]
+    if mode == "after" and _serves_lunch(model, blocks[split]):
+        mode = "inside"
     events: list[Event] = []
     for i, block in enumerate(blocks):
         shifted = i > split or (i == split and mode == "gap")
@@ -274,6 +276,9 @@ def _to_real(
         if i == split and mode == "before":
             events.append(_meal(model, begin, length, block.where_before))
             begin += length
+        if i == split and mode == "inside":  # lunch at the site, in the visit
+            events.append(_event(model, block, begin, extra=length))
+            continue
         events.append(_event(model, block, begin))
         if i == split and mode == "after":
             events.append(_meal(model, events[-1].end, length, block.where_after))
@@ -369,14 +374,31 @@ def _lunch_slot(
     return len(blocks), "gap"
 
 
-def _event(model: RouteModel, block: Block, begin: datetime) -> Event:
+def _event(
+    model: RouteModel, block: Block, begin: datetime, extra: timedelta | None = None
+) -> Event:
+    """Return a block as an event from ``begin``; ``extra`` is a lunch eaten
+    inside a visit (the visit then runs that much longer)."""
     where = block.where_before
+    end = block.real[1] if block.real else begin + (block.end - block.start) * MINUTE
+    if extra is not None:
+        return Event(
+            start=begin,
+            end=end + extra,
+            tz=location_zone(model.project, where).key,
+            with_lunch=True,
+            **block.make,
+        )
     return Event(
-        start=begin,
-        end=block.real[1] if block.real else begin + (block.end - block.start) * MINUTE,
-        tz=location_zone(model.project, where).key,
-        **block.make,
+        start=begin, end=end, tz=location_zone(model.project, where).key, **block.make
     )
+
+
+def _serves_lunch(model: RouteModel, block: Block) -> bool:
+    """Whether a block is a visit at a site that serves lunch."""
+    site = block.make.get("site")
+    found = model.project.site_by_id.get(site) if site is not None else None
+    return found is not None and found.serves_lunch
 
 
 def _meal(model: RouteModel, begin: datetime, length: timedelta, where: str) -> Event:

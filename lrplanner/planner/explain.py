@@ -170,10 +170,15 @@ def _elsewhere(model: RouteModel, plan: Plan, index: int) -> tuple[ReasonKind, s
     d, need, spare = nearest
     frame = model.frames[d]
     start, end = _day_ends(model, plan, d)
+    route = (
+        f"around {location_name(project, start)}"
+        if start == end
+        else f"{location_name(project, start)} to {location_name(project, end)}"
+    )
     return ReasonKind.LOWER_VALUE, (
         f"fits into no day of this plan, even in place of a day's visits: the "
         f"nearest the plan comes is {frame.day:%a} {frame.day.day} {frame.day:%b} "
-        f"({location_name(project, start)} to {location_name(project, end)}), "
+        f"({route}), "
         f"where the visit with the road there and on needs {_hours(need)} and "
         f"the day has {_hours(spare)} to spare; a route that reaches it is "
         "worth less"
@@ -200,7 +205,8 @@ def _nearest_day(
     model: RouteModel, plan: Plan, index: int, days: list[int]
 ) -> tuple[int, int, int] | None:
     """Return (tour, minutes the visit needs there, minutes the day has
-    spare) for the open day the site is least short of fitting."""
+    spare) for the open day the plan passes nearest the site (the least
+    extra time for the visit and the road there and on; ties: more spare)."""
     data = model.data
     site = data.sites[index]
     best: tuple[int, int, int, int] | None = None
@@ -220,9 +226,8 @@ def _nearest_day(
             - data.travel[i][j]
             for i, j in itertools.pairwise(stops)
         )
-        short = need - spare
-        if best is None or short < best[0]:
-            best = (short, d, need, spare)
+        if best is None or (need, -spare) < (best[0], -best[2]):
+            best = (need, d, need, spare)
     return None if best is None else best[1:]
 
 

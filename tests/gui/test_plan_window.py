@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from lrplanner.planner.plan import PlanOutcome
 
 
-#: Rows the agenda adds around a flight (they are not events of the plan).
-PROCEDURES = ("check-in", "arrival", "on board")  # rows the agenda adds to events
+#: Rows the agenda adds around flights and visits (not events of the plan).
+PROCEDURES = ("check-in", "arrival", "on board", "lunch at site")
 
 
 def _agenda_titles(

@@ -16,6 +16,7 @@ from lrplanner.core.plan import EventKind
 from lrplanner.core.procedures import (
     flight_times,
     is_scheduled,
+    lunch_hour,
     lunch_on_board,
     on_board_span,
     service_of,
@@ -162,6 +163,19 @@ def _event_rows(
 ) -> list[list[QStandardItem]]:
     """Return an event's rows: a flight gets its check-in and arrival rows."""
     row = _event_row(project, day, event)
+    if event.with_lunch:
+        begin, end = lunch_hour(project, day.day)
+        zone = ZoneInfo(event.tz)
+        lunch = _items(
+            f"{begin.astimezone(zone):%H:%M}\u2013{end.astimezone(zone):%H:%M}",
+            "lunch at site",
+            "Lunch at the site (host provides)",
+            _place_text(project, event),
+            "",
+        )
+        for item in lunch:
+            item.setData(day.day.isoformat(), DAY_ROLE)
+        return [row, lunch]
     if event.kind is not EventKind.TRAVEL or event.mode is not TravelMode.FLIGHT:
         return [row]
     assert event.origin is not None
