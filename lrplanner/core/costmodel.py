@@ -162,7 +162,8 @@ def _staff_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
 
 def _event_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostLine]:
     if event.kind is EventKind.VISIT and event.site is not None:
-        yield from _visit_lines(project, day, event)
+        if not event.continued:  # a two-day visit pays once
+            yield from _visit_lines(project, day, event)
     elif event.kind is EventKind.TRAVEL:
         yield from _travel_lines(project, day, event)
     elif event.session in VENUE_SESSIONS and project.route.rates.venue_per_session:

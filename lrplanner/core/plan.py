@@ -69,6 +69,10 @@ class Event:
     #: lunch is eaten there, inside the visit, which then runs its minutes
     #: plus the Route's lunch minutes.
     with_lunch: bool = False
+    #: The second part of a visit begun the day before (a case longer than
+    #: a day, with the night at the site's place): its fees were counted
+    #: with the first part, and the two parts last the visit's minutes.
+    continued: bool = False
 
     def __post_init__(self) -> None:
         require(

@@ -384,18 +384,59 @@ def _sessions(
 
 def _site_rules(project: Project, itinerary: Itinerary) -> Iterator[Violation]:
     seen: set[str] = set()
-    for day in itinerary.days:
+    days = itinerary.days
+    for index, day in enumerate(days):
         for event in day.visits():
             assert event.site is not None
+            if event.continued:
+                yield from _continued_rule(days, index, event)
+                yield from _visit_rules(project, day, event, whole=False)
+                continue
             if event.site in seen:
                 yield _v("once", day, f"site {event.site} is visited twice")
             seen.add(event.site)
-            yield from _visit_rules(project, day, event)
+            rest = _continuation(days, index, event)
+            yield from _visit_rules(project, day, event, rest)
     for site in project.sites:
         if site.required and site.id not in seen:
             yield Violation("required", f"required site {site.name!r} is not visited")
     for lock in project.locks:
         yield from _lock_rule(project, itinerary, lock)
+
+
+def _continuation(days: tuple[DayPlan, ...], index: int, event: Event) -> int:
+    """Return the minutes of the next day's continuation of a visit (0: none)."""
+    if index + 1 >= len(days):
+        return 0
+    return sum(
+        e.minutes
+        for e in days[index + 1].visits()
+        if e.continued and e.site == event.site
+    )
+
+
+def _continued_rule(
+    days: tuple[DayPlan, ...], index: int, event: Event
+) -> Iterator[Violation]:
+    """A continued visit follows its first part on the day before, with the
+    night at that site's place."""
+    day = days[index]
+    before = days[index - 1] if index > 0 else None
+    first = (
+        [] if before is None else [e for e in before.visits() if e.site == event.site]
+    )
+    if not first or first[-1].continued:
+        yield _v(
+            "two-day visit",
+            day,
+            f"{event.title!r} continues a visit that did not start the day before",
+        )
+    elif before is not None and before.visits()[-1] is not first[-1]:
+        yield _v(
+            "two-day visit",
+            day,
+            f"{event.title!r}: the day before, the visit was not the last one",
+        )
 
 
 def _lock_rule(
@@ -419,7 +460,17 @@ def _lock_rule(
     yield Violation("lock", f"locked site {site.name!r} is not visited")
 
 
-def _visit_rules(project: Project, day: DayPlan, event: Event) -> Iterator[Violation]:
+def _visit_rules(
+    project: Project,
+    day: DayPlan,
+    event: Event,
+    continued: int = 0,
+    *,
+    whole: bool = True,
+) -> Iterator[Violation]:
+    """The rules of one visit event (``continued``: minutes of its part the
+    next day; ``whole`` False for that part, whose length its first part's
+    check counts)."""
     assert event.site is not None
     site = project.site_by_id.get(event.site)
     if site is None:
@@ -430,11 +481,11 @@ def _visit_rules(project: Project, day: DayPlan, event: Event) -> Iterator[Viola
     local_start = _local(project, site_location(site), event.start)
     local_end = _local(project, site_location(site), event.end)
     inside = project.route.lunch_minutes if event.with_lunch else 0
-    if event.minutes != site.duration_min + inside:
+    if whole and event.minutes + continued != site.duration_min + inside:
         yield _v(
             "duration",
             day,
-            f"visit to {site.name!r} lasts {event.minutes} "
+            f"visit to {site.name!r} lasts {event.minutes + continued} "
             f"min, the site needs {site.duration_min}"
             + (f" plus {inside} for lunch there" if inside else ""),
         )

@@ -12,7 +12,7 @@ on the :class:`TimeAxis`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -31,6 +31,7 @@ from lrplanner.planner.budget import check_fixed
 from lrplanner.planner.frames import DayFrame, day_frames
 from lrplanner.planner.night_legs import NightLeg, night_legs
 from lrplanner.planner.screen import screen_sites, screen_too_short
+from lrplanner.planner.stays import Stay, stay_of
 from lrplanner.planner.timing import (
     StepEdges,
     arc_timetable,
@@ -79,7 +80,9 @@ class RouteModel:
     """The engine's problem plus everything needed to read its answer.
 
     ``locations`` are where the group is on arriving at each engine
-    location; the last ``len(nights)`` of them are night legs.
+    location; after the sites come the night legs, then one night per
+    two-day visit (``stays``: the site's engine index and its split).
+    ``leaves`` is where the group is when it leaves each location.
     """
 
     project: Project
@@ -93,30 +96,58 @@ class RouteModel:
     availability: Mapping[SiteId, list[SiteDay]]
     screened_out: tuple[LeftOut, ...]
     nights: tuple[NightLeg, ...] = ()
+    stays: tuple[tuple[int, Stay], ...] = ()
+    leaves: tuple[str, ...] = ()
 
     def night_at(self, location: int) -> NightLeg | None:
         """Return the night leg an engine location stands for, if any."""
-        first = len(self.locations) - len(self.nights)
-        return self.nights[location - first] if location >= first else None
+        first = len(self.locations) - len(self.stays) - len(self.nights)
+        k = location - first
+        return self.nights[k] if 0 <= k < len(self.nights) else None
+
+    def stay_at(self, location: int) -> tuple[int, Stay] | None:
+        """Return the (engine site, split) of the two-day visit whose night
+        an engine location stands for, if any."""
+        k = location - (len(self.locations) - len(self.stays))
+        return self.stays[k] if 0 <= k < len(self.stays) else None
 
     def leaves_from(self, location: int) -> str:
         """Return where the group is when it leaves an engine location."""
+        return self.leaves[location] if self.leaves else self.locations[location]
+
+    def sleeps_at(self, location: int) -> str:
+        """Return the place a night at an engine location is spent at (a
+        night leg's destination, where the group wakes up)."""
         night = self.night_at(location)
         return self.locations[location] if night is None else night.destination
 
 
 @dataclass(frozen=True, slots=True)
 class _Ends:
-    """Where each engine location is on arrival and on leaving, and which
-    are sites (the transfer buffer is kept before those)."""
+    """Where each engine location is on arrival and on leaving, which are
+    sites (the transfer buffer is kept before those), and the two-day
+    visits' nights (``tied``: night -> its site; reached only from it, and
+    the only place it leads to)."""
 
     arrive: tuple[str, ...]
     leave: tuple[str, ...]
     sites: range
+    tied: Mapping[int, int] = field(default_factory=dict)
 
     def buffer(self, project: Project, location: int) -> int:
         """Return the transfer buffer before arriving at an engine location."""
         return project.route.transfer_buffer_min if location in self.sites else 0
+
+    def barred(self, i: int, j: int) -> bool:
+        """Whether the arc from ``i`` to ``j`` breaks a two-day visit."""
+        if j in self.tied:
+            return self.tied[j] != i
+        return i in self.bound and self.bound[i] != j
+
+    @property
+    def bound(self) -> dict[int, int]:
+        """Return site -> its two-day visit's night."""
+        return {site: night for night, site in self.tied.items()}
 
 
 def build_model(
@@ -166,29 +197,50 @@ def build_model(
         )
         for s in candidates
     }
+    splits = _splits(project, candidates, windows, availability, (frames, axis, matrix))
+    for site_id, stay in splits.items():
+        windows[site_id] = _first_part_windows(
+            availability[site_id], frames, axis, stay
+        )
     candidates, too_short = screen_too_short(project, candidates, windows)
     screened = (*screened, *too_short)
     locations = (*ends, *(site_location(s) for s in candidates))
     groups, group_of = _theme_groups(candidates, rules)
     sites = tuple(
-        _engine_site(
-            project,
-            site,
-            len(ends) + i,
-            windows[site.id],
-            frames,
-            axis,
-            rules,
-            group_of,
+        replace(
+            _engine_site(
+                project,
+                site,
+                len(ends) + i,
+                windows[site.id],
+                frames,
+                axis,
+                rules,
+                group_of,
+            ),
+            service=splits[site.id].first if site.id in splits else site.duration_min,
         )
         for i, site in enumerate(candidates)
     )
     check()
     first_night = len(locations)
+    stays = tuple(
+        (i, splits[site.id]) for i, site in enumerate(candidates) if site.id in splits
+    )
+    first_stay = first_night + len(nights)
     at = _Ends(
-        arrive=(*locations, *(n.origin for n in nights)),
-        leave=(*locations, *(n.destination for n in nights)),
+        arrive=(
+            *locations,
+            *(n.origin for n in nights),
+            *(stay.place for _, stay in stays),
+        ),
+        leave=(
+            *locations,
+            *(n.destination for n in nights),
+            *(locations[len(ends) + i] for i, _ in stays),
+        ),
         sites=range(len(ends), first_night),
+        tied={first_stay + k: len(ends) + i for k, (i, _) in enumerate(stays)},
     )
     timed = _timed_arcs(matrix, at, check)
     data = ProblemData(
@@ -199,14 +251,18 @@ def build_model(
         chained=True,
         hotels=(
             *range(len(hotels)),
-            *range(first_night, first_night + len(nights)),
+            *range(first_night, first_stay + len(stays)),
         ),
         budget=costs.engine_budget(project),
         arc_costs=_arc_costs(project, matrix, at, (len(hotels), nights), check),
         groups=groups,
         closed_arcs=_closed_arcs(project, matrix, timed, frames)
         | _closed_nights(len(at.arrive), first_night, nights, frames),
-        timetables=_timetables(project, matrix, at, timed, (frames, axis)),
+        timetables=_with_stays(
+            _timetables(project, matrix, at, timed, (frames, axis)),
+            _stay_tables(project, matrix, at, (stays, first_stay), (frames, axis)),
+            at,
+        ),
     )
     return RouteModel(
         project=project,
@@ -220,6 +276,8 @@ def build_model(
         availability=availability,
         screened_out=screened,
         nights=nights,
+        stays=stays,
+        leaves=at.leave,
     )
 
 
@@ -246,6 +304,104 @@ def _engine_site(
         fixed_start=fixed_start,
         name=site.name,
     )
+
+
+def _splits(
+    project: Project,
+    candidates: tuple[CoreSite, ...],
+    windows: Mapping[SiteId, tuple[TimeWindow, ...]],
+    availability: Mapping[SiteId, list[SiteDay]],
+    where: tuple[tuple[DayFrame, ...], TimeAxis, TravelMatrix],
+) -> dict[SiteId, Stay]:
+    """Return how each visit that fits no single day splits over two (see
+    :mod:`lrplanner.planner.stays`), for the sites at a place with lodging."""
+    frames, axis, matrix = where
+    out: dict[SiteId, Stay] = {}
+    for site in candidates:
+        if windows[site.id] or site.place is None:
+            continue
+        loc = site_location(site)
+        plain = matrix.minutes(site.place, loc)
+        if plain is None:
+            continue
+        lead = 0
+        if loc != site.place:
+            lead = rounded(planning_minutes(matrix.leg(site.place, loc), project))
+        lead += project.route.transfer_buffer_min
+        days = availability[site.id]
+
+        def fits(d: int, minutes: int, days: list[SiteDay] = days) -> bool:
+            return any(
+                _starts(axis, frames[d], begin, end, minutes)
+                for begin, end in days[d].intervals
+            )
+
+        stay = stay_of(project, site, days, frames, lead, fits)
+        if stay is not None:
+            out[site.id] = stay
+    return out
+
+
+def _first_part_windows(
+    days: list[SiteDay], frames: tuple[DayFrame, ...], axis: TimeAxis, stay: Stay
+) -> tuple[TimeWindow, ...]:
+    """Return the start windows of a two-day visit's first part (on the days
+    it can begin)."""
+    return tuple(
+        TimeWindow(open=a, close=b, tour=d)
+        for d in sorted(stay.days)
+        for begin, end in days[d].intervals
+        for a, b in _starts(axis, frames[d], begin, end, stay.first)
+    )
+
+
+def _stay_tables(
+    project: Project,
+    matrix: TravelMatrix,
+    at: _Ends,
+    stays: tuple[tuple[tuple[int, Stay], ...], int],
+    days: tuple[tuple[DayFrame, ...], TimeAxis],
+) -> dict[tuple[int, int], Timetable]:
+    """Return the timing of leaving a two-day visit's night: the second part
+    of the visit first (one "departure" per morning it can follow), then
+    the way on from the site."""
+    frames, axis = days
+    found, first = stays
+    out: dict[tuple[int, int], Timetable] = {}
+    for k, (_, stay) in enumerate(found):
+        night = first + k
+        order = sorted(stay.days)
+        morning = Departures(
+            ready=tuple(axis.to_axis(frames[d + 1].close_by) for d in order),
+            arrive=tuple(axis.to_axis(stay.starts[d]) + stay.second for d in order),
+        )
+        for j, target in enumerate(at.arrive):
+            if j == night or at.barred(night, j):
+                continue
+            plain = matrix.minutes(at.leave[night], target)
+            if plain is None:
+                continue
+            onward = 0
+            if at.leave[night] != target:
+                leg = matrix.leg(at.leave[night], target)
+                onward = rounded(planning_minutes(leg, project)) + at.buffer(project, j)
+            out[night, j] = Timetable((morning, onward))
+    return out
+
+
+def _with_stays(
+    tables: dict[tuple[int, int], Timetable],
+    stays: dict[tuple[int, int], Timetable],
+    at: _Ends,
+) -> dict[tuple[int, int], Timetable]:
+    """Return the timetables with the two-day visits' mornings; a way on
+    from the site that takes a set departure keeps its exact timing."""
+    for (night, j), table in stays.items():
+        onward = tables.get((at.tied[night], j))
+        if onward is not None:
+            table = Timetable((table.hops[0], *onward.hops))
+        tables[night, j] = table
+    return tables
 
 
 def _theme_groups(
@@ -375,7 +531,7 @@ def _travel(
     def minutes(i: int, j: int) -> int:
         a, b = at.leave[i], at.arrive[j]
         plain = matrix.minutes(a, b)
-        if plain is None or (i == j and a != b):
+        if plain is None or (i == j and a != b) or at.barred(i, j):
             return FAR
         if project is None or i == j:
             return plain
@@ -412,7 +568,12 @@ def _timed_arcs(
     for i, a in enumerate(at.leave):
         check()
         for j, b in enumerate(at.arrive):
-            if i != j and a != b and matrix.minutes(a, b) is not None:
+            if (
+                i != j
+                and a != b
+                and not at.barred(i, j)
+                and matrix.minutes(a, b) is not None
+            ):
                 steps = scheduled_steps(matrix.network, matrix.leg(a, b), edges)
                 if steps:
                     timed[i, j] = steps
@@ -516,11 +677,14 @@ def _arc_costs(
     arrives, as the cost model counts it)."""
     group = project.group_size
     hotels, nights = stays
-    first_night = len(at.arrive) - len(nights)
+    first_night = len(at.arrive) - len(at.tied) - len(nights)
     night: dict[int, int] = {
         j: costs.to_cents(costs.night_cost(project, project.place_by_id[PlaceId(p)]))
         for j, p in enumerate(at.arrive[:hotels])
     }
+    for stay_night in at.tied:
+        where = project.place_by_id[PlaceId(at.arrive[stay_night])]
+        night[stay_night] = costs.to_cents(costs.night_cost(project, where))
     for k, leg in enumerate(nights):
         place = project.place_by_id.get(PlaceId(leg.destination))
         per_diem = (place.per_diem if place is not None else None) or Decimal(0)
@@ -551,24 +715,33 @@ def engine_plan(model: RouteModel, itinerary: Itinerary) -> Plan | None:
         return None
     index = {site: i for i, site in enumerate(model.site_ids)}
     hotel: dict[object, int] = {place: i for i, place in enumerate(model.hotels)}
-    first = len(model.locations) - len(model.nights)
+    first = len(model.locations) - len(model.stays) - len(model.nights)
     hotel.update(
         {(n.origin, n.destination): first + k for k, n in enumerate(model.nights)}
     )
+    stays = len(model.locations) - len(model.stays)
+    hotel.update(
+        {("stay", model.site_ids[i]): stays + k for k, (i, _) in enumerate(model.stays)}
+    )
     routes = [
-        [index[e.site] for e in day.visits() if e.site in index]
+        [index[e.site] for e in day.visits() if e.site in index and not e.continued]
         for day in itinerary.days
     ]
-    nights = [_stay_key(day) for day in itinerary.days[:-1]]
+    split = {model.site_ids[i] for i, _ in model.stays}
+    nights = [_stay_key(day, split) for day in itinerary.days[:-1]]
     if any(n is None or n not in hotel for n in nights):
         return None
     return Plan(routes=routes, hotels=[hotel[n] for n in nights if n is not None])
 
 
-def _stay_key(day: DayPlan) -> object:
-    """Return how :func:`engine_plan` names a night: the place slept at, or
-    a night leg's (origin, destination)."""
+def _stay_key(day: DayPlan, split: set[SiteId]) -> object:
+    """Return how :func:`engine_plan` names a night: the place slept at, a
+    night leg's (origin, destination), or ("stay", site) in the middle of a
+    two-day visit (one of ``split`` ending the day)."""
     leg = day.night_leg()
-    if leg is None:
-        return day.overnight
-    return (leg.origin, leg.destination)
+    if leg is not None:
+        return (leg.origin, leg.destination)
+    visits = day.visits()
+    if visits and visits[-1].site in split and not visits[-1].continued:
+        return ("stay", visits[-1].site)
+    return day.overnight

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from lrplanner.planner.build import RouteModel
     from lrplanner.planner.frames import DayFrame
     from lrplanner.planner.night_legs import NightLeg
+    from lrplanner.planner.stays import Stay
     from lrplanner.solver.result import Result, TourPlan
 
 BOARDING_MIN = 30
@@ -71,11 +72,9 @@ def decode(model: RouteModel, result: Result, sessions: SessionRules) -> Itinera
         if night is not None:
             blocks.append(_night_block(model, night, frame.index))
         overnight = (
-            None
-            if frame.index == last
-            else PlaceId(model.leaves_from(tour.end_location))
+            None if frame.index == last else PlaceId(model.sleeps_at(tour.end_location))
         )
-        events = _to_real(model, frame, blocks, model.leaves_from(tour.start_location))
+        events = _to_real(model, frame, blocks, _morning_place(model, tour))
         days.append(
             DayPlan(
                 day=frame.day,
@@ -86,6 +85,12 @@ def decode(model: RouteModel, result: Result, sessions: SessionRules) -> Itinera
             )
         )
     return Itinerary(days=tuple(days))
+
+
+def _morning_place(model: RouteModel, tour: TourPlan) -> str:
+    """Return where the group is when a tour's day begins."""
+    stay = model.stay_at(tour.start_location)
+    return stay[1].place if stay else model.leaves_from(tour.start_location)
 
 
 def _night_block(model: RouteModel, night: NightLeg, index: int) -> Block:
@@ -107,13 +112,16 @@ def _blocks(
 ) -> list[Block]:
     axis = model.axis
     start, end = axis.to_axis(frame.start), axis.to_axis(frame.end)
-    here = model.leaves_from(tour.start_location)
+    here = _morning_place(model, tour)
     blocks: list[Block] = []
     t = start
     for kind, minutes in _head_sessions(frame.index, last, sessions):
         blocks.append(_session(t, minutes, kind, here))
         t += minutes
     t = max(t, tour.departure)
+    stay = model.stay_at(tour.start_location)
+    if stay is not None:  # the second part of yesterday's two-day visit
+        here, t = _second_part(model, frame, blocks, stay, t)
     for visit in tour.visits:
         site_id = model.site_ids[visit.site]
         where = model.locations[model.data.sites[visit.site].location]
@@ -141,6 +149,27 @@ def _blocks(
     if minutes:
         blocks.append(_session(max(end - minutes, arrival), minutes, closing, target))
     return blocks
+
+
+def _second_part(
+    model: RouteModel,
+    frame: DayFrame,
+    blocks: list[Block],
+    stay: tuple[int, Stay],
+    t: int,
+) -> tuple[str, int]:
+    """Append the way from the night's place to the site and the visit's
+    second part (when the engine's morning timetable has it start); return
+    where the group is and when it is free."""
+    site, split = stay
+    where = model.locations[model.data.sites[site].location]
+    _travel(model, blocks, split.place, where, t)
+    begin = model.axis.to_axis(split.starts[frame.index - 1])
+    make = _visit(model, frame, model.site_ids[site], where)
+    make["continued"] = True
+    make["title"] = make["title"].replace("Visit: ", "Visit (continued): ", 1)
+    blocks.append(Block(begin, begin + split.second, where, where, make))
+    return where, begin + split.second
 
 
 def _head_sessions(
