@@ -144,6 +144,8 @@ def _event(project: Project, event: Event) -> dict[str, Any]:
     if event.site is not None:
         out["site"] = event.site
         out["champions"] = list(event.champions)
+        out["lunch_at_site"] = event.with_lunch
+        out["continued"] = event.continued
     if event.session is not None:
         out["session"] = event.session.value
     if event.origin is not None:
