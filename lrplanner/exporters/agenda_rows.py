@@ -296,10 +296,11 @@ def overnight_row(project: Project, day: DayPlan) -> AgendaRow:
     leg = day.night_leg()
     if leg is not None:
         service = service_of(project, leg)
+        vehicle = "bus" if leg.mode is TravelMode.ROAD else str(leg.mode)
         return AgendaRow(
             kind=OVERNIGHT,
             time="",
-            activity=f"Night on board ({leg.mode}{' ' + service if service else ''})",
+            activity=f"Night on board ({vehicle}{' ' + service if service else ''})",
             place=route_text(project, leg),
             travel="no hotel: sleeping on board",
         )

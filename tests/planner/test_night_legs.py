@@ -193,3 +193,20 @@ def test_a_night_ashore_without_lodging_is_still_caught(itinerary: Itinerary) ->
     project = night_route().with_changes(places=(HANOI, VINH, no_beds))
     rules = {v.rule for v in validate(project, broken)}
     assert "lodging" in rules
+
+
+def test_a_night_bus_works_the_same_way() -> None:
+    """Tests a sleeper bus (a road row with Departures over midnight) in
+    place of the train: the same two visits, the night on the bus."""
+    bus = replace(
+        TRAIN, mode=TravelMode.ROAD, duration_min=540, service="Hoàng Long sleeper"
+    )
+    itinerary = planned(night_route(bus, *ROADS))
+    assert itinerary.visited_sites() == ("HN-1", "QB-1")
+    monday = itinerary.days[0]
+    assert monday.on_board
+    leg = monday.night_leg()
+    assert leg is not None
+    assert leg.mode is TravelMode.ROAD
+    rows = day_rows(night_route(bus, *ROADS), monday)
+    assert rows[-1].activity == "Night on board (bus Hoàng Long sleeper)"
