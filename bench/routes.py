@@ -433,6 +433,12 @@ HISTORY = (
     "transfer buffer before each visit) | 108.6 | 10 | 3 | 3.2 | 5 | visits "
     "start on the five minutes |",
     "| south_asia | 4b2cca6 (2 Dec 2026) | 70.0 | 6 | 4 | 4.0 | 6 | |",
+    "| mekong | 8427018 (2 Dec 2026: final polish of single insertions and "
+    "swaps, nights moved in runs, forced starts for required sites) | 108.6 | "
+    "10 | 3 | 3.5 | 4 | same visits, one hotel change fewer; the idle hours are "
+    "measured per non-rest day (3.2 before counted the same way) |",
+    "| south_asia | 8427018 (2 Dec 2026) | 78.9 | 7 | 4 | 4.1 | 6 | one more "
+    "visit: an insertion with a night moved, which the search had missed |",
     "",
 )
 
