@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from lrplanner.solver.result import Result, TourPlan
 
 BOARDING_MIN = 30
+HOUR = 60 * MINUTE
 """Minutes before a timetabled departure by which a meal at the departure
 point is over (boarding)."""
 
@@ -313,11 +314,29 @@ def _to_real(
             events.append(_meal(model, events[-1].end, length, block.where_after))
     if mode == "gap":
         where = blocks[split - 1].where_after if split > 0 else start_at
-        events.append(_meal(model, frame.lunch[0], length, where))
+        begin = _before_boarding(events, blocks[split:], frame.lunch[0], length)
+        events.append(_meal(model, begin, length, where))
     elif mode == "skip":
         events.extend(_early_lunch(model, events, blocks, frame.lunch))
     events.sort(key=lambda e: e.start)
     return _without_overlaps(events)
+
+
+def _before_boarding(
+    events: list[Event], later: list[Block], lunch: datetime, length: timedelta
+) -> datetime:
+    """Return when a lunch in a gap starts: at lunch time, or earlier (by an
+    hour at most, once the group is free) when the next thing is a
+    timetabled departure that boards less than ``BOARDING_MIN`` minutes
+    after the meal would end."""
+    take_off = next((b.real[0] for b in later if b.real), None)
+    if take_off is None:
+        return lunch
+    latest = take_off - BOARDING_MIN * MINUTE - length
+    if lunch <= latest:
+        return lunch
+    free = max((e.end for e in events if e.end <= lunch), default=lunch - length)
+    return max(latest, free, lunch - HOUR)
 
 
 def _early_lunch(

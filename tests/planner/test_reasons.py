@@ -25,16 +25,17 @@ from lrplanner.planner.decode import decode
 from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
 from lrplanner.solver.result import Result
 from lrplanner.solver.schedule import time_plan
-from lrplanner.solver.wayin import Way, way_in
+from lrplanner.solver.wayin import Way, WayIn, way_in
 from tests.planner.test_local_optimum import RULES, objective
 
 if TYPE_CHECKING:
+    from lrplanner.core.ids import SiteId
     from lrplanner.core.project import Project
 
 SCORE = re.compile(r"score ([+-]\d+\.\d)\)")
 
 
-def _ways(project: Project, outcome: PlanOutcome) -> list[tuple[str, object]]:
+def _ways(project: Project, outcome: PlanOutcome) -> list[tuple[SiteId, WayIn]]:
     model = outcome.model
     plan = engine_plan(model, outcome.itinerary)
     assert plan is not None
@@ -59,9 +60,9 @@ def test_every_stated_swap_is_a_valid_plan_worth_what_it_says(
     reasons = {r.site: r for r in outcome.itinerary.left_out}
     checked = 0
     for site_id, way in _ways(project, outcome):
-        if way.way not in (Way.SWAP, Way.ROOM):  # type: ignore[attr-defined]
+        if way.way not in (Way.SWAP, Way.ROOM) or way.plan is None:
             continue
-        timed = time_plan(model.data, way.plan)  # type: ignore[attr-defined]
+        timed = time_plan(model.data, way.plan)
         assert timed is not None
         result = Result(
             tours=tuple(timed), score=0, cost=0, travel=0, status="feasible",

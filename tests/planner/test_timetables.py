@@ -20,19 +20,21 @@ timetables) neither day holds both visits.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from lrplanner.core.ids import PlaceId, SiteId
-from lrplanner.core.plan import EventKind, Itinerary
+from lrplanner.core.places import TravelMode
+from lrplanner.core.plan import Event, EventKind, Itinerary
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
 from lrplanner.exporters.agenda_rows import day_rows
 from lrplanner.network.graph import TravelNetwork
+from lrplanner.planner.decode import Block, _before_boarding
 from lrplanner.planner.plan import plan_route, travel_check
 from lrplanner.solver.problem import Departures, Timetable
 from tests.planner.procedures_routes import CEBU, DAVAO, FLIGHT, flight_route
@@ -200,3 +202,28 @@ def test_lunch_is_on_board_a_flight_over_lunch_time() -> None:
         rows.index("Lunch on board (flight)")
         == rows.index("Departure: flight 5J 595") + 1
     )
+
+
+def test_lunch_at_the_airport_is_over_before_boarding() -> None:
+    """Tests the decoder's rule on the South Asia case: the group is free at
+    Kathmandu airport from 11:05 (landed from Bhairahawa), lunch time is
+    12:30-13:30 and the Dhaka flight leaves at 13:35, so lunch moves to
+    12:05-13:05 (over 30 minutes before take-off); with the group arriving
+    only at lunch time it cannot move."""
+    zone = ZoneInfo("Asia/Kathmandu")
+    day = date(2027, 1, 14)
+
+    def at(h: int, m: int) -> datetime:
+        return datetime.combine(day, time(h, m), zone)
+
+    landed = Event(
+        kind=EventKind.TRAVEL, start=at(10, 5), end=at(11, 5), title="Flight",
+        tz="Asia/Kathmandu", origin=PlaceId("BWA"), destination=PlaceId("KTM"),
+        mode=TravelMode.FLIGHT,
+    )  # fmt: skip
+    flight = Block(0, 85, "KTM", "DAC", {}, real=(at(13, 35), at(15, 0)))
+    hour = timedelta(hours=1)
+    assert _before_boarding([landed], [flight], at(12, 30), hour) == at(12, 5)
+    late = replace(landed, end=at(12, 30))
+    assert _before_boarding([late], [flight], at(12, 30), hour) == at(12, 30)
+    assert _before_boarding([landed], [], at(12, 30), hour) == at(12, 30)
