@@ -204,9 +204,11 @@ class ProjectFiles(QObject):
             return export_files(project, kind, folder)
 
         self._window.statusBar().showMessage(f"Exporting the {EXPORTS[kind][0]}…")
-        Task(self._window.runner, write).success(self._on_exported).failure(
-            self._on_export_failed
-        ).run()
+        # its own channel: an export waits behind a running plan, never
+        # replaces it (nor an export of another kind)
+        Task(self._window.runner, write, channel=f"export:{kind}").success(
+            self._on_exported
+        ).failure(self._on_export_failed).run()
         return True
 
     def _on_exported(self, paths: list[Path]) -> None:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SCORE_SCALE = 100  # the engine scores learning value x 100
+#: A new plan replaces a running plan; exports and reads do not.
+PLAN_CHANNEL = "plan"
 
 
 class PlanController(QObject):
@@ -80,7 +82,8 @@ class PlanController(QObject):
                 fresh=fresh,
             )
 
-        task = Task(self._runner, plan).with_progress(self._on_progress)
+        task = Task(self._runner, plan, channel=PLAN_CHANNEL)
+        task = task.with_progress(self._on_progress)
         self._state = task.success(self._on_success).failure(self._on_failure).run()
         emit(self.started)
         return True

@@ -114,3 +114,18 @@ def test_closing_with_unsaved_changes_asks_first(
     window.ask = lambda *_args: Button.Save  # type: ignore[method-assign]
     assert window.close()
     assert window.open_path(target).project == changed
+
+
+def test_exporting_while_planning_keeps_the_plan(
+    qtbot: QtBot, window: MainWindow, planned: Project, tmp_path: Path
+) -> None:
+    """Tests an export started while a plan runs: the export waits, the plan
+    still ends with its result, and the planner is not left 'planning'."""
+    window.document.open(planned, None)
+    window.planner.seconds = 3
+    with qtbot.waitSignal(window.planner.finished, timeout=LONG):
+        assert window.plan()
+        with qtbot.waitSignal(window.exported, timeout=LONG):
+            assert window.files.export("costs", tmp_path / "out")
+    assert not window.planner.is_running()
+    assert (tmp_path / "out" / "costs.xlsx").stat().st_size > 0

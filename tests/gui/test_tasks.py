@@ -109,3 +109,43 @@ def test_the_document_undoes_through_its_history(qtbot: QtBot, sample: Project) 
     assert not document.is_dirty()
     assert document.redo() == "Exclude"
     assert document.project is changed
+
+
+def test_tasks_of_other_channels_queue_and_each_ends_once(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """Tests channels: an export submitted while a plan runs waits for it
+    (the plan's result is kept), a new plan replaces the old plan only, and
+    every task ends in exactly one of success, failure or cancelled, with no
+    task left current."""
+    ends: list[tuple[str, str]] = []
+    release = threading.Event()
+
+    def plan(_state: TaskState) -> str:
+        release.wait(10)
+        return "plan"
+
+    def track(name: str) -> Task[str]:
+        work = plan if name.startswith("plan") else (lambda _s: name)
+        channel = "plan" if name.startswith("plan") else "export"
+        task: Task[str] = Task(runner, work, channel=channel)
+        return (
+            task.success(lambda r: ends.append((name, f"success {r}")))
+            .failure(lambda e: ends.append((name, f"failure {e}")))
+            .cancelled(lambda: ends.append((name, "cancelled")))
+        )
+
+    first = track("plan 1").run()
+    track("export").run()
+    track("plan 2").run()
+    release.set()
+    qtbot.waitUntil(lambda: len(ends) == 3, timeout=10_000)
+    assert sorted(ends) == [
+        ("export", "success export"),
+        ("plan 1", "cancelled"),
+        ("plan 2", "success plan"),
+    ]
+    assert first.superseded
+    assert runner.current("plan") is None
+    assert runner.current("export") is None
+    assert not runner.is_busy()
