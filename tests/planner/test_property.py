@@ -1,4 +1,9 @@
-"""Property-based tests: random small routes plan validly or explain why not."""
+"""Property-based tests: random small routes plan validly or explain why not.
+
+The routes may have a sleeper bus over midnight, sites that serve lunch and
+visits longer than a day (all towns have lodging), so nights on board,
+lunch at the site and two-day visits are checked on random cases too.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from hypothesis import strategies as st
 from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.ids import ChampionId, ParticipantId, PlaceId, SiteId
 from lrplanner.core.people import Champion, Gender, Participant
-from lrplanner.core.places import Place
+from lrplanner.core.places import Link, Place, TravelMode
 from lrplanner.core.project import Project
 from lrplanner.core.route import RouteSettings
 from lrplanner.core.sites import Site
@@ -90,7 +95,26 @@ def projects(draw: st.DrawFn, max_sites: int = 6) -> Project:
         champions=champions,
         participants=people,
         places=places,
+        links=_night_bus(draw, towns),
     )
+
+
+def _night_bus(draw: st.DrawFn, towns: list[str]) -> tuple[Link, ...]:
+    """Draw no link, or a sleeper bus between two towns over midnight."""
+    if not draw(st.booleans()):
+        return ()
+    origin, destination = draw(
+        st.lists(st.sampled_from(towns), min_size=2, max_size=2, unique=True)
+    )
+    leaves = time(draw(st.integers(18, 23)), draw(st.sampled_from([0, 30])))
+    return (
+        Link(
+            origin=PlaceId(origin), destination=PlaceId(destination),
+            mode=TravelMode.ROAD, duration_min=draw(st.integers(120, 600)),
+            cost_per_person=Decimal(12), departures=(leaves,), both_ways=False,
+            service="sleeper bus",
+        ),
+    )  # fmt: skip
 
 
 def _site(draw: st.DrawFn, index: int, towns: list[str], days: int) -> Site:
@@ -105,7 +129,9 @@ def _site(draw: st.DrawFn, index: int, towns: list[str], days: int) -> Site:
         place=PlaceId(draw(st.sampled_from(towns))),
         opening=hours,
         value=draw(st.integers(1, 10)),
-        duration_min=draw(st.sampled_from([60, 90, 120, 180])),
+        # 360 and 480: longer than a day holds, planned over two days
+        duration_min=draw(st.sampled_from([60, 90, 120, 180, 360, 480])),
+        serves_lunch=draw(st.booleans()),
         themes=(draw(st.sampled_from(["rural finance", "youth"])),),
         available=(
             DateRange(START + timedelta(days=first), START + timedelta(days=days - 1)),
