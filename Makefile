@@ -25,6 +25,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python -m bench.run_all --toptw default --ophs none --mctopmtw none \
 	    --runs 1 --plain --jobs 2 --raw bench/toptw_plain.jsonl \
 	    --out docs/benchmarks-toptw-plain.md

@@ -7,7 +7,7 @@ import os
 import platform
 import statistics
 from dataclasses import dataclass, field
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from bench.cases import SHARED
@@ -134,8 +134,16 @@ def machine() -> str:
     return (
         f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, pyvrp {version('pyvrp')}, "
-        f"ortools {version('ortools')}"
+        f"ortools {_version_or_none('ortools')}"
     )
+
+
+def _version_or_none(package: str) -> str:
+    """Return an installed package's version, or 'not installed'."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "not installed"
 
 
 #: Baseline scores measured alongside: (family, name, tours) -> median score.
