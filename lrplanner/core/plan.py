@@ -185,8 +185,10 @@ class Itinerary:
         require(dates == sorted(set(dates)), "days must be distinct and in order")
 
     def visited_sites(self) -> tuple[SiteId, ...]:
-        """Return the visited sites in visiting order."""
-        return tuple(e.site for d in self.days for e in d.visits() if e.site)
+        """Return the visited sites in visiting order (a two-day visit once)."""
+        return tuple(
+            e.site for d in self.days for e in d.visits() if e.site and not e.continued
+        )
 
     def overnights(self) -> tuple[PlaceId | None, ...]:
         """Return where the group sleeps after each day."""

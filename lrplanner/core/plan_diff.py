@@ -74,4 +74,9 @@ def plan_diff(before: Itinerary | None, after: Itinerary) -> PlanDiff:
 
 
 def _visit_days(plan: Itinerary) -> dict[SiteId, date]:
-    return {e.site: d.day for d in plan.days for e in d.visits() if e.site is not None}
+    return {
+        e.site: d.day
+        for d in plan.days
+        for e in d.visits()
+        if e.site is not None and not e.continued
+    }

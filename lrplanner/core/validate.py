@@ -207,11 +207,12 @@ def _day_rules(
     route = project.route
     yield from _day_window(project, day)
     visits = day.visits()
-    if len(visits) > route.max_visits_per_day:
+    started = [v for v in visits if not v.continued]  # a two-day visit counts once
+    if len(started) > route.max_visits_per_day:
         yield _v(
             "visits per day",
             day,
-            f"{len(visits)} visits, the limit is {route.max_visits_per_day}",
+            f"{len(started)} visits, the limit is {route.max_visits_per_day}",
         )
     if day.day in route.rest_days and visits:
         yield _v("rest day", day, "visits on a rest day")

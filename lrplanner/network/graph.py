@@ -397,7 +397,13 @@ def _estimated_edges(
     settings allow international estimates): an international leg needs a
     real scheduled flight on the Links sheet.
     """
-    given = {(e.origin, e.destination, e.mode) for e in explicit}
+    # a road row replaces the estimate, unless it is a scheduled bus: the
+    # group's own vehicle can still drive that road at any hour
+    given = {
+        (e.origin, e.destination, e.mode)
+        for e in explicit
+        if not (e.mode is TravelMode.ROAD and e.departures)
+    }
     for a, b in _same_country_pairs(nodes):
         if not same_land(land.get(a.id), land.get(b.id)):
             continue

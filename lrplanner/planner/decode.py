@@ -145,7 +145,11 @@ def _blocks(
     minutes = (
         sessions.closing_min
         if closing is SessionKind.CLOSING
-        else (sessions.reflection_min if tour.visits else 0)
+        else (
+            sessions.reflection_min
+            if tour.visits or model.stay_at(tour.start_location)
+            else 0
+        )
     )
     if minutes:
         blocks.append(_session(max(end - minutes, arrival), minutes, closing, target))
@@ -443,10 +447,13 @@ def _event(
 
 
 def _serves_lunch(model: RouteModel, block: Block) -> bool:
-    """Whether a block is a visit at a site that serves lunch."""
+    """Whether a block is a visit at a site that serves lunch (not a part of
+    a two-day visit: those keep the lunch rule of any visit, their windows
+    being planned that way)."""
     site = block.make.get("site")
     found = model.project.site_by_id.get(site) if site is not None else None
-    return found is not None and found.serves_lunch
+    split = {model.site_ids[i] for i, _ in model.stays}
+    return found is not None and found.serves_lunch and found.id not in split
 
 
 def _meal(model: RouteModel, begin: datetime, length: timedelta, where: str) -> Event:

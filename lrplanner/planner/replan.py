@@ -239,6 +239,7 @@ def _kept_locks(project: Project, plan: Itinerary) -> tuple[VisitLock, ...]:
         for d in plan.days
         for e in d.visits()
         if e.site is not None
+        and not e.continued
         and e.site in project.site_by_id
         and e.site not in own
         and e.site not in project.excluded_sites

@@ -52,7 +52,9 @@ def lock_all_visits(project: Project) -> Project:
         VisitLock(site=event.site, day=day.day)
         for day in project.plan.days
         for event in day.visits()
-        if event.site is not None and event.site not in locked
+        if event.site is not None
+        and not event.continued  # a two-day visit is locked to its first day
+        and event.site not in locked
     )
     if not added:
         return project

@@ -85,6 +85,7 @@ def test_the_case_runs_an_afternoon_and_the_next_morning(itinerary: Itinerary) -
     assert (second.day - first.day).days == 1
     assert part2.start.astimezone(PHNOM_PENH_TZ).time() == time(8, 10)
     assert part2.end.astimezone(PHNOM_PENH_TZ).time() <= time(13, 0)
+    assert itinerary.visited_sites() == (SITE.id,)  # one visit, in two parts
 
 
 def test_the_host_fee_is_paid_once_and_the_night_in_chambok(
