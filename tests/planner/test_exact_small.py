@@ -78,7 +78,7 @@ def _forced(project: Project, subset: tuple[SiteId, ...]) -> Project:
 
 
 @EXAMPLES
-@given(projects(max_sites=4))
+@given(projects(max_sites=4, plain=True))
 def test_the_plan_is_the_best_selection_on_small_routes(project: Project) -> None:
     """Tests that no selection of sites the planner can realise beats its plan."""
     free = _checked(project)
@@ -99,7 +99,7 @@ def test_the_plan_is_the_best_selection_on_small_routes(project: Project) -> Non
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(projects(max_sites=4))
+@given(projects(max_sites=4, plain=True))
 def test_the_plan_reaches_the_brute_force_optimum_of_its_model(
     project: Project,
 ) -> None:

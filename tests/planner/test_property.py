@@ -37,7 +37,7 @@ START = date(2027, 3, 1)
 
 
 @st.composite
-def projects(draw: st.DrawFn, max_sites: int = 6) -> Project:
+def projects(draw: st.DrawFn, max_sites: int = 6, *, plain: bool = False) -> Project:
     """Draw a 2-4 day Cambodian route with 2-6 sites of random hours and values."""
     days = draw(st.integers(2, 4))
     places = tuple(
@@ -54,7 +54,7 @@ def projects(draw: st.DrawFn, max_sites: int = 6) -> Project:
     )
     towns = list(TOWNS)
     count = draw(st.integers(2, max_sites))
-    sites = tuple(_site(draw, i, towns, days) for i in range(count))
+    sites = tuple(_site(draw, i, towns, days, plain=plain) for i in range(count))
     champions = tuple(
         Champion(
             id=ChampionId(f"C{i}"),
@@ -95,7 +95,7 @@ def projects(draw: st.DrawFn, max_sites: int = 6) -> Project:
         champions=champions,
         participants=people,
         places=places,
-        links=_night_bus(draw, towns),
+        links=() if plain else _night_bus(draw, towns),
     )
 
 
@@ -117,7 +117,9 @@ def _night_bus(draw: st.DrawFn, towns: list[str]) -> tuple[Link, ...]:
     )  # fmt: skip
 
 
-def _site(draw: st.DrawFn, index: int, towns: list[str], days: int) -> Site:
+def _site(
+    draw: st.DrawFn, index: int, towns: list[str], days: int, *, plain: bool = False
+) -> Site:
     opens = draw(st.integers(7, 13))
     closes = draw(st.integers(opens + 2, 18))
     hours = OpeningHours.same_every_day([TimeWindow(time(opens), time(closes))])
@@ -130,8 +132,12 @@ def _site(draw: st.DrawFn, index: int, towns: list[str], days: int) -> Site:
         opening=hours,
         value=draw(st.integers(1, 10)),
         # 360 and 480: longer than a day holds, planned over two days
-        duration_min=draw(st.sampled_from([60, 90, 120, 180, 360, 480])),
-        serves_lunch=draw(st.booleans()),
+        duration_min=draw(
+            st.sampled_from(
+                [60, 90, 120, 180] if plain else [60, 90, 120, 180, 360, 480]
+            )
+        ),
+        serves_lunch=False if plain else draw(st.booleans()),
         themes=(draw(st.sampled_from(["rural finance", "youth"])),),
         available=(
             DateRange(START + timedelta(days=first), START + timedelta(days=days - 1)),
