@@ -93,23 +93,34 @@ def _improvement(
         found = best_insertion(data, plan, s)
         if found is not None and _key(data, found) > base:
             return found
+    for d, _old, without in removals(data, plan):
+        floor = plan_score(data, plan) - plan_score(data, without)
+        for s in outside:
+            if should_stop():
+                return None
+            if data.sites[s].score + _bonus_bound(data, s) <= floor:
+                continue
+            found = best_insertion(data, without, s, tours=(d,))
+            if found is not None and _key(data, found) > base:
+                return found
+    return None
+
+
+def removals(
+    data: ProblemData, plan: Plan, tours: Sequence[int] | None = None
+) -> Iterator[tuple[int, int, Plan]]:
+    """Yield (tour, site, plan without it) for each visit a change may take
+    out (not required, not fixed to a start), in ``tours`` (None: all)."""
     for d, route in enumerate(plan.routes):
+        if tours is not None and d not in tours:
+            continue
         for i, old in enumerate(route):
             site = data.sites[old]
             if site.mandatory or site.fixed_start is not None:
                 continue
             without = plan.copy()
             del without.routes[d][i]
-            floor = plan_score(data, plan) - plan_score(data, without)
-            for s in outside:
-                if should_stop():
-                    return None
-                if data.sites[s].score + _bonus_bound(data, s) <= floor:
-                    continue
-                found = best_insertion(data, without, s, tours=(d,))
-                if found is not None and _key(data, found) > base:
-                    return found
-    return None
+            yield d, old, without
 
 
 def _key(data: ProblemData, plan: Plan) -> tuple[int, int]:

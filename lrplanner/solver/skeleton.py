@@ -109,17 +109,23 @@ def _pinned(data: ProblemData) -> dict[int, list[int]]:
     return pinned
 
 
-def _pinned_option(
-    data: ProblemData, d: int, a: int, b: int, sites: list[int]
-) -> list[_Option]:
-    """A tour with fixed sites may hold exactly those, in the first order
-    (of at most ``MAX_ORDERS``) that fits."""
+def _one_tour(data: ProblemData, d: int, a: int, b: int) -> Plan:
+    """Return an empty plan whose tour ``d`` runs from ``a`` to ``b`` (the
+    other tours are never timed)."""
     hotels = [a] * max(len(data.tours) - 1, 0)
     if d > 0:
         hotels[d - 1] = a
     if d < len(data.tours) - 1:
         hotels[d] = b
-    trial = Plan(routes=[[] for _ in data.tours], hotels=hotels)
+    return Plan(routes=[[] for _ in data.tours], hotels=hotels)
+
+
+def _pinned_option(
+    data: ProblemData, d: int, a: int, b: int, sites: list[int]
+) -> list[_Option]:
+    """A tour with fixed sites may hold exactly those, in the first order
+    (of at most ``MAX_ORDERS``) that fits."""
+    trial = _one_tour(data, d, a, b)
     # the order by earliest window first, then the others (a few sites a day)
     orders = itertools.islice(itertools.permutations(sites), MAX_ORDERS)
     for order in orders:
@@ -183,12 +189,7 @@ def _pair_options(
     if (data.tours[d].max_visits or 2) < 2:
         return []
     a, b = ends
-    hotels = [a] * max(len(data.tours) - 1, 0)
-    if d > 0:
-        hotels[d - 1] = a
-    if d < len(data.tours) - 1:
-        hotels[d] = b
-    trial = Plan(routes=[[] for _ in data.tours], hotels=hotels)
+    trial = _one_tour(data, d, a, b)
     out = []
     for x, y in itertools.combinations(alone, 2):
         for order in ((x, y), (y, x)):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lrplanner.solver.localsearch import insert_all
-from lrplanner.solver.polish import best_insertion
+from lrplanner.solver.polish import best_insertion, removals
 from lrplanner.solver.schedule import Plan, plan_cost, plan_score, time_tour
 
 if TYPE_CHECKING:
@@ -95,21 +95,14 @@ def _answer(
 
 def _best_swap(data: ProblemData, plan: Plan, s: int, base: int) -> WayIn | None:
     best: WayIn | None = None
-    for d, route in enumerate(plan.routes):
-        if not data.sites[s].windows_in(d):
+    open_tours = [d for d in range(len(plan.routes)) if data.sites[s].windows_in(d)]
+    for d, old, without in removals(data, plan, open_tours):
+        found = best_insertion(data, without, s, tours=(d,))
+        if found is None:
             continue
-        for i, old in enumerate(route):
-            site = data.sites[old]
-            if site.mandatory or site.fixed_start is not None:
-                continue
-            without = plan.copy()
-            del without.routes[d][i]
-            found = best_insertion(data, without, s, tours=(d,))
-            if found is None:
-                continue
-            net = plan_score(data, found) - base
-            if best is None or net > best.net:
-                best = _answer(data, Way.SWAP, found, s, net, (old,))
+        net = plan_score(data, found) - base
+        if best is None or net > best.net:
+            best = _answer(data, Way.SWAP, found, s, net, (old,))
     return best
 
 
