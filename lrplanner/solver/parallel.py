@@ -214,7 +214,9 @@ def _helper(
     """Body of helper process ``index``: search, sending each new best plan."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        from lrplanner.solver.solve import search
+        # imported here so that ``default_workers`` stays cheap to import (the
+        # benchmark driver reads it); search.py never imports this module
+        from lrplanner.solver.search import search
 
         def send(score: int, plan: Plan) -> None:
             out.put(("plan", index, score, plan.copy()))

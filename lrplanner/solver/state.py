@@ -6,9 +6,8 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from lrplanner.solver.parallel import Team
 from lrplanner.solver.problem import ProblemData
 from lrplanner.solver.progress import ProgressSink, SolveProgress
 from lrplanner.solver.schedule import Plan, plan_score, time_plan
@@ -20,6 +19,22 @@ if TYPE_CHECKING:
 
 BestSink = Callable[[int, Plan], None]
 """Receives (score, plan) each time the best plan of a search improves."""
+
+
+class Helpers(Protocol):
+    """What a search needs of the processes searching beside it.
+
+    :class:`lrplanner.solver.parallel.Team` is one; the search knows only
+    this, so the helpers can run the search without a cycle of imports.
+    """
+
+    def poll(self, *, force: bool = False) -> list[tuple[int, Plan]]:
+        """Return the (score, plan) pairs sent since the last call."""
+        ...
+
+    def finish(self) -> list[tuple[int, Plan]]:
+        """Stop the helpers and return the plans they sent last."""
+        ...
 
 
 @dataclass(slots=True)
@@ -34,7 +49,7 @@ class SearchState:
     stopped: bool = False
     segments: int = 0
     on_best: BestSink | None = None
-    team: Team | None = None
+    team: Helpers | None = None
     data: ProblemData | None = None
 
     def should_stop(self) -> bool:

@@ -16,7 +16,8 @@ import pytest
 from lrplanner.solver.parallel import Team
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.problem import ProblemData
-from lrplanner.solver.solve import search, solve
+from lrplanner.solver.search import search
+from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import AnyOf, Cancelled, CancelToken, MaxIterations
 from tests.solver.brute import optimum
 from tests.solver.checker import assert_valid
