@@ -27,9 +27,9 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python -m bench.run_all --toptw default --ophs none --mctopmtw none \
-	    --runs 1 --plain --jobs 2 --raw bench/toptw_plain.jsonl \
+	    --runs 1 --plain --jobs 2 --raw bench/results/toptw_plain.jsonl \
 	    --out docs/benchmarks-toptw-plain.md
-	$(BIN)/python -m bench.run_all --baseline bench/toptw_plain.jsonl
+	$(BIN)/python -m bench.run_all --baseline bench/results/toptw_plain.jsonl
 	$(BIN)/python -m bench.routes
 	$(BIN)/python -m bench.scaling
 

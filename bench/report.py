@@ -82,12 +82,12 @@ make bench                                              # this page, default sub
 python -m bench.run_all --toptw all --ophs all --mctopmtw all --runs 1  # everything
 python -m bench.run_all --toptw c101,pr01 --ophs none --seconds 5 --runs 1
 python -m bench.run_all --toptw c101 --ophs none --workers 1   # one process
-python -m bench.run_all --report-only        # rebuild from bench/results.jsonl
+python -m bench.run_all --report-only        # rebuild from bench/results/results.jsonl
 python -m bench.run_all --toptw default --ophs none --mctopmtw none --runs 1 \
-    --plain --jobs 2 --raw bench/toptw_plain.jsonl   # plain PyVRP, same day
-python -m bench.run_all --baseline bench/toptw_plain.jsonl  # compare with it
+    --plain --jobs 2 --raw bench/results/toptw_plain.jsonl   # plain PyVRP, same day
+python -m bench.run_all --baseline bench/results/toptw_plain.jsonl  # compare with it
 python -m bench.run_all --toptw none --ophs all --mctopmtw none --runs 1 --jobs 2 \
-    --raw bench/ophs_all.jsonl --out docs/benchmarks-ophs-all.md   # 2 cases at a time
+    --raw bench/results/ophs_all.jsonl --out docs/benchmarks-ophs-all.md  # 2 at a time
 python -m lrplanner.bench toptw $T/cordeau/pr01.txt --tours 2 --seconds 10
 python -m lrplanner.bench ophs $O/SET1/T1-65-1-2.ophs --seconds 10
 ```

@@ -142,7 +142,7 @@ def main() -> int:
     p.add_argument("--seconds", type=float, default=10.0)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--params", type=Path, default=None)
-    p.add_argument("--raw", type=Path, default=Path("bench/results.jsonl"))
+    p.add_argument("--raw", type=Path, default=Path("bench/results/results.jsonl"))
     p.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     p.add_argument("--report-only", action="store_true")
     p.add_argument(

@@ -1,1 +1,0 @@
-python -m bench.run_all --toptw none --ophs all --mctopmtw none --runs 1 --seconds 10 --jobs 2 --raw bench/ophs_all.jsonl --out docs/benchmarks-ophs-all.md

@@ -1,1 +1,0 @@
-python -m bench.run_all --toptw none --mctopmtw none --ophs 64-45-6-4,66-40-6-4,T1-65-6-4,T1-70-6-4,T1-73-6-4,T1-75-6-4,T1-80-6-4,T1-85-6-4,T3-100-6-4,T3-105-6-4,T3-65-6-4,T3-75-6-4,T3-80-6-4,T3-85-6-4,T3-90-6-4,T3-95-6-4 --runs 1 --seconds 10 --jobs 2 --raw bench/ophs_all_rerun.jsonl --out /tmp/rerun2.md

@@ -1,0 +1,1 @@
+python -m bench.run_all --toptw none --ophs all --mctopmtw none --runs 1 --seconds 10 --jobs 2 --raw bench/results/ophs_all.jsonl --out docs/benchmarks-ophs-all.md

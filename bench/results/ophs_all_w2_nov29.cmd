@@ -1,0 +1,1 @@
+python -m bench.run_all --toptw none --ophs all --mctopmtw none --runs 1 --workers 2 --raw bench/results/ophs_all_w2_nov29.jsonl --out docs/benchmarks-ophs-all-w2-nov29.md

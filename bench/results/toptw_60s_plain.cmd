@@ -1,0 +1,1 @@
+python -m bench.run_all --toptw pr02,pr16,rc203 --ophs none --mctopmtw none --runs 1 --seconds 60 --plain --jobs 2 --raw bench/results/toptw_60s_plain.jsonl --out docs/benchmarks-toptw-60s-plain.md

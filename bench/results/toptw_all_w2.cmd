@@ -1,0 +1,1 @@
+python -m bench.run_all --toptw all --ophs none --mctopmtw none --runs 1 --workers 2 --raw bench/results/toptw_all_w2.jsonl --out docs/benchmarks-toptw-all-w2.md

@@ -1,0 +1,1 @@
+python -m bench.run_all --toptw default --ophs none --mctopmtw none --runs 1 --plain --jobs 2 --raw bench/results/toptw_plain.jsonl --out docs/benchmarks-toptw-plain.md

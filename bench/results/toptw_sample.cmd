@@ -1,0 +1,1 @@
+python -m bench.run_all --toptw c105,r108,rc204,pr05,pr13 --ophs none --mctopmtw none --runs 1 --seconds 10 --raw bench/results/toptw_sample.jsonl --out /tmp/toptw_sample.md

@@ -1,0 +1,1 @@
+python -m bench.run_all --toptw default --ophs none --mctopmtw none --runs 1 --workers 1 --jobs 2 --raw bench/results/toptw_w1.jsonl --out docs/benchmarks-toptw-w1.md

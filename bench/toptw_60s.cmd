@@ -1,1 +1,0 @@
-python -m bench.run_all --toptw pr02,pr16,rc203 --ophs none --mctopmtw none --runs 1 --seconds 60 --workers 2 --raw bench/toptw_60s.jsonl --out docs/benchmarks-toptw-60s.md

@@ -1,1 +1,0 @@
-python -m bench.run_all --toptw all --ophs none --mctopmtw none --runs 1 --workers 2 --raw bench/toptw_all_w2.jsonl --out docs/benchmarks-toptw-all-w2.md

@@ -1,1 +1,0 @@
-python -m bench.run_all --toptw default --ophs none --mctopmtw none --runs 1 --plain --jobs 2 --raw bench/toptw_plain.jsonl --out docs/benchmarks-toptw-plain.md
