@@ -33,14 +33,14 @@ class Indicators:
 
 
 def plan_value(project: Project, itinerary: Itinerary, rules: ValueRules) -> float:
-    """Return learning value: site values plus the diminishing theme bonus."""
+    """Return learning value: site values plus the diminishing theme bonus.
+
+    The bonus is :meth:`ValueRules.theme_increments`, the one the planner
+    optimises, summed over the sites visited on each theme.
+    """
     sites = [project.site_by_id[s] for s in itinerary.visited_sites()]
-    seen: Counter[str] = Counter()
-    bonus = 0.0
-    for site in sites:
-        for theme in dict.fromkeys(site.themes):
-            bonus += rules.theme_bonus * rules.theme_decay ** seen[theme]
-            seen[theme] += 1
+    per_theme = Counter(t for site in sites for t in dict.fromkeys(site.themes))
+    bonus = sum((sum(rules.theme_increments(n)) for n in per_theme.values()), 0.0)
     return sum(s.value for s in sites) + bonus
 
 
