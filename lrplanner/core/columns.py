@@ -2,12 +2,23 @@
 
 The importer, the template writer, the exporters and the GUI tables all read
 these specs, so headers, synonyms, help texts and examples never drift apart.
+
+A column that fills one field of its sheet's record (``Site``, ``Place``,
+``RouteSettings``...) names that field, its default (the value of a blank
+cell) and, for numbers, its bounds: the importer reads it and the write-back
+writes it from this entry alone. A compound column (the opening hours, which
+several columns fill together) has no field; hand-written code reads and
+writes it.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal
+
+from lrplanner.core.places import MAX_PROCEDURE_MIN, PlaceKind
 
 
 class Kind(enum.StrEnum):
@@ -36,9 +47,27 @@ class Kind(enum.StrEnum):
     TIMEZONE = "time zone"
 
 
+class Parse(enum.StrEnum):
+    """A way of reading a cell other than its :class:`Kind`'s own."""
+
+    #: A four-digit year; a date gives its year (Kind.INT).
+    YEAR = "year"
+    #: Ids separated by ';' or ',' (Kind.LIST holds free text).
+    ID_LIST = "id list"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ColumnSpec:
-    """One column of one sheet: header, accepted synonyms, type and help."""
+    """One column of one sheet: header, accepted synonyms, type, help and field.
+
+    ``field`` is the attribute of the sheet's record the column fills
+    (dotted for a nested one, such as ``rates.vehicle_per_day``), or None
+    for a compound column read and written by hand-written code. A blank
+    cell gives ``default``; a required column has no default (None).
+    ``bounds`` are the lowest and highest value of an INT or NUMBER column,
+    ``what`` names a NUMBER in the message for a value out of them, and
+    ``parse`` replaces the kind's parser where that does not fit.
+    """
 
     key: str
     header: str
@@ -47,6 +76,11 @@ class ColumnSpec:
     example: str = ""
     required: bool = False
     synonyms: tuple[str, ...] = ()
+    field: str | None = None
+    default: object = None
+    bounds: tuple[float, float] | None = None
+    what: str = ""
+    parse: Parse | None = None
 
     def names(self) -> tuple[str, ...]:
         """Return every accepted header, normalised (lower case, single spaces)."""
@@ -103,7 +137,14 @@ def _c(
     *,
     required: bool = False,
     synonyms: tuple[str, ...] = (),
+    field: str | None = None,
+    compound: bool = False,
+    default: object = None,
+    bounds: tuple[float, float] | None = None,
+    what: str = "",
+    parse: Parse | None = None,
 ) -> ColumnSpec:
+    """Return a column spec; its field is its key unless given, or none if compound."""
     return ColumnSpec(
         key=key,
         header=header,
@@ -112,8 +153,18 @@ def _c(
         example=example,
         required=required,
         synonyms=synonyms,
+        field=None if compound else (field or key),
+        default=default,
+        bounds=bounds,
+        what=what,
+        parse=parse,
     )
 
+
+_ZERO = Decimal("0")
+_EVERY_DAY = frozenset(range(7))
+_LATITUDE = "a latitude in decimal degrees"
+_LONGITUDE = "a longitude in decimal degrees"
 
 HOURS_HELP = (
     "opening windows as HH:MM-HH:MM, several separated by ',' "
@@ -178,8 +229,16 @@ ROUTE = SheetSpec(
             Kind.TIME,
             "earliest activity, local (HH:MM)",
             "08:00",
+            default=time(8, 0),
         ),
-        _c("day_end", "Day end", Kind.TIME, "latest end of activities, local", "18:00"),
+        _c(
+            "day_end",
+            "Day end",
+            Kind.TIME,
+            "latest end of activities, local",
+            "18:00",
+            default=time(18, 0),
+        ),
         _c(
             "lunch_start",
             "Lunch start",
@@ -187,6 +246,7 @@ ROUTE = SheetSpec(
             "preferred lunch time",
             "12:00",
             synonyms=("lunch",),
+            default=time(12, 0),
         ),
         _c(
             "lunch_minutes",
@@ -195,6 +255,8 @@ ROUTE = SheetSpec(
             "lunch length in minutes, 0-180",
             "60",
             synonyms=("lunch duration",),
+            default=60,
+            bounds=(0, 180),
         ),
         _c(
             "max_visits_per_day",
@@ -203,6 +265,8 @@ ROUTE = SheetSpec(
             "most site visits in one day, 0-20",
             "3",
             synonyms=("max visits",),
+            default=3,
+            bounds=(0, 20),
         ),
         _c(
             "max_travel_hours_per_day",
@@ -211,6 +275,9 @@ ROUTE = SheetSpec(
             "most hours on the road in one day, 0-24",
             "6",
             synonyms=("max travel hours",),
+            default=6.0,
+            bounds=(0, 24),
+            what="a number of hours",
         ),
         _c(
             "rest_days",
@@ -219,6 +286,7 @@ ROUTE = SheetSpec(
             "dates without visits, separated by ';' (ranges such as "
             "2027-03-06..2027-03-07 too)",
             "2027-03-06",
+            default=(),
         ),
         _c(
             "budget_cap",
@@ -234,6 +302,7 @@ ROUTE = SheetSpec(
             Kind.CURRENCY,
             "ISO 4217 code of every amount",
             "USD",
+            default="USD",
         ),
         _c(
             "contingency_pct",
@@ -242,6 +311,7 @@ ROUTE = SheetSpec(
             "added on top of all costs, 0-100",
             "5",
             synonyms=("contingency",),
+            default=_ZERO,
         ),
         _c(
             "facilitators",
@@ -249,6 +319,8 @@ ROUTE = SheetSpec(
             Kind.INT,
             "staff travelling with the group, 0-100",
             "2",
+            default=2,
+            bounds=(0, 100),
         ),
         _c(
             "interpreters",
@@ -256,6 +328,8 @@ ROUTE = SheetSpec(
             Kind.INT,
             "interpreters travelling along, 0-100",
             "2",
+            default=0,
+            bounds=(0, 100),
         ),
         _c(
             "vehicle_per_day",
@@ -263,6 +337,8 @@ ROUTE = SheetSpec(
             Kind.MONEY,
             "group vehicle with driver, per day",
             "180",
+            field="rates.vehicle_per_day",
+            default=_ZERO,
         ),
         _c(
             "interpreter_per_day",
@@ -270,6 +346,8 @@ ROUTE = SheetSpec(
             Kind.MONEY,
             "fee per interpreter per day",
             "120",
+            field="rates.interpreter_per_day",
+            default=_ZERO,
         ),
         _c(
             "facilitator_per_day",
@@ -277,6 +355,8 @@ ROUTE = SheetSpec(
             Kind.MONEY,
             "fee per facilitator per day",
             "150",
+            field="rates.facilitator_per_day",
+            default=_ZERO,
         ),
         _c(
             "venue_per_session",
@@ -284,6 +364,8 @@ ROUTE = SheetSpec(
             Kind.MONEY,
             "meeting room for a workshop session",
             "80",
+            field="rates.venue_per_session",
+            default=_ZERO,
         ),
         _c(
             "estimated_flights",
@@ -294,6 +376,7 @@ ROUTE = SheetSpec(
             "'estimate — confirm'); no (default): only the flights on Links",
             "no",
             synonyms=("estimate flights", "estimated domestic flights"),
+            default=False,
         ),
         _c(
             "transfer_buffer_min",
@@ -304,6 +387,8 @@ ROUTE = SheetSpec(
             "rounded up to 5 minutes",
             "10",
             synonyms=("transfer buffer", "buffer minutes"),
+            default=10,
+            bounds=(0, 120),
         ),
     ),
 )
@@ -338,6 +423,7 @@ SITES = SheetSpec(
             "who receives the group",
             "Kampong Speu farmers' federation",
             synonyms=("host", "organisation"),
+            default="",
         ),
         _c("country", "Country", Kind.COUNTRY, "ISO alpha-2 code", "KH", required=True),
         _c(
@@ -355,6 +441,8 @@ SITES = SheetSpec(
             "latitude, decimal degrees (blank = the place's)",
             "11.4533",
             synonyms=("latitude",),
+            bounds=(-90, 90),
+            what=_LATITUDE,
         ),
         _c(
             "lon",
@@ -363,6 +451,8 @@ SITES = SheetSpec(
             "longitude, decimal degrees",
             "104.5206",
             synonyms=("longitude", "lng", "long"),
+            bounds=(-180, 180),
+            what=_LONGITUDE,
         ),
         _c(
             "address",
@@ -370,6 +460,7 @@ SITES = SheetSpec(
             Kind.TEXT,
             "street address or directions",
             "Chbar Mon district",
+            default="",
         ),
         _c(
             "themes",
@@ -378,6 +469,7 @@ SITES = SheetSpec(
             "themes, separated by ';'",
             "rural finance; women's empowerment",
             synonyms=("theme", "topics"),
+            default=(),
         ),
         _c(
             "value",
@@ -386,6 +478,8 @@ SITES = SheetSpec(
             "how much the group learns here, 1-10",
             "8",
             synonyms=("value", "score"),
+            default=1,
+            bounds=(1, 10),
         ),
         _c(
             "duration_min",
@@ -394,6 +488,8 @@ SITES = SheetSpec(
             "length of the visit in minutes, 1-720",
             "150",
             synonyms=("duration", "visit duration", "minutes"),
+            default=120,
+            bounds=(1, 720),
         ),
         _c(
             "hours",
@@ -402,6 +498,7 @@ SITES = SheetSpec(
             HOURS_HELP,
             "08:00-11:30, 13:30-17:00",
             synonyms=("hours", "open"),
+            compound=True,
         ),
         *(
             _c(
@@ -411,6 +508,7 @@ SITES = SheetSpec(
                 f"opening windows on {d} (overrides 'Opening hours')",
                 "closed" if d == "Sun" else "",
                 synonyms=(d,),
+                compound=True,
             )
             for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
         ),
@@ -422,6 +520,7 @@ SITES = SheetSpec(
             "(or 'to', or an en dash); several separated by ';' (blank = any date)",
             "2027-03-01..2027-03-20",
             synonyms=("availability", "available"),
+            default=(),
         ),
         _c(
             "blackouts",
@@ -431,6 +530,7 @@ SITES = SheetSpec(
             "2027-03-08..2027-03-10 too",
             "2027-03-08",
             synonyms=("blackouts", "closed dates"),
+            default=(),
         ),
         _c(
             "capacity",
@@ -438,6 +538,7 @@ SITES = SheetSpec(
             Kind.INT,
             "largest group received, 1-100000 (blank = any)",
             "30",
+            bounds=(1, 100_000),
         ),
         _c(
             "fee_per_group",
@@ -445,6 +546,7 @@ SITES = SheetSpec(
             Kind.MONEY,
             "host fee for the whole group",
             "150",
+            default=_ZERO,
         ),
         _c(
             "fee_per_person",
@@ -452,6 +554,7 @@ SITES = SheetSpec(
             Kind.MONEY,
             "host fee per traveller",
             "5",
+            default=_ZERO,
         ),
         _c(
             "champions",
@@ -460,6 +563,8 @@ SITES = SheetSpec(
             "champion ids (Champions sheet), ';'",
             "CH01; CH02",
             synonyms=("champions", "champion", "champion id"),
+            default=(),
+            parse=Parse.ID_LIST,
         ),
         _c(
             "required",
@@ -468,6 +573,7 @@ SITES = SheetSpec(
             "yes = the route must visit it",
             "no",
             synonyms=("mandatory", "must visit"),
+            default=False,
         ),
         _c(
             "open_on_holidays",
@@ -475,6 +581,7 @@ SITES = SheetSpec(
             Kind.BOOL,
             "yes = receives groups on national public holidays",
             "no",
+            default=False,
         ),
         _c(
             "serves_lunch",
@@ -484,6 +591,7 @@ SITES = SheetSpec(
             "lunch time, with lunch at the site",
             "no",
             synonyms=("lunch at site", "host serves lunch", "lunch provided"),
+            default=False,
         ),
     ),
 )
@@ -538,6 +646,7 @@ CHAMPIONS = SheetSpec(
             "four digits, 1900-2100 (or use Youth); a date gives its year",
             "1994",
             synonyms=("year of birth", "born"),
+            parse=Parse.YEAR,
         ),
         _c(
             "youth",
@@ -553,6 +662,7 @@ CHAMPIONS = SheetSpec(
             "organisation",
             "CEDAC",
             synonyms=("organization", "org"),
+            default="",
         ),
         _c("country", "Country", Kind.COUNTRY, "ISO alpha-2 code", "KH", required=True),
         _c(
@@ -562,6 +672,7 @@ CHAMPIONS = SheetSpec(
             "languages spoken, ';'",
             "Khmer; English",
             synonyms=("language",),
+            default=(),
         ),
         _c(
             "contact",
@@ -570,6 +681,7 @@ CHAMPIONS = SheetSpec(
             "phone or e-mail",
             "+855 12 345 678",
             synonyms=("phone", "email", "e-mail"),
+            default="",
         ),
         _c(
             "sites",
@@ -578,6 +690,8 @@ CHAMPIONS = SheetSpec(
             "sites this champion presents, ';'",
             "KH-CLC1",
             synonyms=("sites", "site"),
+            default=(),
+            parse=Parse.ID_LIST,
         ),
         _c(
             "available",
@@ -586,6 +700,7 @@ CHAMPIONS = SheetSpec(
             "date ranges the champion can present (blank = any)",
             "2027-03-01..2027-03-10",
             synonyms=("availability", "available"),
+            default=(),
         ),
         _c(
             "honorarium",
@@ -594,6 +709,7 @@ CHAMPIONS = SheetSpec(
             "fee per presentation",
             "50",
             synonyms=("fee",),
+            default=_ZERO,
         ),
     ),
 )
@@ -638,6 +754,7 @@ PARTICIPANTS = SheetSpec(
             "organisation",
             "Quang Binh DARD",
             synonyms=("organization", "org"),
+            default="",
         ),
         _c(
             "role",
@@ -646,6 +763,7 @@ PARTICIPANTS = SheetSpec(
             "job or role",
             "project officer",
             synonyms=("position", "title"),
+            default="",
         ),
         _c(
             "home_city",
@@ -654,6 +772,7 @@ PARTICIPANTS = SheetSpec(
             "where they travel from",
             "Dong Hoi",
             synonyms=("city", "home"),
+            default="",
         ),
         _c(
             "languages",
@@ -662,6 +781,7 @@ PARTICIPANTS = SheetSpec(
             "languages spoken, ';'",
             "Vietnamese; English",
             synonyms=("language",),
+            default=(),
         ),
         _c(
             "dietary",
@@ -670,6 +790,7 @@ PARTICIPANTS = SheetSpec(
             "e.g. vegetarian, halal",
             "vegetarian",
             synonyms=("dietary", "diet"),
+            default="",
         ),
         _c(
             "fare_to_start",
@@ -755,6 +876,8 @@ PLACES = SheetSpec(
             "11.5564",
             required=True,
             synonyms=("latitude",),
+            bounds=(-90, 90),
+            what=_LATITUDE,
         ),
         _c(
             "lon",
@@ -764,6 +887,8 @@ PLACES = SheetSpec(
             "104.9282",
             required=True,
             synonyms=("longitude", "lng", "long"),
+            bounds=(-180, 180),
+            what=_LONGITUDE,
         ),
         _c(
             "kind",
@@ -772,6 +897,7 @@ PLACES = SheetSpec(
             "city, airport or border",
             "city",
             synonyms=("type",),
+            default=PlaceKind.CITY,
         ),
         _c(
             "other_country",
@@ -804,6 +930,7 @@ PLACES = SheetSpec(
             "border posts: crossing hours (blank = always open)",
             "06:00-22:00",
             synonyms=("hours",),
+            compound=True,
         ),
         _c(
             "tz",
@@ -821,6 +948,7 @@ PLACES = SheetSpec(
             "departure, 0-720 (blank = 120 international, 60 domestic)",
             "",
             synonyms=("check in", "check-in"),
+            bounds=(0, MAX_PROCEDURE_MIN),
         ),
         _c(
             "arrival_min",
@@ -830,6 +958,7 @@ PLACES = SheetSpec(
             "(blank = 45 international, 15 domestic)",
             "",
             synonyms=("arrival", "immigration minutes"),
+            bounds=(0, MAX_PROCEDURE_MIN),
         ),
         _c(
             "formalities_min",
@@ -838,6 +967,7 @@ PLACES = SheetSpec(
             "border posts: minutes for exit and entry formalities, 0-720 (blank = 45)",
             "",
             synonyms=("formalities", "border minutes"),
+            bounds=(0, MAX_PROCEDURE_MIN),
         ),
     ),
 )
@@ -882,6 +1012,7 @@ LINKS = SheetSpec(
             "50",
             required=True,
             synonyms=("duration", "duration min", "time"),
+            bounds=(1, 7 * 24 * 60),
         ),
         _c(
             "cost_per_person",
@@ -890,6 +1021,7 @@ LINKS = SheetSpec(
             "fare per traveller",
             "95",
             synonyms=("fare", "cost pp"),
+            default=_ZERO,
         ),
         _c(
             "cost_per_vehicle",
@@ -898,6 +1030,7 @@ LINKS = SheetSpec(
             "hire for the whole group",
             "0",
             synonyms=("vehicle cost",),
+            default=_ZERO,
         ),
         _c(
             "weekdays",
@@ -906,6 +1039,7 @@ LINKS = SheetSpec(
             "days it runs: Mon;Wed;Fri or Mon-Sun (blank = daily)",
             "Mon-Sun",
             synonyms=("days of operation", "weekdays"),
+            default=_EVERY_DAY,
         ),
         _c(
             "departures",
@@ -915,6 +1049,7 @@ LINKS = SheetSpec(
             "time); the group is at the airport check-in minutes before",
             "07:30; 16:45",
             synonyms=("departure", "times"),
+            default=(),
         ),
         _c(
             "both_ways",
@@ -923,6 +1058,7 @@ LINKS = SheetSpec(
             "yes = also runs To -> From",
             "yes",
             synonyms=("return", "bidirectional"),
+            default=True,
         ),
         _c(
             "service",
