@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lrplanner.importers.cells import LIST_LIMIT, CellError, is_blank, show
 from lrplanner.importers.cleantext import collect_notes
+from lrplanner.importers.multicells import column_parser
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -101,6 +102,28 @@ class Fields:
     def notes(self) -> Mapping[str, str]:
         """Return the record's extra columns (header -> text)."""
         return MappingProxyType(dict(self.record.notes))
+
+    def values(self) -> dict[str, Any]:
+        """Return the value of every column that fills one field, by field name.
+
+        Each is read with its column's parser and bounds; a blank cell gives
+        the column's default, and so does a text that is empty once cleaned
+        where that default is None. A dotted field (``rates.vehicle_per_day``)
+        is returned in a dict under its first part (``rates``).
+        """
+        values: dict[str, Any] = {}
+        for column in self.table.spec.columns:
+            if column.field is None:
+                continue
+            value = self.get(column.key, column_parser(column), column.default)
+            if value == "" and column.default is None:
+                value = None
+            *parents, name = column.field.split(".")
+            target = values
+            for parent in parents:
+                target = target.setdefault(parent, {})
+            target[name] = value
+        return values
 
     def make(self, build: Callable[[], T]) -> T | None:
         """Return ``build()``, or None with the reason reported if it is refused."""

@@ -6,18 +6,20 @@ in every dates column (a range in a dates column means each of its days).
 Opening windows join two times with ``-``, an en dash or `` to ``; a closed
 day is ``closed``, ``-``, ``none``, ``n/a``, ``na`` or ``no``. The table
 :data:`PARSERS` names the parser of every column :class:`Kind`, so the
-reader, the template writer and the tests agree on how each kind is read.
+reader, the template writer and the tests agree on how each kind is read;
+:func:`column_parser` adds a column's bounds or its own :class:`Parse`.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import zoneinfo
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
-from lrplanner.core.columns import Kind
+from lrplanner.core.columns import Kind, Parse
 from lrplanner.core.timespan import WEEKDAYS, DateRange, TimeWindow
 from lrplanner.importers import cells
 from lrplanner.importers.cells import CellError, parse_date, parse_time
@@ -25,6 +27,8 @@ from lrplanner.importers.cleantext import clean
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+
+    from lrplanner.core.columns import ColumnSpec
 
 
 def _split(value: object) -> list[str]:
@@ -224,3 +228,24 @@ PARSERS: Mapping[Kind, Callable[[object], object]] = {
     Kind.TIMES: parse_times,
     Kind.TIMEZONE: parse_timezone,
 }
+
+#: Parsers of the columns read otherwise than their kind (``ColumnSpec.parse``).
+SPECIAL_PARSERS: Mapping[Parse, Callable[[object], object]] = {
+    Parse.YEAR: cells.parse_year,
+    Parse.ID_LIST: parse_id_list,
+}
+
+
+@functools.cache
+def column_parser(column: ColumnSpec) -> Callable[[object], object]:
+    """Return the parser of a column: its own, else its kind's within its bounds."""
+    if column.parse is not None:
+        return SPECIAL_PARSERS[column.parse]
+    if column.bounds is None:
+        return PARSERS[column.kind]
+    low, high = column.bounds
+    if column.kind is Kind.INT:
+        return cells.bounded_int(int(low), int(high))
+    if column.kind is Kind.NUMBER:
+        return cells.bounded_number(low, high, column.what or "a number")
+    raise ValueError(f"bounds on a {column.kind} column ({column.key})")
