@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 from lrplanner.core.codec import decode, encode
-from lrplanner.core.rules import PlanningRules
 from lrplanner.importers import read_inputs
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.build import build_model
@@ -24,7 +23,7 @@ def export(name: str) -> Path:
     """Build the sample's engine problem and write it to bench/lr/NAME.json."""
     project = read_inputs(ROOT / "sample_data" / f"{name}.xlsx").project
     assert project is not None, f"{name} does not import"
-    model = build_model(project, TravelNetwork.from_project(project), PlanningRules())
+    model = build_model(project, TravelNetwork.from_project(project))
     target = ROOT / "bench" / "lr" / f"{name}.json"
     target.write_text(json.dumps(encode(model.data)), encoding="utf-8")
     return target

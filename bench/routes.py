@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from lrplanner.core.plan import DayPlan, Itinerary
     from lrplanner.core.project import Project
     from lrplanner.core.sites import Site
-    from lrplanner.solver.progress import SolveProgress
+    from lrplanner.planner.progress import PlanProgress
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGETS = (1.0, 3.0, 10.0, 30.0)
@@ -101,7 +101,7 @@ def run(
     except PlanningStopped:
         outcome = None
     if outcome is not None:
-        assert outcome.violations == (), outcome.violations
+        assert outcome.report.violations == (), outcome.report.violations
     return outcome, time.perf_counter() - started
 
 
@@ -173,7 +173,7 @@ def samples_table() -> list[str]:
                     f"preparing) | | | | | | {wall:.1f} |"
                 )
                 continue
-            values = [o.indicators.value for o in planned]
+            values = [o.report.indicators.value for o in planned]
             median = planned[values.index(statistics.median_low(values))]
             shape = route_figures(project, median.itinerary)
             lines.append(
@@ -192,37 +192,38 @@ def samples_table() -> list[str]:
 
 def trajectory(
     project: Project, seconds: float
-) -> tuple[list[tuple[float, int]], float]:
-    """Plan once for ``seconds``; return (elapsed, best engine score) as it
+) -> tuple[list[tuple[float, float]], float]:
+    """Plan once for ``seconds``; return (elapsed, best value so far) as it
     improved, and the final plan's learning value."""
-    seen: list[tuple[float, int]] = []
+    seen: list[tuple[float, float]] = []
     started = time.perf_counter()  # the user's click: the model build counts
 
-    def record(progress: SolveProgress) -> None:
-        best = max(progress.best_score, seen[-1][1] if seen else 0)
+    def record(progress: PlanProgress) -> None:
+        best = max(progress.value, seen[-1][1] if seen else 0.0)
         if not seen or best > seen[-1][1]:
             seen.append((time.perf_counter() - started, best))
 
     outcome = plan_route(project, seconds=seconds, seed=0, on_progress=record)
-    assert outcome.violations == (), outcome.violations
+    assert outcome.report.violations == (), outcome.report.violations
     seen = [(t, score) for t, score in seen if score > 0]  # build-phase reports
-    return seen, outcome.indicators.value
+    return seen, outcome.report.indicators.value
 
 
 def time_to_target_table(seconds: float) -> list[str]:
     """How soon each sample gets within 1 % of what a long run finds."""
     lines = [
-        f"| sample | best score in {seconds:g} s | its value | first plan s | "
+        f"| sample | best value found in {seconds:g} s | returned plan's value | "
+        "first plan s | "
         "within 1 % of that best, s | target |",
         "|---|---|---|---|---|---|",
     ]
     for name in ("mekong", "south_asia"):
         seen, value = trajectory(sample(name), seconds)
-        best = seen[-1][1] if seen else 0
+        best = seen[-1][1] if seen else 0.0
         first = seen[0][0] if seen else float("nan")
         close = next((t for t, score in seen if score >= 0.99 * best), float("nan"))
         lines.append(
-            f"| {name} | {best} | {value:.1f} | {first:.2f} | {close:.2f} | "
+            f"| {name} | {best:.1f} | {value:.1f} | {first:.2f} | {close:.2f} | "
             "first < 1 s, 1 % < 10 s |"
         )
     return lines
@@ -245,8 +246,8 @@ def scaling_table(seconds: float) -> list[str]:
             )
             continue
         lines.append(
-            f"| {sites} | {days} | {outcome.indicators.value:.1f} | "
-            f"{outcome.indicators.sites_visited} | {wall:.1f} | {peak:.0f} |"
+            f"| {sites} | {days} | {outcome.report.indicators.value:.1f} | "
+            f"{outcome.report.indicators.sites_visited} | {wall:.1f} | {peak:.0f} |"
         )
     return lines
 
@@ -276,9 +277,9 @@ def long_runs_table(short: float, each: float, runs: int) -> list[str]:
     for label, project in routes:
         quick, _ = run(project, short, 0)
         longs = [run(project, each, seed)[0] for seed in range(runs)]
-        values = [o.indicators.value for o in longs if o is not None]
+        values = [o.report.indicators.value for o in longs if o is not None]
         best = max(values, default=float("nan"))
-        value = quick.indicators.value if quick is not None else float("nan")
+        value = quick.report.indicators.value if quick is not None else float("nan")
         gap = 100 * (best - value) / best if values and best else float("nan")
         lines.append(
             f"| {label} | {value:.1f} | {best:.1f} "
@@ -300,7 +301,7 @@ def required_table(seconds: float) -> list[str]:
         project = sample(name)
         free, _ = run(project, seconds, 0)
         assert free is not None
-        best, refused, agreed, tried = free.indicators.value, 0, 0, 0
+        best, refused, agreed, tried = free.report.indicators.value, 0, 0, 0
         for reason in free.itinerary.left_out:
             if reason.kind.value in FIXED_REASONS:
                 continue
@@ -316,10 +317,10 @@ def required_table(seconds: float) -> list[str]:
                 agreed += reason.kind.value == "unreachable"
                 continue
             if outcome is not None:
-                best = max(best, outcome.indicators.value)
-        gap = 100 * (best - free.indicators.value) / best
+                best = max(best, outcome.report.indicators.value)
+        gap = 100 * (best - free.report.indicators.value) / best
         lines.append(
-            f"| {name} | {free.indicators.value:.1f} | {tried} | {best:.1f} | "
+            f"| {name} | {free.report.indicators.value:.1f} | {tried} | {best:.1f} | "
             f"{gap:.1f} % | {refused} | {agreed} |"
         )
     return lines

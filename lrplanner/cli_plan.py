@@ -20,10 +20,8 @@ from lrplanner.cli import (
 from lrplanner.core import fileset
 from lrplanner.core.errors import InfeasibleRequest, PlanningStopped, ProjectFileError
 from lrplanner.core.plan import ESTIMATE_NOTE
-from lrplanner.core.validate import validate
 from lrplanner.exporters.agenda_rows import estimated_legs
-from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import travel_check
+from lrplanner.planner.report import plan_report
 from lrplanner.solver.stop import CancelToken
 
 if TYPE_CHECKING:
@@ -32,7 +30,7 @@ if TYPE_CHECKING:
 
     from lrplanner.core.project import Project
     from lrplanner.planner.plan import PlanOutcome
-    from lrplanner.solver.progress import SolveProgress
+    from lrplanner.planner.progress import PlanProgress
 
 PROJECT_FILE = services.PROJECT_FILE
 
@@ -52,13 +50,13 @@ def plan_command(project: Project, out: Path, seconds: float, seed: int) -> int:
         return outcome
     print(file=sys.stderr)
     try:
-        written = services.write_plan_files(outcome, out)
+        written = services.write_outcome(outcome, out)
     except (OSError, ProjectFileError) as exc:
         kept = f"The plan files already in {out} were kept as they were."
         return report_write_error(out, exc, kept)
     _print_summary(outcome, out)
     print("Wrote " + ", ".join(p.name for p in written) + f" in {out}")
-    return EXIT_CHECK_FAILED if outcome.violations else EXIT_OK
+    return EXIT_OK if outcome.report.passed else EXIT_CHECK_FAILED
 
 
 def _search(project: Project, seconds: float, seed: int) -> PlanOutcome | int:
@@ -92,13 +90,13 @@ def _search(project: Project, seconds: float, seed: int) -> PlanOutcome | int:
         signal.signal(signal.SIGINT, previous)
 
 
-def _print_progress(progress: SolveProgress) -> None:
+def _print_progress(progress: PlanProgress) -> None:
     if progress.phase == "build":
         text = "\rpreparing the route (travel times, opening days)..."
         print(text, end="", file=sys.stderr, flush=True)
         return
     print(
-        f"\rsearching: best value {progress.best_score / 100:,.1f} after "
+        f"\rsearching: best value {progress.value:,.1f} after "
         f"{progress.elapsed:4.1f} s",
         end="",
         file=sys.stderr,
@@ -107,11 +105,11 @@ def _print_progress(progress: SolveProgress) -> None:
 
 
 def _print_summary(outcome: PlanOutcome, out: Path) -> None:
-    ind = outcome.indicators
-    costs = outcome.costs
+    report = outcome.report
+    ind, costs = report.indicators, report.costs
     cap = f" of {costs.budget_cap:,.2f}" if costs.budget_cap is not None else ""
     print(
-        f"Plan ({outcome.status}): {ind.sites_visited} visits, value {ind.value:.1f}, "
+        f"Plan ({report.status}): {ind.sites_visited} visits, value {ind.value:.1f}, "
         f"themes {len(ind.themes)}, countries {', '.join(ind.countries)}, "
         f"travel {ind.travel_hours:.1f} h, cost {costs.total:,.2f}{cap} "
         f"{costs.currency}."
@@ -120,7 +118,7 @@ def _print_summary(outcome: PlanOutcome, out: Path) -> None:
         f"{len(outcome.itinerary.left_out)} site(s) left out, each with its reason "
         f"in {out / 'plan.json'}."
     )
-    for violation in outcome.violations:
+    for violation in report.violations:
         print(
             f"CHECK FAILED: {violation.day} {violation.rule}: {violation.message}",
             file=sys.stderr,
@@ -152,10 +150,7 @@ def check_folder(folder: Path) -> int:
     if project.plan is None:
         print(f"error: {folder / PROJECT_FILE} holds no plan", file=sys.stderr)
         return EXIT_INVALID
-    network = TravelNetwork.from_project(project)
-    found = validate(
-        project, project.plan, travel_check(network), land=network.landmass
-    )
+    found = plan_report(project, project.plan).violations
     for violation in found:
         print(f"{violation.day or '-'} {violation.rule}: {violation.message}")
     print(

@@ -250,7 +250,7 @@ def test_failed_export_keeps_the_old_complete_set(
     def full(*args: object, **kwargs: object) -> None:
         raise DISK_FULL
 
-    monkeypatch.setattr("lrplanner.exporters.write_map_html", full)
+    monkeypatch.setattr("lrplanner.exporters.map_html.write_map_html", full)
     capsys.readouterr()
     assert main(["plan", str(MEKONG), "--out", str(out)]) == 4
     err = _no_traceback(capsys)
@@ -275,7 +275,7 @@ def test_a_crashing_exporter_exits_70_and_keeps_the_old_set(
     def bug(*args: object, **kwargs: object) -> None:
         raise TypeError("unexpected value in the PDF layout")
 
-    monkeypatch.setattr("lrplanner.exporters.write_agenda_pdf", bug)
+    monkeypatch.setattr("lrplanner.exporters.agenda_pdf.write_agenda_pdf", bug)
     capsys.readouterr()
     assert main(["plan", str(MEKONG), "--out", str(out)]) == 70
     assert "TypeError: unexpected value" in _no_traceback(capsys)
@@ -288,7 +288,7 @@ def test_failed_move_puts_the_old_set_back(
 ) -> None:
     """Tests that a move failing halfway through the swap restores the old set."""
     out = tmp_path / "out"
-    services.write_plan_files(outcome, out)
+    services.write_outcome(outcome, out)
     before = _snapshot(out)
     real_replace = os.replace
     moves_in: list[str] = []
@@ -302,7 +302,7 @@ def test_failed_move_puts_the_old_set_back(
 
     monkeypatch.setattr(os, "replace", flaky)
     with pytest.raises(PermissionError):
-        services.write_plan_files(outcome, out)
+        services.write_outcome(outcome, out)
     monkeypatch.setattr(os, "replace", real_replace)
     assert len(moves_in) == 4
     assert _snapshot(out) == before
@@ -313,11 +313,11 @@ def test_a_new_set_replaces_every_file_and_leaves_no_temporary_folder(
 ) -> None:
     """Tests that a second write replaces the set and cleans our leftovers."""
     out = tmp_path / "out"
-    first = services.write_plan_files(outcome, out)
+    first = services.write_outcome(outcome, out)
     old_id = json.loads((out / "files.json").read_text(encoding="utf-8"))["set_id"]
     (out / f"{fileset.STAGING_PREFIX}killed").mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    second = services.write_plan_files(outcome, out)
+    second = services.write_outcome(outcome, out)
     assert [p.name for p in second] == [p.name for p in first] == SET_NAMES
     new_id = json.loads((out / "plan.json").read_text(encoding="utf-8"))["plan_id"]
     assert new_id != old_id
@@ -326,8 +326,8 @@ def test_a_new_set_replaces_every_file_and_leaves_no_temporary_folder(
 
 def _two_sets(tmp_path: Path, outcome: PlanOutcome) -> tuple[Path, Path]:
     first, second = tmp_path / "first", tmp_path / "second"
-    services.write_plan_files(outcome, first)
-    services.write_plan_files(outcome, second)
+    services.write_outcome(outcome, first)
+    services.write_outcome(outcome, second)
     return first, second
 
 
@@ -391,7 +391,11 @@ def test_plan_failing_the_check_is_written_with_exit_1(
 ) -> None:
     """Tests that a written plan with violations exits 1, apart from other codes."""
     broken = replace(
-        outcome, violations=(Violation(rule="lunch", message="no lunch", day="D1"),)
+        outcome,
+        report=replace(
+            outcome.report,
+            violations=(Violation(rule="lunch", message="no lunch", day="D1"),),
+        ),
     )
     monkeypatch.setattr(services, "plan_project", lambda *a, **k: broken)
     out = tmp_path / "out"

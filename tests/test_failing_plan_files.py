@@ -17,7 +17,7 @@ import pytest
 from lrplanner import services
 from lrplanner.core.plan import EventKind
 from lrplanner.core.validate import Violation
-from lrplanner.services_edit import plan_check
+from lrplanner.planner.report import project_report
 
 if TYPE_CHECKING:
     from lrplanner.core.project import Project
@@ -53,8 +53,8 @@ def test_plan_files_of_a_failing_outcome_say_so(
 ) -> None:
     """Tests that write_plan_files marks every export when the check failed."""
     broken = Violation(rule="lunch", message="no 60-minute lunch", day="2027-01-12")
-    failing = replace(outcome, violations=(broken,))
-    services.write_plan_files(failing, tmp_path)
+    failing = replace(outcome, report=replace(outcome.report, violations=(broken,)))
+    services.write_outcome(failing, tmp_path)
     assert _first_sheet(tmp_path / "agenda.xlsx") == "NOT CHECKED"
     assert _first_sheet(tmp_path / "costs.xlsx") == "NOT CHECKED"
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
@@ -66,20 +66,28 @@ def test_plan_files_of_a_checked_outcome_carry_no_warning(
     outcome: PlanOutcome, tmp_path: Path
 ) -> None:
     """Tests that a plan that passes the check is written without the warning."""
-    assert outcome.violations == ()
-    services.write_plan_files(outcome, tmp_path)
+    assert outcome.report.violations == ()
+    services.write_outcome(outcome, tmp_path)
     assert _first_sheet(tmp_path / "agenda.xlsx") == "Overview"
     assert "NOT CHECKED" not in (tmp_path / "map.html").read_text(encoding="utf-8")
 
 
-def test_plan_check_finds_a_broken_plan(outcome: PlanOutcome) -> None:
-    """Tests that plan_check runs the validator: lunches removed are found."""
-    project = outcome.model.project.with_changes(plan=outcome.itinerary)
-    assert plan_check(project) == []
-    failures = plan_check(_without_lunches(project))
+def _failures(project: Project) -> tuple[str, ...]:
+    report = project_report(project)
+    assert report is not None
+    return report.failures()
+
+
+def test_the_report_checks_a_plan_with_the_validator(outcome: PlanOutcome) -> None:
+    """Tests that project_report runs the validator: lunches removed are found,
+    and that it makes the same figures as the planner."""
+    project = outcome.project
+    report = project_report(project)
+    assert report == replace(outcome.report, status="saved")
+    failures = _failures(_without_lunches(project))
     assert failures
     assert all(" lunch: " in f for f in failures)
-    assert plan_check(project.with_changes(plan=None)) == []
+    assert project_report(project.with_changes(plan=None)) is None
 
 
 def test_app_export_of_a_broken_plan_says_so(
@@ -89,16 +97,19 @@ def test_app_export_of_a_broken_plan_says_so(
     pytest.importorskip("PySide6")
     from lrplanner.gui.files import export_files
 
-    project = _without_lunches(
-        outcome.model.project.with_changes(plan=outcome.itinerary)
-    )
-    written = export_files(project, "all", tmp_path)
+    project = _without_lunches(outcome.project)
+    report = project_report(project)
+    written = export_files(project, report, "all", tmp_path)
     assert {p.name for p in written} == {
+        "problem.json",
+        "plan.json",
+        "project.lrp",
         "agenda.xlsx",
         "costs.xlsx",
         "map.html",
         "agenda.pdf",
+        "files.json",
     }
     assert _first_sheet(tmp_path / "agenda.xlsx") == "NOT CHECKED"
-    single = export_files(project, "costs", tmp_path / "one")
+    single = export_files(project, report, "costs", tmp_path / "one")
     assert _first_sheet(single[0]) == "NOT CHECKED"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from lrplanner.core.ids import SiteId
+from lrplanner.planner.report import project_report
 from lrplanner.services_edit import (
     exclude_site,
     include_site,
     lock_visit,
-    plan_figures,
     set_required,
     unlock_visit,
 )
@@ -46,6 +46,6 @@ def test_requiring_an_excluded_site_includes_it_again() -> None:
     assert project.excluded_sites == ()
 
 
-def test_a_project_without_a_plan_has_no_figures() -> None:
-    """Tests that plan_figures is None before the first plan."""
-    assert plan_figures(small_project()) is None
+def test_a_project_without_a_plan_has_no_report() -> None:
+    """Tests that project_report is None before the first plan."""
+    assert project_report(small_project()) is None

@@ -18,6 +18,7 @@ _FIELD_OF_FLAG = {
     "route": "route",
     "plan": "plan",
     "locks": ("locks", "excluded_sites"),
+    "rules": "rules",
 }
 
 
@@ -26,7 +27,8 @@ class PlanChanges:
     """Flags naming what changed, so each view refreshes only what it shows.
 
     ``locks`` covers both visit locks and excluded sites: the planning state
-    the user fixed by hand.
+    the user fixed by hand. ``rules`` is the planning rules (sessions, value
+    weights).
     """
 
     sites: bool = False
@@ -37,6 +39,7 @@ class PlanChanges:
     route: bool = False
     plan: bool = False
     locks: bool = False
+    rules: bool = False
 
     @classmethod
     def everything(cls) -> PlanChanges:

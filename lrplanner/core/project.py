@@ -13,6 +13,7 @@ from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place
 from lrplanner.core.plan import Itinerary
 from lrplanner.core.route import RouteSettings
+from lrplanner.core.rules import PlanningRules
 from lrplanner.core.sites import Site
 
 
@@ -33,6 +34,8 @@ class Project:
     through the ``*_by_id`` mappings built at construction. ``locks``,
     ``excluded_sites`` and ``plan`` are the planning state: what the user fixed
     or ruled out, and the current plan (None before the first plan).
+    ``rules`` are the planner's rules the Route sheet does not set (session
+    lengths, value weights); they are saved with the project.
 
     Raises
     ------
@@ -49,6 +52,7 @@ class Project:
     locks: tuple[VisitLock, ...] = ()
     excluded_sites: tuple[SiteId, ...] = ()
     plan: Itinerary | None = None
+    rules: PlanningRules = field(default_factory=PlanningRules)
     place_by_id: Mapping[PlaceId, Place] = field(init=False, repr=False, compare=False)
     site_by_id: Mapping[SiteId, Site] = field(init=False, repr=False, compare=False)
     champion_by_id: Mapping[ChampionId, Champion] = field(

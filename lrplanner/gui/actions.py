@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle
 
-from lrplanner.gui.files import EXPORTS
+from lrplanner.gui.files import export_kinds
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,12 +69,18 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
             tip="Hold every visit of the plan to its day in later plans",
         ),
         "unlock_all": _action(window, "&Unlock all visits", window.unlock_all),
+        "rules": _action(
+            window,
+            "Planning &rules…",
+            window.edit_rules,
+            tip="Session lengths and value weights, saved with the project",
+        ),
         "prefs": _action(window, "&Preferences…", window.edit_preferences),
         "help": _action(window, "&User guide", window.show_help, Key.HelpContents),
         "about": _action(window, "&About LR Planner", window.show_about),
     }
     acts["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(Key.Redo)])
-    for kind, (label, _file) in EXPORTS.items():
+    for kind, label in export_kinds():
         acts[f"export_{kind}"] = _action(
             window, f"Export {label}…", partial(files.export, kind)
         )
@@ -96,7 +102,7 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     for name in ("save", "save_as"):
         file_menu.addAction(acts[name])
     export = file_menu.addMenu("&Export")
-    for kind in EXPORTS:
+    for kind, _label in export_kinds():
         export.addAction(acts[f"export_{kind}"])
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
@@ -105,7 +111,7 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
         window,
         "&Plan",
         acts,
-        ("plan", "plan_fresh", "cancel", None, "lock_all", "unlock_all"),
+        ("plan", "plan_fresh", "cancel", None, "lock_all", "unlock_all", None, "rules"),
     )
     _add_menu(window, "&Help", acts, ("help", "about"))
     toolbar = window.addToolBar("Main")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget
 
 from lrplanner import services_edit as edit
-from lrplanner.core.changes import PlanChanges, diff
+from lrplanner.core.changes import PlanChanges
 from lrplanner.core.columns import ROUTE
 from lrplanner.gui.models.sheet_edit import SheetTableModel
 from lrplanner.gui.models.sheets import RECORD_SHEETS
@@ -88,7 +88,7 @@ class DataTabs(QTabWidget):
     ) -> None:
         old = self._document.project
         assert old is not None
-        self._document.apply(new, description, diff(old, new), initiator)
+        self._document.apply(new, description, initiator)
         emit(self.edited, description + note)
 
     def _refuse(self, message: str, reason: str) -> str:

@@ -1,4 +1,5 @@
-"""ProjectDocument: the open project, its undo history, file path and dirty flag."""
+"""ProjectDocument: the open project, its undo history, plan report, file path
+and dirty flag."""
 
 from __future__ import annotations
 
@@ -6,21 +7,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from lrplanner.core.changes import PlanChanges
+from lrplanner.core.changes import PlanChanges, diff
 from lrplanner.core.history import History
 from lrplanner.gui.signals import emit
+from lrplanner.planner.report import plan_report
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from lrplanner.core.project import Project
+    from lrplanner.core.report import PlanReport
 
 
 class ProjectDocument(QObject):
     """Holds the current core Project and its History; every edit goes through it.
 
-    ``changed(PlanChanges, initiator)`` tells the views what to refresh;
-    ``state_changed`` tells the window to update its title and undo actions.
+    ``changed(PlanChanges, initiator)`` tells the views what to refresh (the
+    flags are computed here, from what differs between the old and the new
+    project); ``state_changed`` tells the window to update its title and
+    undo actions. :meth:`report` is the verdict on the current plan, made
+    once per project by the one report function.
     """
 
     changed = Signal(object, object)
@@ -30,6 +36,7 @@ class ProjectDocument(QObject):
         super().__init__(parent)
         self._history: History | None = None
         self._saved: Project | None = None
+        self._report: tuple[Project, PlanReport] | None = None
         self.path: Path | None = None
 
     @property
@@ -41,6 +48,23 @@ class ProjectDocument(QObject):
     def history(self) -> History | None:
         """Return the undo history of the open project."""
         return self._history
+
+    def report(self) -> PlanReport | None:
+        """Return the report on the current project's plan (None without one).
+
+        Made by :func:`lrplanner.planner.report.plan_report` the first time a
+        project is asked for, or the planner's own when it made the plan.
+        """
+        project = self.project
+        if project is None or project.plan is None:
+            return None
+        if self._report is None or self._report[0] is not project:
+            self._report = (project, plan_report(project, project.plan))
+        return self._report[1]
+
+    def _adopt(self, project: Project, report: PlanReport | None) -> None:
+        if report is not None:
+            self._report = (project, report)
 
     def is_dirty(self) -> bool:
         """Return whether the project differs from the last saved or opened one."""
@@ -58,27 +82,41 @@ class ProjectDocument(QObject):
         self,
         project: Project,
         description: str,
-        changes: PlanChanges,
         initiator: object = None,
+        *,
+        report: PlanReport | None = None,
     ) -> None:
-        """Make ``project`` current as one undo step and announce ``changes``."""
+        """Make ``project`` current as one undo step and announce what changed.
+
+        ``report`` is the plan's report when the caller has it (the planner
+        does), so that it is not made again.
+        """
         if self._history is None:
+            self._adopt(project, report)
             self.open(project, None, clean=False)
             return
-        if project is self._history.current:
+        old = self._history.current
+        if project is old:
             return
+        self._adopt(project, report)
         self._history.push(project, description)
-        emit(self.changed, changes, initiator)
+        emit(self.changed, diff(old, project), initiator)
         emit(self.state_changed)
 
     def amend(
-        self, project: Project, changes: PlanChanges, initiator: object = None
+        self,
+        project: Project,
+        initiator: object = None,
+        *,
+        report: PlanReport | None = None,
     ) -> bool:
         """Make ``project`` current as part of the last undo step; False if none."""
         if self._history is None or not self._history.can_undo():
             return False
+        old = self._history.current
+        self._adopt(project, report)
         self._history.amend(project)
-        emit(self.changed, changes, initiator)
+        emit(self.changed, diff(old, project), initiator)
         emit(self.state_changed)
         return True
 

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from lrplanner import appfiles, storage
+from lrplanner import appfiles, services, storage
 from lrplanner.core.errors import ProjectFileError
+from lrplanner.exporters import EXPORTS
 from lrplanner.gui.signals import emit
 from lrplanner.gui.tasks import Task
 
@@ -20,52 +21,45 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from lrplanner.core.project import Project
+    from lrplanner.core.report import PlanReport
     from lrplanner.gui.main_window import MainWindow
     from lrplanner.gui.tasks import TaskState
+    from lrplanner.planner.build import RouteModel
 
 log = logging.getLogger(__name__)
 OPEN_FILTER = "Route inputs (*.lrp *.xlsx *.xlsm);;All files (*)"
 PROJECT_FILTER = "LR Planner project (*.lrp)"
 AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
-EXPORTS = {
-    "agenda": ("agenda workbook", "agenda.xlsx"),
-    "costs": ("cost workbook", "costs.xlsx"),
-    "map": ("route map", "map.html"),
-    "pdf": ("printable agenda", "agenda.pdf"),
-    "all": ("all plan files", ""),
-}
+#: The key of "Export all": every file ``lrplanner plan --out`` writes.
+ALL = "all"
 
 
-def export_files(project: Project, kind: str, folder: Path) -> list[Path]:
-    """Write one export (or all) of the project's plan into ``folder``."""
-    import lrplanner.exporters as ex  # heavy (openpyxl, folium): load on use
-    from lrplanner.services_edit import plan_check, plan_figures
+def export_kinds() -> list[tuple[str, str]]:
+    """Return (key, label) of every export the menus offer: the registry's,
+    then Export all."""
+    return [(e.key, e.label) for e in EXPORTS] + [(ALL, "all plan files")]
 
-    figures = plan_figures(project)
-    if project.plan is None or figures is None:
+
+def export_label(kind: str) -> str:
+    """Return what an export is, in words."""
+    return dict(export_kinds())[kind]
+
+
+def export_files(
+    project: Project,
+    report: PlanReport | None,
+    kind: str,
+    folder: Path,
+    model: RouteModel | None = None,
+) -> list[Path]:
+    """Write one export of the project's plan into ``folder``; ``ALL`` writes
+    the set ``lrplanner plan --out`` writes (project file, plan.json,
+    problem.json, every export and the manifest)."""
+    if project.plan is None or report is None:
         raise ValueError("the project has no plan yet: plan it first (F5)")
-    folder.mkdir(parents=True, exist_ok=True)
-    plan, target = project.plan, folder / EXPORTS[kind][1]
-    # A plan edited by hand or one the planner could not repair: every file
-    # written from it says which rules it breaks.
-    failures = plan_check(project)
-    costs, values = figures.costs, figures.indicators
-    if kind == "all":
-        return ex.export_all(
-            project, plan, costs, values, folder, check_failures=failures
-        )
-    if kind == "agenda":
-        ex.write_agenda_xlsx(
-            project, plan, costs, values, target, check_failures=failures
-        )
-    elif kind == "costs":
-        ex.write_costs_xlsx(project, costs, target, check_failures=failures)
-    elif kind == "map":
-        ex.write_map_html(project, plan, target, check_failures=failures)
-    else:
-        ex.write_agenda_pdf(project, plan, target, check_failures=failures)
-    return [target]
+    kinds = None if kind == ALL else (kind,)
+    return services.export(project, report, kinds, folder, model=model)
 
 
 class ProjectFiles(QObject):
@@ -188,22 +182,28 @@ class ProjectFiles(QObject):
 
     def export(self, kind: str, folder: Path | None = None) -> bool:
         """Write an export into ``folder`` (asked for when None) in the background."""
-        project = self._window.document.project
+        document = self._window.document
+        project = document.project
         if project is None or project.plan is None:
             self._window.say("Nothing to export", "Plan the route first (F5).")
             return False
+        label = export_label(kind)
         if folder is None:
             name = QFileDialog.getExistingDirectory(
-                self._window, f"Export the {EXPORTS[kind][0]} into folder"
+                self._window, f"Export the {label} into folder"
             )
             if not name:
                 return False
             folder = Path(name)
+        report = document.report()
+        outcome = self._window.planner.last_outcome
+        planned = outcome is not None and outcome.itinerary is project.plan
+        model = outcome.model if outcome is not None and planned else None
 
         def write(_state: TaskState) -> list[Path]:
-            return export_files(project, kind, folder)
+            return export_files(project, report, kind, folder, model)
 
-        self._window.statusBar().showMessage(f"Exporting the {EXPORTS[kind][0]}…")
+        self._window.statusBar().showMessage(f"Exporting the {label}…")
         # its own channel: an export waits behind a running plan, never
         # replaces it (nor an export of another kind)
         Task(self._window.runner, write, channel=f"export:{kind}").success(

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from lrplanner import __version__, services
 from lrplanner import services_edit as edit
-from lrplanner.core.changes import PlanChanges
 from lrplanner.gui import plain
 from lrplanner.gui.actions import build_actions, build_menus
 from lrplanner.gui.data_tabs import DataTabs
@@ -32,6 +31,7 @@ from lrplanner.gui.widgets.plan_progress import PlanProgress
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from lrplanner.core.changes import PlanChanges
     from lrplanner.core.project import Project
     from lrplanner.importers import ImportResult
 
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
     # --- document -------------------------------------------------------
     def _on_document_changed(self, changes: PlanChanges, initiator: object) -> None:
         self.tabs.refresh(self.project, changes, initiator)
-        self.results.show_project(self.project, self.planner.last_outcome)
+        self.results.refresh(changes)
 
     def _on_input_edited(self, description: str) -> None:
         project = self.project
@@ -241,15 +241,13 @@ class MainWindow(QMainWindow):
         if done:
             self.statusBar().showMessage(f"Redone: {done}", 5000)
 
-    def _on_edit_requested(
-        self, project: Project, description: str, changes: PlanChanges
-    ) -> None:
-        self.document.apply(project, description, changes, self.results)
+    def _on_edit_requested(self, project: Project, description: str) -> None:
+        self.document.apply(project, description, self.results)
         self.statusBar().showMessage(f"{description}. Press F5 to re-plan.", 8000)
 
     def _on_move_requested(self, project: Project, description: str) -> None:
         """Lock the visit to its new day and re-plan, together one undo step."""
-        self.document.apply(project, description, PlanChanges(locks=True), self.results)
+        self.document.apply(project, description, self.results)
         self.planner.start(amend=True)
 
     # --- planning -------------------------------------------------------
@@ -272,9 +270,7 @@ class MainWindow(QMainWindow):
         if locked is project:
             self.statusBar().showMessage("Every visit is locked already.", 5000)
             return
-        self._on_edit_requested(
-            locked, "Lock all current visits", PlanChanges(locks=True)
-        )
+        self._on_edit_requested(locked, "Lock all current visits")
 
     def unlock_all(self) -> None:
         """Release every lock (one undo step)."""
@@ -282,9 +278,7 @@ class MainWindow(QMainWindow):
         if project is None or not project.locks:
             self.statusBar().showMessage("No visit is locked.", 5000)
             return
-        self._on_edit_requested(
-            edit.unlock_all(project), "Unlock all visits", PlanChanges(locks=True)
-        )
+        self._on_edit_requested(edit.unlock_all(project), "Unlock all visits")
 
     def cancel_plan(self) -> None:
         """Stop planning; the best plan found so far is kept."""
@@ -347,6 +341,21 @@ class MainWindow(QMainWindow):
             self.settings.setValue("plan/seconds", dialog.seconds.value())
             self.settings.setValue("plan/seed", dialog.seed.value())
             self._load_preferences()
+
+    def edit_rules(self) -> bool:
+        """Edit the project's planning rules (one undo step); True if changed."""
+        from lrplanner.gui.dialogs.rules import RulesDialog
+
+        project = self.project
+        if project is None:
+            return False
+        dialog = RulesDialog(project.rules, self)
+        if not dialog.exec() or dialog.rules() == project.rules:
+            return False
+        self._on_edit_requested(
+            project.with_changes(rules=dialog.rules()), "Change planning rules"
+        )
+        return True
 
     def show_help(self) -> None:
         """Show the user guide."""

@@ -29,9 +29,18 @@ if TYPE_CHECKING:
 
     from lrplanner.core.project import Project
     from lrplanner.gui.document import ProjectDocument
-    from lrplanner.planner.plan import PlanOutcome
 
-LOCKS = PlanChanges(locks=True)
+#: An edit of locks or exclusions alone: the plan and its figures stay.
+LOCKS_ONLY = PlanChanges(locks=True)
+
+
+def _only_people(changes: PlanChanges) -> bool:
+    """Whether only participants or planning rules changed (the agenda does
+    not show them)."""
+    return not (changes.plan or changes.locks) and set(changes.names()) <= {
+        "participants",
+        "rules",
+    }
 
 
 class _WrappingTable(QTableView):
@@ -43,13 +52,10 @@ class _WrappingTable(QTableView):
         QTimer.singleShot(0, self.resizeRowsToContents)
 
 
-SITES = PlanChanges(sites=True, locks=True)
-
-
 class ResultsViews(QObject):
     """Keeps the plan views of a Project in step; turns their menus into edits."""
 
-    lock_edit = Signal(object, str, object)
+    lock_edit = Signal(object, str)
     move_edit = Signal(object, str)
 
     def __init__(self, tabs: QTabWidget, document: ProjectDocument) -> None:
@@ -84,28 +90,25 @@ class ResultsViews(QObject):
         self.agenda.unlock_requested.connect(self._on_unlock_requested)
         self.agenda.exclude_requested.connect(self._on_exclude_requested)
         self.agenda.require_requested.connect(self._on_require_requested)
-        self.show_project(None, None)
+        self.refresh(PlanChanges.everything())
 
-    def show_project(
-        self, project: Project | None, outcome: PlanOutcome | None
-    ) -> None:
-        """Show the plan of ``project``; reuse ``outcome``'s figures if they match."""
-        self.agenda.show_project(project)
-        self.map.show_project(project)
-        figures = None
-        if project is not None and project.plan is not None:
-            if outcome is not None and outcome.itinerary is project.plan:
-                figures = edit.PlanFigures(
-                    costs=outcome.costs, indicators=outcome.indicators
-                )
-            else:
-                figures = edit.plan_figures(project)
-        self.budget.show_costs(figures.costs if figures else None)
-        currency = project.route.currency if project else ""
-        self.indicators.show_indicators(
-            figures.indicators if figures else None, currency
-        )
-        self._show_left_out(project)
+    def refresh(self, changes: PlanChanges) -> None:
+        """Refresh the views that show what ``changes`` names (the map, the
+        slowest, only for the plan, sites, places and route)."""
+        project = self._document.project
+        if changes.plan or (changes.inputs and not _only_people(changes)):
+            self.agenda.show_project(project)
+        if changes.plan or changes.sites or changes.places or changes.route:
+            self.map.show_project(project)
+        if changes.plan or (changes.inputs and changes != LOCKS_ONLY):
+            report = self._document.report()
+            self.budget.show_costs(report.costs if report else None)
+            currency = project.route.currency if project else ""
+            self.indicators.show_indicators(
+                report.indicators if report else None, currency
+            )
+        if changes.plan or changes.sites or changes.locks:
+            self._show_left_out(project)
 
     def show_changes(self, lines: list[str] | None) -> None:
         """List what the last re-plan changed (visits and nights); None: the
@@ -137,8 +140,8 @@ class ResultsViews(QObject):
         index = self._tabs.indexOf(self.left_out)
         self._tabs.setTabText(index, f"Left out ({model.rowCount()})")
 
-    def _emit(self, project: Project, description: str, changes: PlanChanges) -> None:
-        emit(self.lock_edit, project, description, changes)
+    def _emit(self, project: Project, description: str) -> None:
+        emit(self.lock_edit, project, description)
 
     def _current(self) -> Project:
         project = self._document.project
@@ -150,7 +153,7 @@ class ResultsViews(QObject):
 
     def _on_lock_requested(self, site: str, day: date) -> None:
         project = edit.lock_visit(self._current(), site, day)  # type: ignore[arg-type]
-        self._emit(project, f"Lock {self._name(site)} to {day:%d %b}", LOCKS)
+        self._emit(project, f"Lock {self._name(site)} to {day:%d %b}")
 
     def _on_move_requested(self, site: str, day: date) -> None:
         project = edit.lock_visit(self._current(), site, day)  # type: ignore[arg-type]
@@ -158,16 +161,16 @@ class ResultsViews(QObject):
 
     def _on_unlock_requested(self, site: str) -> None:
         project = edit.unlock_visit(self._current(), site)  # type: ignore[arg-type]
-        self._emit(project, f"Unlock {self._name(site)}", LOCKS)
+        self._emit(project, f"Unlock {self._name(site)}")
 
     def _on_exclude_requested(self, site: str) -> None:
         project = edit.exclude_site(self._current(), site)  # type: ignore[arg-type]
-        self._emit(project, f"Exclude {self._name(site)}", SITES)
+        self._emit(project, f"Exclude {self._name(site)}")
 
     def _on_require_requested(self, site: str, required: bool) -> None:
         project = edit.set_required(self._current(), site, required=required)  # type: ignore[arg-type]
         verb = "Require" if required else "Stop requiring"
-        self._emit(project, f"{verb} {self._name(site)}", SITES)
+        self._emit(project, f"{verb} {self._name(site)}")
 
     def _on_left_out_menu(self, point: QPoint) -> None:
         index = self.left_out.indexAt(point)
@@ -181,7 +184,6 @@ class ResultsViews(QObject):
                 lambda: self._emit(
                     edit.include_site(project, site),
                     f"Include {self._name(site)}",
-                    LOCKS,
                 )
             )
         menu.addAction("Require this site").triggered.connect(

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from lrplanner import services
-from lrplanner.core.changes import PlanChanges, diff
+from lrplanner.core.changes import diff
 from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.plan_diff import plan_diff
 from lrplanner.gui.signals import emit
 from lrplanner.gui.tasks import Task, TaskRunner
-from lrplanner.solver.progress import SolveProgress
+from lrplanner.planner.progress import PlanProgress
 
 if TYPE_CHECKING:
     from lrplanner.core.project import Project
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from lrplanner.planner.plan import PlanOutcome
 
 log = logging.getLogger(__name__)
-SCORE_SCALE = 100  # the engine scores learning value x 100
 #: A new plan replaces a running plan; exports and reads do not.
 PLAN_CHANNEL = "plan"
 
@@ -94,8 +93,8 @@ class PlanController(QObject):
             self._state.cancel.cancel()
 
     def _on_progress(self, progress: object) -> None:
-        if isinstance(progress, SolveProgress):
-            emit(self.progressed, progress.best_score / SCORE_SCALE, progress.elapsed)
+        if isinstance(progress, PlanProgress):
+            emit(self.progressed, progress.value, progress.elapsed)
 
     def _on_success(self, outcome: PlanOutcome) -> None:
         self._state = None
@@ -113,15 +112,15 @@ class PlanController(QObject):
             else plan_diff(before, outcome.itinerary).lines(current)
         )
         planned = current.with_changes(plan=outcome.itinerary)
-        changes = PlanChanges(plan=True)
+        report = outcome.report
         amended = (
             self._amend
             and current is self._snapshot
-            and self._document.amend(planned, changes, self)
+            and self._document.amend(planned, self, report=report)
         )
         if not amended:
             label = "Re-plan" if current.plan is not None else "Plan"
-            self._document.apply(planned, label, changes, self)
+            self._document.apply(planned, label, self, report=report)
         emit(self.finished, outcome)
 
     def _on_failure(self, error: BaseException) -> None:

@@ -153,10 +153,9 @@ class _Ends:
 def build_model(
     project: Project,
     network: TravelNetwork,
-    rules: PlanningRules,
     check: Check = _no_check,
 ) -> RouteModel:
-    """Return the engine problem for a project.
+    """Return the engine problem for a project, under its planning rules.
 
     ``check`` is called between the travel searches and the matrix rows (a
     few hundred sites take tens of seconds); whatever it raises abandons
@@ -170,7 +169,7 @@ def build_model(
         budget (:func:`~lrplanner.planner.budget.check_fixed`).
     """
     check_fixed(project)
-    route = project.route
+    route, rules = project.route, project.rules
     hotels = tuple(p.id for p in project.places if p.has_lodging)
     availability = {s.id: site_days(project, s) for s in project.sites}
     zones = [

@@ -15,10 +15,10 @@ from lrplanner.core.locations import location_name, location_zone, site_location
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from lrplanner.core.plan import Event
+    from lrplanner.core.plan import Event, Itinerary
     from lrplanner.core.project import Project
+    from lrplanner.core.report import PlanReport
     from lrplanner.planner.build import RouteModel
-    from lrplanner.planner.plan import PlanOutcome
 
 FORMAT_VERSION = 1
 
@@ -90,13 +90,14 @@ def _fastest(model: RouteModel) -> dict[str, dict[str, int]]:
     return table
 
 
-def plan_document(project: Project, outcome: PlanOutcome) -> dict[str, Any]:
+def plan_document(
+    project: Project, itinerary: Itinerary, report: PlanReport
+) -> dict[str, Any]:
     """Return plan.json: days of local-time events, left-out sites, costs, value."""
-    itinerary = outcome.itinerary
-    costs = outcome.costs
+    costs = report.costs
     return {
         "format_version": FORMAT_VERSION,
-        "status": outcome.status,
+        "status": report.status,
         "days": [
             {
                 "date": d.day.isoformat(),
@@ -124,10 +125,10 @@ def plan_document(project: Project, outcome: PlanOutcome) -> dict[str, Any]:
             "budget_cap": _money(costs.budget_cap),
             "by_category": {k.value: _money(v) for k, v in costs.by_category().items()},
         },
-        "value": round(outcome.indicators.value, 3),
+        "value": round(report.indicators.value, 3),
         "violations": [
             {"rule": v.rule, "day": v.day, "message": v.message}
-            for v in outcome.violations
+            for v in report.violations
         ],
     }
 

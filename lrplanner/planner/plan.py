@@ -7,19 +7,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lrplanner.core.costmodel import compute_costs
-from lrplanner.core.costs import CostBreakdown
 from lrplanner.core.errors import InfeasibleRequest, PlanningStopped
-from lrplanner.core.indicators import Indicators, indicators
 from lrplanner.core.plan import Itinerary
-from lrplanner.core.rules import PlanningRules
-from lrplanner.core.validate import TravelCheck, Violation, validate
+from lrplanner.core.report import PlanReport
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.network.legs import Unreachable
 from lrplanner.planner.budget import check_cheapest
 from lrplanner.planner.build import BuildStopped, RouteModel, build_model, engine_plan
 from lrplanner.planner.decode import decode
 from lrplanner.planner.explain import explain_left_out
+from lrplanner.planner.progress import engine_sink
 from lrplanner.planner.repair import forbid_broken_transfers, strip_failing_days
+from lrplanner.planner.report import plan_report
 from lrplanner.planner.usable import planning_project
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.progress import SolveProgress, Throttle
@@ -28,10 +26,9 @@ from lrplanner.solver.solve import solve
 from lrplanner.solver.stop import Deadline, Limits
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from lrplanner.core.project import Project
     from lrplanner.planner.build import Check
+    from lrplanner.planner.progress import PlanSink
     from lrplanner.solver.progress import ProgressSink
     from lrplanner.solver.result import Result
     from lrplanner.solver.schedule import Plan
@@ -47,15 +44,18 @@ POST_S_PER_SITE = 0.004
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanOutcome:
-    """A plan with its costs, indicators and the independent check's verdict."""
+    """A searched plan, its report (costs, indicators, the independent
+    check's verdict, how the search ended) and the engine model it came from."""
 
     itinerary: Itinerary
-    costs: CostBreakdown
-    indicators: Indicators
-    violations: tuple[Violation, ...]
-    status: str
+    report: PlanReport
     runtime: float
     model: RouteModel
+
+    @property
+    def project(self) -> Project:
+        """Return the planned project with this plan as its own."""
+        return self.model.project.with_changes(plan=self.itinerary)
 
 
 #: The engine's settings for Learning Routes. The hotel-sequence portfolio
@@ -77,8 +77,7 @@ def plan_route(
     seed: int = 0,
     cancel: CancelToken | None = None,
     params: SolveParams | None = None,
-    rules: PlanningRules | None = None,
-    on_progress: ProgressSink | None = None,
+    on_progress: PlanSink | None = None,
     clock: Clock = time.monotonic,
     start: Itinerary | None = None,
     quick_fail: bool = False,
@@ -114,21 +113,26 @@ def plan_route(
         conflict and the cheapest fix where one exists. Also when the time
         ran out or the call was cancelled before a first plan existed.
     """
-    rules = rules or PlanningRules()
     params = params or ROUTE_PARAMS
     limits = Limits(Deadline(seconds, clock=clock), cancel)
-    sink = _overall(on_progress, limits.deadline) if on_progress else None
-    model, network = _prepare(project, rules, limits, sink)
+    sink = engine_sink(on_progress, limits.deadline.elapsed) if on_progress else None
+    model, network = _prepare(project, limits, sink)
     check_cheapest(model)
     if quick_fail and skeleton(model.data, 0.0, pairs=True) is None:
         raise InfeasibleRequest(_infeasible_message(model))
     first = engine_plan(model, start) if start is not None else None
-    return _search(model, network, rules, params, seed, limits, sink, first)
+    return _search(model, network, params, seed, limits, sink, first)
+
+
+def route_model(project: Project) -> RouteModel:
+    """Return the engine model of a project, as planning builds it (for
+    problem.json when a plan was not just searched)."""
+    limits = Limits(Deadline(float("inf")), None)
+    return _prepare(project, limits, None)[0]
 
 
 def _prepare(
     project: Project,
-    rules: PlanningRules,
     limits: Limits,
     sink: ProgressSink | None,
 ) -> tuple[RouteModel, TravelNetwork]:
@@ -139,7 +143,7 @@ def _prepare(
         network = TravelNetwork.from_project(project)
         usable = planning_project(project)
         planning = network if usable is project else TravelNetwork.from_project(usable)
-        model = build_model(usable, planning, rules, check)
+        model = build_model(usable, planning, check)
     except BuildStopped:
         raise PlanningStopped(_stopped_message(project, limits)) from None
     return replace(model, project=project), network
@@ -161,7 +165,6 @@ def _build_check(limits: Limits, sink: ProgressSink | None) -> Check:
 def _search(
     model: RouteModel,
     network: TravelNetwork,
-    rules: PlanningRules,
     params: SolveParams,
     seed: int,
     limits: Limits,
@@ -190,17 +193,17 @@ def _search(
                 raise PlanningStopped(_no_plan_message(model, limits))
             raise InfeasibleRequest(_no_plan_message(model, limits))
         began = limits.deadline.clock()
-        outcome = _outcome(model, result, rules, network)
+        outcome = _outcome(model, result, network)
         post = max(post, limits.deadline.clock() - began)
-        if not outcome.violations:
+        if outcome.report.passed:
             return outcome
         failed.append((model, result, outcome))
         # a round needs time to search and to check its plan, and the
         # salvage below needs time to check one more
         if limits.reached() or limits.deadline.remaining() < 2 * post + MIN_ROUND_S:
             break
-        model = forbid_broken_transfers(model, result, outcome)
-    return _salvage(first, failed, rules, network)
+        model = forbid_broken_transfers(model, result, outcome.report)
+    return _salvage(first, failed, network)
 
 
 def _cutoff(deadline: Deadline, attempt: int, post: float) -> float:
@@ -218,7 +221,6 @@ def _cutoff(deadline: Deadline, attempt: int, post: float) -> float:
 def _salvage(
     model: RouteModel,
     failed: list[tuple[RouteModel, Result, PlanOutcome]],
-    rules: PlanningRules,
     network: TravelNetwork,
 ) -> PlanOutcome:
     """Return the last failing plan with the optional visits of its failing
@@ -226,55 +228,27 @@ def _salvage(
     violations. The stripped plan is timed on ``model``, the route as it is
     (the repair rounds' models bar transfers only to steer the search)."""
     _, result, outcome = failed[-1]
-    stripped = strip_failing_days(model, result, outcome)
+    stripped = strip_failing_days(model, result, outcome.report)
     if stripped is not None:
-        repaired = _outcome(model, stripped, rules, network)
-        if not repaired.violations:
+        repaired = _outcome(model, stripped, network)
+        if repaired.report.passed:
             return repaired
     return outcome
 
 
-def _overall(sink: ProgressSink, deadline: Deadline) -> ProgressSink:
-    """Report time since planning started (repair rounds restart the engine)."""
-
-    def report(progress: SolveProgress) -> None:
-        sink(replace(progress, elapsed=deadline.elapsed()))
-
-    return report
-
-
-def _outcome(
-    model: RouteModel, result: Result, rules: PlanningRules, network: TravelNetwork
-) -> PlanOutcome:
+def _outcome(model: RouteModel, result: Result, network: TravelNetwork) -> PlanOutcome:
     project = model.project
-    itinerary = decode(model, result, rules.sessions)
-    breakdown = compute_costs(project, itinerary)
-    left_out = explain_left_out(model, result, itinerary, breakdown)
-    itinerary = replace(itinerary, left_out=left_out)
-    violations = validate(
-        project, itinerary, travel_check(network), land=network.landmass
+    itinerary = decode(model, result, project.rules.sessions)
+    left_out = explain_left_out(
+        model, result, itinerary, compute_costs(project, itinerary)
     )
+    itinerary = replace(itinerary, left_out=left_out)
     return PlanOutcome(
         itinerary=itinerary,
-        costs=breakdown,
-        indicators=indicators(project, itinerary, breakdown, rules.value),
-        violations=tuple(violations),
-        status=result.status,
+        report=plan_report(project, itinerary, network=network, status=result.status),
         runtime=result.runtime,
         model=model,
     )
-
-
-def travel_check(network: TravelNetwork) -> TravelCheck:
-    """Return the validator's travel check backed by the real timetables."""
-
-    def earliest(origin: str, destination: str, depart: datetime) -> datetime | None:
-        try:
-            return network.earliest_arrival(origin, destination, depart).arrive
-        except Unreachable:
-            return None
-
-    return earliest
 
 
 #: What to do when the time ran out before a first plan (CLI and app alike).

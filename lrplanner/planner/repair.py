@@ -25,20 +25,20 @@ from lrplanner.solver.schedule import (
 )
 
 if TYPE_CHECKING:
+    from lrplanner.core.report import PlanReport
     from lrplanner.planner.build import RouteModel
-    from lrplanner.planner.plan import PlanOutcome
     from lrplanner.solver.result import Result
 
 
-def _bad_days(outcome: PlanOutcome) -> set[str]:
-    return {v.day for v in outcome.violations if v.day}
+def _bad_days(report: PlanReport) -> set[str]:
+    return {v.day for v in report.violations if v.day}
 
 
 def broken_arcs(
-    model: RouteModel, result: Result, outcome: PlanOutcome
+    model: RouteModel, result: Result, report: PlanReport
 ) -> set[tuple[int, int]]:
     """Return the engine arcs travelled on the days that break a rule."""
-    bad_days = _bad_days(outcome)
+    bad_days = _bad_days(report)
     arcs: set[tuple[int, int]] = set()
     for frame, tour in zip(model.frames, result.tours, strict=True):
         if frame.day.isoformat() not in bad_days:
@@ -53,10 +53,10 @@ def broken_arcs(
 
 
 def forbid_broken_transfers(
-    model: RouteModel, result: Result, outcome: PlanOutcome
+    model: RouteModel, result: Result, report: PlanReport
 ) -> RouteModel:
     """Return the model with the arcs of the failing days made unusable."""
-    arcs = broken_arcs(model, result, outcome)
+    arcs = broken_arcs(model, result, report)
     data = model.data
 
     def blocked(matrix: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
@@ -72,7 +72,7 @@ def forbid_broken_transfers(
 
 
 def strip_failing_days(
-    model: RouteModel, result: Result, outcome: PlanOutcome
+    model: RouteModel, result: Result, report: PlanReport
 ) -> Result | None:
     """Return the engine result without the optional visits of the days that
     break a rule (required ones cannot go), re-timed; None when no such day
@@ -80,7 +80,7 @@ def strip_failing_days(
 
     The hotels stay as they were, so the other days do not change.
     """
-    bad_days = _bad_days(outcome)
+    bad_days = _bad_days(report)
     data = model.data
     kept = [
         [s for s in tour.sites if data.sites[s].mandatory]

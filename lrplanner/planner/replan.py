@@ -24,7 +24,7 @@ from lrplanner.solver.stop import Deadline
 
 if TYPE_CHECKING:
     from lrplanner.core.plan import Itinerary
-    from lrplanner.solver.progress import ProgressSink
+    from lrplanner.planner.progress import PlanSink
     from lrplanner.solver.stop import CancelToken, Clock
 
 #: Share of the time for the first attempt (keep every untouched visit).
@@ -117,7 +117,7 @@ def replan(
         except InfeasibleRequest as exc:
             last_error = exc
             continue
-        if outcome.violations:
+        if not outcome.report.passed:
             continue
         return _replanned(changed, outcome, previous)
     raise last_error or InfeasibleRequest("No plan meets the rules after the change.")
@@ -176,7 +176,7 @@ def keep_visits(
     seconds: float,
     seed: int = 0,
     cancel: CancelToken | None = None,
-    on_progress: ProgressSink | None = None,
+    on_progress: PlanSink | None = None,
     clock: Clock = time.monotonic,
 ) -> PlanOutcome:
     """Plan again after edits, keeping the current plan's visits if possible.
@@ -212,7 +212,7 @@ def keep_visits(
         except InfeasibleRequest:
             pass
         else:
-            if not outcome.violations:
+            if outcome.report.passed:
                 return outcome
     return plan_route(
         project,

@@ -2,7 +2,7 @@
 
 Each edit returns a new :class:`~lrplanner.core.project.Project` (projects are
 immutable), so the caller records it as one undo step. ``planning`` holds the
-planning state (locks, exclusions, required sites) and the plan figures;
+planning state (locks, exclusions, required sites);
 ``records`` edits the input sheets cell by cell, adds and deletes rows and
 changes Route settings, always through the importer's own rules (``rows``).
 Re-planning needs no function of its own: :func:`lrplanner.services.plan_project`
@@ -11,13 +11,10 @@ current plan's visits where it can.
 """
 
 from lrplanner.services_edit.planning import (
-    PlanFigures,
     exclude_site,
     include_site,
     lock_all_visits,
     lock_visit,
-    plan_check,
-    plan_figures,
     set_required,
     unlock_all,
     unlock_visit,
@@ -34,7 +31,6 @@ from lrplanner.services_edit.rows import SHEETS
 
 __all__ = [
     "SHEETS",
-    "PlanFigures",
     "add_record",
     "delete_record",
     "edit_cell",
@@ -44,8 +40,6 @@ __all__ = [
     "include_site",
     "lock_all_visits",
     "lock_visit",
-    "plan_check",
-    "plan_figures",
     "record_label",
     "set_required",
     "unlock_all",

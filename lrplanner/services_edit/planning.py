@@ -1,28 +1,16 @@
-"""Planning-state edits (locks, exclusions, required sites) and plan figures."""
+"""Planning-state edits: locks, exclusions, required sites."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lrplanner.core.costmodel import compute_costs
-from lrplanner.core.costs import CostBreakdown
-from lrplanner.core.indicators import Indicators, indicators
 from lrplanner.core.project import Project, VisitLock
-from lrplanner.core.rules import PlanningRules
 
 if TYPE_CHECKING:
     from datetime import date
 
     from lrplanner.core.ids import SiteId
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlanFigures:
-    """The cost breakdown and indicators of a project's current plan."""
-
-    costs: CostBreakdown
-    indicators: Indicators
 
 
 def lock_visit(project: Project, site: SiteId, day: date) -> Project:
@@ -99,30 +87,3 @@ def set_required(project: Project, site: SiteId, *, required: bool) -> Project:
     )
     project = project.with_changes(sites=sites)
     return include_site(project, site) if required else project
-
-
-def plan_check(project: Project) -> list[str]:
-    """Return the hard rules the project's plan breaks, one line each.
-
-    Checked by the independent validator with the real travel network, as
-    ``lrplanner check`` does; empty for a checked plan or no plan.
-    """
-    if project.plan is None:
-        return []
-    from lrplanner.core.validate import validate
-    from lrplanner.network.graph import TravelNetwork
-    from lrplanner.planner.plan import travel_check
-
-    network = TravelNetwork.from_project(project)
-    travel = travel_check(network)
-    found = validate(project, project.plan, travel, land=network.landmass)
-    return [v.describe() for v in found]
-
-
-def plan_figures(project: Project) -> PlanFigures | None:
-    """Return costs and indicators of the project's plan (None without a plan)."""
-    if project.plan is None:
-        return None
-    breakdown = compute_costs(project, project.plan)
-    values = indicators(project, project.plan, breakdown, PlanningRules().value)
-    return PlanFigures(costs=breakdown, indicators=values)

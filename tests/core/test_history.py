@@ -115,6 +115,7 @@ def test_flags_combine_and_tell_inputs_from_the_plan() -> None:
         "route",
         "plan",
         "locks",
+        "rules",
     )
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from lrplanner.exporters import export_all
+from lrplanner.exporters import write_exports
 from tests.exporters.fixtures import Plan, make_plan
 
 if TYPE_CHECKING:
@@ -23,5 +23,5 @@ def plan() -> Plan:
 def exported(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Return the four exported files of the plan, by file name."""
     out = tmp_path_factory.mktemp("exports")
-    paths = export_all(plan.project, plan.itinerary, plan.costs, plan.indicators, out)
+    paths = write_exports(plan.project, plan.itinerary, plan.report(), out)
     return {p.name: p for p in paths}

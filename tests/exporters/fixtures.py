@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from lrplanner.core.costmodel import compute_costs
@@ -21,8 +22,12 @@ from lrplanner.core.indicators import Indicators, indicators
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.core.project import Project
+from lrplanner.core.report import PlanReport
 from lrplanner.core.rules import ValueRules
 from lrplanner.importers import read_inputs
+
+if TYPE_CHECKING:
+    from lrplanner.core.validate import Violation
 
 SAMPLE = Path(__file__).parents[2] / "sample_data" / "south_asia.xlsx"
 NPT = "Asia/Kathmandu"
@@ -37,6 +42,12 @@ class Plan:
     itinerary: Itinerary
     costs: CostBreakdown
     indicators: Indicators
+
+    def report(self, *violations: Violation) -> PlanReport:
+        """Return the plan's report, failing the check with ``violations``."""
+        return PlanReport(
+            costs=self.costs, indicators=self.indicators, violations=violations
+        )
 
 
 @functools.cache

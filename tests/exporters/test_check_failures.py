@@ -10,17 +10,25 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from lrplanner.exporters import export_all
+from lrplanner.core.validate import Violation
+from lrplanner.exporters import write_exports
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from tests.exporters.fixtures import Plan
 
-FAILURES = (
-    "2027-01-12 lunch: no 60-minute lunch on a visiting day",
-    "2027-01-13 opening hours: <Site> {{ 7*7 }} visited while closed",
+VIOLATIONS = (
+    Violation(
+        rule="lunch", message="no 60-minute lunch on a visiting day", day="2027-01-12"
+    ),
+    Violation(
+        rule="opening hours",
+        message="<Site> {{ 7*7 }} visited while closed",
+        day="2027-01-13",
+    ),
 )
+FAILURES = tuple(v.describe() for v in VIOLATIONS)
 BANNER = "NOT CHECKED: this plan breaks 2 hard rules"
 
 
@@ -28,14 +36,7 @@ BANNER = "NOT CHECKED: this plan breaks 2 hard rules"
 def failing(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Return the exports of the hand-made plan, written as failing the check."""
     out = tmp_path_factory.mktemp("failing")
-    paths = export_all(
-        plan.project,
-        plan.itinerary,
-        plan.costs,
-        plan.indicators,
-        out,
-        check_failures=FAILURES,
-    )
+    paths = write_exports(plan.project, plan.itinerary, plan.report(*VIOLATIONS), out)
     return {p.name: p for p in paths}
 
 

@@ -43,7 +43,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path
     assert result.project is not None, result.summary()
     outcome: PlanOutcome = services.plan_project(result.project, seconds=3, seed=1)
     out = base / "out"
-    services.write_plan_files(outcome, out)
+    services.write_outcome(outcome, out)
     return result.project, out
 
 

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from lrplanner.exporters import (
-    export_all,
-    write_agenda_pdf,
-    write_agenda_xlsx,
-    write_costs_xlsx,
-    write_map_html,
-)
+from lrplanner.core.report import PlanReport
+from lrplanner.exporters import write_exports
+from lrplanner.exporters.agenda_pdf import write_agenda_pdf
+from lrplanner.exporters.agenda_xlsx import write_agenda_xlsx
+from lrplanner.exporters.costs_xlsx import write_costs_xlsx
+from lrplanner.exporters.map_html import write_map_html
 from tests.exporters.fixtures import Plan, make_plan, sample_project
 
 if TYPE_CHECKING:
@@ -127,19 +126,26 @@ def test_failed_export_keeps_old_file(
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
-def test_export_all_writes_four_files(exported: dict[str, Path]) -> None:
-    """Tests that export_all writes the four files, each non-trivial."""
+def test_write_exports_writes_four_files(exported: dict[str, Path]) -> None:
+    """Tests that write_exports writes the registry's four files, each non-trivial."""
     assert sorted(exported) == ["agenda.pdf", "agenda.xlsx", "costs.xlsx", "map.html"]
     assert all(p.stat().st_size > 5000 for p in exported.values())
 
 
-def test_export_all_creates_the_folder(plan: Plan, tmp_path: Path) -> None:
-    """Tests that export_all creates a missing output folder and returns its paths."""
+def test_write_exports_creates_the_folder(plan: Plan, tmp_path: Path) -> None:
+    """Tests that write_exports creates a missing output folder and returns its
+    paths, in registry order, or in the order asked."""
     out = tmp_path / "new" / "exports"
-    paths = export_all(plan.project, plan.itinerary, plan.costs, plan.indicators, out)
+    paths = write_exports(plan.project, plan.itinerary, plan.report(), out)
     assert paths == [
         out / n for n in ("agenda.xlsx", "costs.xlsx", "map.html", "agenda.pdf")
     ]
+    some = write_exports(
+        plan.project, plan.itinerary, plan.report(), out, ["pdf", "costs"]
+    )
+    assert some == [out / "agenda.pdf", out / "costs.xlsx"]
+    with pytest.raises(KeyError):
+        write_exports(plan.project, plan.itinerary, plan.report(), out, ["docx"])
 
 
 def test_empty_itinerary_exports(tmp_path: Path) -> None:
@@ -153,7 +159,8 @@ def test_empty_itinerary_exports(tmp_path: Path) -> None:
     empty = Itinerary(days=())
     costs = compute_costs(project, empty)
     ind = indicators(project, empty, costs, ValueRules())
-    paths = export_all(project, empty, costs, ind, tmp_path)
+    report = PlanReport(costs=costs, indicators=ind, violations=())
+    paths = write_exports(project, empty, report, tmp_path)
     sheets = openpyxl.load_workbook(paths[0]).sheetnames
     assert sheets == ["Overview", "Participants", "Champions"]
     assert all(p.stat().st_size > 1000 for p in paths)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from lrplanner import appfiles, storage
-from lrplanner.core.changes import PlanChanges
 from lrplanner.core.errors import SaveError
 from lrplanner.core.ids import SiteId
 from lrplanner.gui.main_window import MainWindow
@@ -207,7 +206,7 @@ def test_the_backup_follows_the_project_path(
     assert window.files.save(tmp_path / "route.lrp")
     assert window.files.slot.files() == []  # saved: the backup is stale
     edited = small_project().with_changes(excluded_sites=(SiteId("KH-TK1"),))
-    window.document.apply(edited, "Exclude", PlanChanges(locks=True))
+    window.document.apply(edited, "Exclude")
     window.files.autosave_now()
     keyed = window.files.autosave_path
     assert keyed.name.startswith(appfiles.project_key(tmp_path / "route.lrp"))

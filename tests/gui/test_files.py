@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from lrplanner.core.changes import PlanChanges
+from lrplanner.cli_plan import check_folder
 from lrplanner.gui.main_window import MainWindow
 from lrplanner.services_edit import exclude_site
 from tests.gui.conftest import LONG, MEKONG
@@ -25,7 +25,7 @@ def _edit(window: MainWindow) -> Project:
     project = window.project
     assert project is not None
     changed = exclude_site(project, project.sites[0].id)
-    window.document.apply(changed, "Exclude", PlanChanges(locks=True))
+    window.document.apply(changed, "Exclude")
     return changed
 
 
@@ -59,13 +59,24 @@ def test_a_failed_save_keeps_the_old_file_and_says_why(
 def test_export_all_writes_the_plan_files(
     qtbot: QtBot, window: MainWindow, planned: Project, tmp_path: Path
 ) -> None:
-    """Tests that Export all writes the agenda, costs, map and PDF in the background."""
+    """Tests that Export all writes, in the background, the very set of files
+    ``lrplanner plan --out`` writes, and that ``lrplanner check`` accepts it."""
     window.document.open(planned, None)
     with qtbot.waitSignal(window.exported, timeout=LONG) as blocker:
         assert window.files.export("all", tmp_path / "out")
     names = sorted(p.name for p in blocker.args[0])
-    assert names == ["agenda.pdf", "agenda.xlsx", "costs.xlsx", "map.html"]
+    assert names == [
+        "agenda.pdf",
+        "agenda.xlsx",
+        "costs.xlsx",
+        "files.json",
+        "map.html",
+        "plan.json",
+        "problem.json",
+        "project.lrp",
+    ]
     assert all((tmp_path / "out" / n).stat().st_size > 0 for n in names)
+    assert check_folder(tmp_path / "out") == 0
 
 
 def test_export_without_a_plan_says_plan_first(window: MainWindow) -> None:

@@ -62,7 +62,7 @@ def test_planning_fills_the_agenda_and_the_panels(
     with qtbot.waitSignal(window.planner.finished, timeout=LONG) as blocker:
         assert window.plan()
     outcome: PlanOutcome = blocker.args[0]
-    if outcome.violations:  # the planner's job; the window must say so
+    if outcome.report.violations:  # the planner's job; the window must say so
         assert window.last_message is not None
         assert window.last_message[0] == "Check the plan"
     project = window.project
@@ -86,7 +86,7 @@ def test_planning_fills_the_agenda_and_the_panels(
     assert window.results.left_out.model().rowCount() == len(outcome.itinerary.left_out)
     assert "Total" in window.results.budget.summary.text()
     value = window.results.indicators.labels["Learning value"].text()
-    assert value == f"{outcome.indicators.value:.1f}"
+    assert value == f"{outcome.report.indicators.value:.1f}"
     assert window.views.currentWidget() is window.results.agenda
     assert window.windowTitle().endswith("*")
 
@@ -166,7 +166,7 @@ def test_cancel_keeps_the_window_responsive_and_reports(
     assert project is not None
     if project.plan is not None:
         assert window.planner.last_outcome is not None
-        assert window.planner.last_outcome.status == "cancelled"
+        assert window.planner.last_outcome.report.status == "cancelled"
     else:
         assert window.last_message is not None
         assert "cancelled" in window.last_message[1]

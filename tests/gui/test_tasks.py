@@ -99,8 +99,11 @@ def test_the_document_undoes_through_its_history(qtbot: QtBot, sample: Project) 
     site = sample.sites[0].id
     changed = exclude_site(sample, site)
     with qtbot.waitSignal(document.changed) as blocker:
-        document.apply(changed, "Exclude", PlanChanges(locks=True), "me")
-    assert blocker.args == [PlanChanges(locks=True), "me"]
+        document.apply(changed, "Exclude", "me")
+    # the document works the flags out itself: the exclusion, and the site's
+    # required flag when it had one
+    required = sample.sites[0].required
+    assert blocker.args == [PlanChanges(locks=True, sites=required), "me"]
     assert document.is_dirty()
     with qtbot.waitSignal(document.changed) as blocker:
         assert document.undo() == "Exclude"

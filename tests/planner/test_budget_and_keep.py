@@ -21,7 +21,8 @@ from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.validate import validate
 from lrplanner.entry import main
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.planner.plan import plan_route
+from lrplanner.planner.report import travel_check
 from tests.planner.conftest import SAMPLES, load_sample
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def test_the_stated_minimum_is_what_a_plan_needs(name: str) -> None:
     network = TravelNetwork.from_project(project)
     capped = _capped(project, floor + 100)
     assert validate(capped, outcome.itinerary, travel_check(network)) == []
-    assert outcome.costs.total <= floor + 100
+    assert outcome.report.costs.total <= floor + 100
 
 
 def test_the_command_line_exits_3_without_a_traceback(

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 from lrplanner.core.errors import InfeasibleRequest
-from lrplanner.core.rules import PlanningRules
 from lrplanner.core.validate import Violation, validate
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner import plan as plan_module
+from lrplanner.planner import report as report_module
 from lrplanner.planner.build import build_model as real_build
-from lrplanner.planner.plan import REPAIR_ROUNDS, plan_route, travel_check
+from lrplanner.planner.plan import REPAIR_ROUNDS, plan_route
+from lrplanner.planner.report import travel_check
 from lrplanner.solver.params import SolveParams
 from lrplanner.solver.problem import ProblemData, Site, TimeWindow
 from lrplanner.solver.schedule import Plan
@@ -38,7 +39,7 @@ from tests.solver.helpers import day, grid_travel
 if TYPE_CHECKING:
     from lrplanner.core.project import Project
     from lrplanner.planner.plan import PlanOutcome
-    from lrplanner.solver.progress import SolveProgress
+    from lrplanner.planner.progress import PlanProgress
     from lrplanner.solver.stop import StoppingCriterion
 
 
@@ -102,10 +103,10 @@ def test_the_model_build_checks_the_deadline(
 
 def test_build_reports_progress_before_the_search(mekong: Project) -> None:
     """Tests that the build reports through the progress callback."""
-    seen: list[SolveProgress] = []
+    seen: list[PlanProgress] = []
     token = CancelToken()
 
-    def sink(progress: SolveProgress) -> None:
+    def sink(progress: PlanProgress) -> None:
         seen.append(progress)
         if progress.phase == "search":
             token.cancel()
@@ -121,7 +122,7 @@ def test_cancel_during_the_build_stops_at_the_next_check(mekong: Project) -> Non
     token = CancelToken()
     reports: list[str] = []
 
-    def sink(progress: SolveProgress) -> None:
+    def sink(progress: PlanProgress) -> None:
         reports.append(progress.phase)
         token.cancel()
 
@@ -153,7 +154,7 @@ def test_search_gets_only_what_the_build_left(
     monkeypatch.setattr(plan_module, "solve", watched)
     outcome = plan_route(mekong, seconds=10.0, clock=clock)
     assert stops == [True]
-    assert outcome.violations == ()
+    assert outcome.report.violations == ()
     assert checked(mekong, outcome) == []
 
 
@@ -162,15 +163,15 @@ def test_cancel_from_the_search_returns_a_checked_plan(mekong: Project) -> None:
     own verdict is the independent check's verdict."""
     token = CancelToken()
 
-    def sink(progress: SolveProgress) -> None:
-        if progress.phase == "search" and progress.best_score > 0:
+    def sink(progress: PlanProgress) -> None:
+        if progress.phase == "search" and progress.value > 0:
             token.cancel()
 
     outcome = plan_route(
         mekong, seconds=60.0, cancel=token, on_progress=sink, clock=FakeClock()
     )
-    assert outcome.status == "cancelled"
-    assert list(outcome.violations) == checked(mekong, outcome)
+    assert outcome.report.status == "cancelled"
+    assert list(outcome.report.violations) == checked(mekong, outcome)
 
 
 def _fail_on(sites: set[object]):
@@ -203,11 +204,11 @@ def test_failing_plans_are_repaired_or_marked(
         calls.append(1)
         return real_solve(*args, **kwargs)
 
-    monkeypatch.setattr(plan_module, "validate", _fail_on(optional))
+    monkeypatch.setattr(report_module, "validate", _fail_on(optional))
     monkeypatch.setattr(plan_module, "solve", counted)
     outcome = plan_route(mekong, seconds=5.0, clock=FakeClock(step=0.001))
     assert len(calls) <= REPAIR_ROUNDS + 1
-    assert outcome.violations == ()
+    assert outcome.report.violations == ()
     assert outcome.itinerary.days
 
 
@@ -217,9 +218,9 @@ def test_a_plan_that_cannot_be_repaired_is_marked_failing(
     """Tests that a plan failing a rule no repair can fix is returned with
     its violations, so it is never taken for a good plan."""
     always = Violation(rule="budget", message="over the cap")
-    monkeypatch.setattr(plan_module, "validate", lambda *a, **k: [always])
+    monkeypatch.setattr(report_module, "validate", lambda *a, **k: [always])
     outcome = plan_route(mekong, seconds=5.0, clock=FakeClock(step=0.001))
-    assert outcome.violations == (always,)
+    assert outcome.report.violations == (always,)
 
 
 def _is_required(project: Project, site: object) -> bool:
@@ -299,7 +300,7 @@ def test_segment_sites_keep_the_best_plan_within_the_cap() -> None:
 def test_value_skeleton_gives_up_when_asked(mekong: Project) -> None:
     """Tests that a value-seeking skeleton asked to stop returns None at once,
     while the cheapest one needs no stop."""
-    model = real_build(mekong, TravelNetwork.from_project(mekong), PlanningRules())
+    model = real_build(mekong, TravelNetwork.from_project(mekong))
     assert skeleton(model.data, 100.0, lambda: True) is None
     assert skeleton(model.data, 0.0) is not None
 

@@ -25,7 +25,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
+from lrplanner.planner.plan import PlanOutcome, plan_route
+from lrplanner.planner.report import travel_check
 from tests.planner.test_property import projects
 from tests.solver.brute import optimum
 from tests.solver.checker import recomputed_score

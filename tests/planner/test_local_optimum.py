@@ -23,7 +23,8 @@ from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.build import engine_plan
 from lrplanner.planner.decode import decode
-from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
+from lrplanner.planner.plan import PlanOutcome, plan_route
+from lrplanner.planner.report import travel_check
 from lrplanner.solver.result import Result
 from lrplanner.solver.schedule import Plan, plan_cost, time_plan
 from tests.planner.test_property import projects
@@ -134,7 +135,7 @@ def test_no_single_change_improves_random_routes(project: Project) -> None:
         outcome = plan_route(project, seconds=1.0, seed=0)
     except InfeasibleRequest:
         return
-    if outcome.violations:
+    if outcome.report.violations:
         return  # a failing plan is the property test's concern
     assert better_single_change(project, outcome) is None
 

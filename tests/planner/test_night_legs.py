@@ -30,7 +30,8 @@ from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
 from lrplanner.exporters.agenda_rows import day_rows
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.planner.plan import plan_route
+from lrplanner.planner.report import travel_check
 
 if TYPE_CHECKING:
     from lrplanner.core.plan import DayPlan, Itinerary

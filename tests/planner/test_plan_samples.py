@@ -10,10 +10,11 @@ from lrplanner.core.plan import EventKind, SessionKind
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner import jsonio
-from lrplanner.planner.plan import PlanOutcome, travel_check
+from lrplanner.planner.report import travel_check
 
 if TYPE_CHECKING:
     from lrplanner.core.project import Project
+    from lrplanner.planner.plan import PlanOutcome
 
 
 def test_every_sample_plan_passes_the_independent_check(
@@ -21,7 +22,7 @@ def test_every_sample_plan_passes_the_independent_check(
 ) -> None:
     """Tests that a sample plan has no violation, rechecked from scratch."""
     project, outcome = planned
-    assert outcome.violations == ()
+    assert outcome.report.violations == ()
     network = TravelNetwork.from_project(project)
     assert validate(project, outcome.itinerary, travel_check(network)) == []
 
@@ -60,8 +61,8 @@ def test_costs_respect_the_cap_and_match_the_cost_model(
     project, outcome = planned
     cap = project.route.budget_cap
     assert cap is not None
-    assert outcome.costs.total <= cap
-    assert compute_costs(project, outcome.itinerary).total == outcome.costs.total
+    assert outcome.report.costs.total <= cap
+    assert compute_costs(project, outcome.itinerary).total == outcome.report.costs.total
 
 
 def test_every_site_not_visited_has_a_reason(
@@ -79,12 +80,12 @@ def test_every_site_not_visited_has_a_reason(
 def test_plan_json_follows_the_contract(planned: tuple[Project, PlanOutcome]) -> None:
     """Tests the documented keys of plan.json and problem.json."""
     project, outcome = planned
-    plan = jsonio.plan_document(project, outcome)
+    plan = jsonio.plan_document(project, outcome.itinerary, outcome.report)
     problem = jsonio.problem_document(outcome.model)
     assert plan["days"][0]["date"] == project.route.start_date.isoformat()
     event = plan["days"][0]["events"][0]
     assert {"kind", "start", "end", "place"} <= set(event)
-    assert plan["costs"]["total"] == f"{outcome.costs.total:.2f}"
+    assert plan["costs"]["total"] == f"{outcome.report.costs.total:.2f}"
     assert set(problem["route"]) >= {
         "start_place",
         "end_place",
@@ -103,7 +104,7 @@ def test_event_times_are_local_with_offsets(
 ) -> None:
     """Tests that plan.json times carry the local UTC offset of the event's zone."""
     project, outcome = planned
-    plan = jsonio.plan_document(project, outcome)
+    plan = jsonio.plan_document(project, outcome.itinerary, outcome.report)
     first = outcome.itinerary.days[0].events[0]
     offset = first.start.astimezone(ZoneInfo(first.tz)).isoformat()[-6:]
     assert plan["days"][0]["events"][0]["start"].endswith(offset)

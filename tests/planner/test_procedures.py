@@ -21,7 +21,8 @@ from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.planner.plan import plan_route
+from lrplanner.planner.report import travel_check
 from lrplanner.planner.timing import planning_minutes
 from tests.planner.procedures_routes import (
     BAVET,

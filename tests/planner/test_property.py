@@ -24,7 +24,8 @@ from lrplanner.core.sites import Site
 from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
+from lrplanner.planner.plan import PlanOutcome, plan_route
+from lrplanner.planner.report import travel_check
 
 #: Real Cambodian towns with lodging (lat, lon, lodging, per diem).
 TOWNS = {
@@ -165,7 +166,7 @@ def test_random_routes_plan_validly_or_explain(project: Project) -> None:
     network = TravelNetwork.from_project(project)
     found = validate(project, outcome.itinerary, travel_check(network))
     assert found == [], found
-    assert outcome.violations == ()
+    assert outcome.report.violations == ()
     visited = set(outcome.itinerary.visited_sites())
     assert visited | {r.site for r in outcome.itinerary.left_out} == {
         s.id for s in project.sites

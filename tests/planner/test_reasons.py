@@ -22,7 +22,8 @@ from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.build import VALUE_SCALE, engine_plan
 from lrplanner.planner.decode import decode
-from lrplanner.planner.plan import PlanOutcome, plan_route, travel_check
+from lrplanner.planner.plan import PlanOutcome, plan_route
+from lrplanner.planner.report import travel_check
 from lrplanner.solver.result import Result
 from lrplanner.solver.schedule import time_plan
 from lrplanner.solver.wayin import Way, WayIn, way_in

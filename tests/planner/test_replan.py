@@ -10,8 +10,8 @@ from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.plan import ReasonKind
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import travel_check
 from lrplanner.planner.replan import Change, ChangeKind, replan
+from lrplanner.planner.report import travel_check
 
 if TYPE_CHECKING:
     from datetime import date

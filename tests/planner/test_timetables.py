@@ -35,7 +35,8 @@ from lrplanner.core.validate import validate
 from lrplanner.exporters.agenda_rows import day_rows
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.decode import Block, _before_boarding
-from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.planner.plan import plan_route
+from lrplanner.planner.report import travel_check
 from lrplanner.solver.problem import Departures, Timetable
 from tests.planner.procedures_routes import CEBU, DAVAO, FLIGHT, flight_route
 

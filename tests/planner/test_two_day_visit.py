@@ -29,7 +29,8 @@ from lrplanner.core.sites import Site
 from lrplanner.core.timespan import OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.planner.plan import plan_route
+from lrplanner.planner.report import travel_check
 
 if TYPE_CHECKING:
     from lrplanner.core.plan import Itinerary

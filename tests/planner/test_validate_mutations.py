@@ -18,7 +18,7 @@ from lrplanner.core.project import Project, VisitLock
 from lrplanner.core.timespan import DateRange
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import travel_check
+from lrplanner.planner.report import travel_check
 
 if TYPE_CHECKING:
     from lrplanner.core.sites import Site

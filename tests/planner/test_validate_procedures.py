@@ -18,7 +18,8 @@ import pytest
 from lrplanner.core.plan import EventKind, Itinerary
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.planner.plan import plan_route
+from lrplanner.planner.report import travel_check
 from tests.planner.procedures_routes import border_route, flight_route
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ from lrplanner.core.plan import EventKind, Itinerary
 from lrplanner.core.sites import Site
 from lrplanner.core.validate import validate
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.plan import plan_route, travel_check
+from lrplanner.planner.plan import plan_route
+from lrplanner.planner.report import travel_check
 from tests.network.islands import CEBU, TAGBILARAN, visayas
 
 if TYPE_CHECKING:

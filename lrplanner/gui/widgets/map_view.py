@@ -33,10 +33,11 @@ def allow_web_engine_as_root() -> None:
 
 def write_map(project: Project, folder: Path) -> Path:
     """Write the map of the project's plan into ``folder``; return the file."""
-    from lrplanner.exporters import write_map_html  # folium is heavy: load on use
+    from lrplanner.exporters import BY_KEY
+    from lrplanner.exporters.map_html import write_map_html  # folium: load on use
 
     assert project.plan is not None
-    target = folder / "map.html"
+    target = folder / BY_KEY["map"].file_name
     write_map_html(project, project.plan, target)
     return target
 
