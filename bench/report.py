@@ -88,8 +88,8 @@ python -m bench.run_all --toptw default --ophs none --mctopmtw none --runs 1 \
 python -m bench.run_all --baseline bench/results/toptw_plain.jsonl  # compare with it
 python -m bench.run_all --toptw none --ophs all --mctopmtw none --runs 1 --jobs 2 \
     --raw bench/results/ophs_all.jsonl --out docs/benchmarks-ophs-all.md  # 2 at a time
-python -m lrplanner.bench toptw $T/cordeau/pr01.txt --tours 2 --seconds 10
-python -m lrplanner.bench ophs $O/SET1/T1-65-1-2.ophs --seconds 10
+python -m lrplanner.cli.bench toptw $T/cordeau/pr01.txt --tours 2 --seconds 10
+python -m lrplanner.cli.bench ophs $O/SET1/T1-65-1-2.ophs --seconds 10
 ```
 
 (`$T` = `/work/shared/bench/toptw`, `$O` = `/work/shared/bench/ophs`.)

@@ -67,7 +67,7 @@ def _command(
     cmd = [
         sys.executable,
         "-m",
-        "lrplanner.bench",
+        "lrplanner.cli.bench",
         case.family,
         str(case.path),
         "--seconds",

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 import textwrap
+import tomllib
+from pathlib import Path
+
+import lrplanner
+
+PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 
 
 def test_non_gui_modules_do_not_import_qt() -> None:
@@ -42,3 +49,34 @@ def test_package_import_is_light() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def _contracts() -> dict[str, dict[str, object]]:
+    config = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    return {c["name"]: c for c in config["tool"]["importlinter"]["contracts"]}
+
+
+def _top_level() -> set[str]:
+    return {
+        f"lrplanner.{m.name}"
+        for m in pkgutil.iter_modules(lrplanner.__path__)
+        if m.name != "__main__"
+    }
+
+
+def test_layers_contract_names_every_top_level_module() -> None:
+    """Tests that every package and module under lrplanner sits in a layer."""
+    layers = _contracts()["Layers"]["layers"]
+    assert isinstance(layers, list)
+    named = {name.strip() for layer in layers for name in layer.split("|")}
+    assert _top_level() - named == set()
+    assert "lrplanner.cli" in named
+    assert {"lrplanner.cli_plan", "lrplanner.bench"}.isdisjoint(_top_level())
+
+
+def test_qt_contract_names_every_module_but_the_gui_and_entry() -> None:
+    """Tests that only lrplanner.gui and the executable's plug may import Qt."""
+    sources = _contracts()["Only lrplanner.gui may import Qt"]["source_modules"]
+    assert isinstance(sources, list)
+    free = {"lrplanner.gui", "lrplanner.entry"}
+    assert _top_level() - free - set(sources) == set()

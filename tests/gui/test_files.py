@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from lrplanner.cli_plan import check_folder
+from lrplanner.cli.plan import check_folder
 from lrplanner.gui.main_window import MainWindow
 from lrplanner.services_edit import exclude_site
 from tests.gui.conftest import LONG, MEKONG

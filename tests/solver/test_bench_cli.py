@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.verify import check_ophs, check_toptw
-from lrplanner.bench import main
+from lrplanner.cli.bench import main
 
 BENCH = Path("/work/shared/bench")
 C101 = BENCH / "toptw" / "solomon100" / "c101.txt"

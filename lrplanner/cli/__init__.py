@@ -1,5 +1,10 @@
 """Command line: ``lrplanner template|validate|import|plan|check|gui``.
 
+This package's root holds what every command shares: the parser, ``main``,
+the exit codes and the error reports. ``plan`` and ``check`` live in
+:mod:`lrplanner.cli.plan`; the benchmark command line is
+:mod:`lrplanner.cli.bench` (``python -m lrplanner.cli.bench``).
+
 Exit codes (``EXIT_*`` below): 0 success (a checked plan), 1 a plan was
 written but fails the independent check (or ``check`` found violations), 2
 invalid input (every problem printed on stderr), 3 no plan can satisfy the
@@ -145,14 +150,14 @@ def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:
     if args.command == "template":
         return _template(args.path)
     if args.command == "check":
-        from lrplanner.cli_plan import check_folder
+        from lrplanner.cli.plan import check_folder
 
         return check_folder(args.folder)
     result = _load_and_report(args.inputs)
     if result.project is None:
         return EXIT_INVALID
     if args.command == "plan":
-        from lrplanner.cli_plan import plan_command
+        from lrplanner.cli.plan import plan_command
         from lrplanner.services_edit.planning import lock_all_visits
 
         project = result.project

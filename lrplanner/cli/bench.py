@@ -1,11 +1,13 @@
-"""Benchmark command line: ``python -m lrplanner.bench {toptw,ophs,mctopmtw}``.
+"""Benchmark command line: ``python -m lrplanner.cli.bench KIND INSTANCE ...``.
 
-Prints one JSON line per run, for example::
+``KIND`` is ``toptw``, ``ophs`` or ``mctopmtw``. Prints one JSON line per run,
+for example::
 
-    python -m lrplanner.bench toptw shared/bench/toptw/solomon100/c101.txt \\
-        --tours 2 --seconds 10
-    python -m lrplanner.bench ophs shared/bench/ophs/SET1/T1-65-1-2.ophs --seconds 10
-    python -m lrplanner.bench mctopmtw \
+    python -m lrplanner.cli.bench toptw \\
+        shared/bench/toptw/solomon100/c101.txt --tours 2 --seconds 10
+    python -m lrplanner.cli.bench ophs \\
+        shared/bench/ophs/SET1/T1-65-1-2.ophs --seconds 10
+    python -m lrplanner.cli.bench mctopmtw \\
         shared/bench/mctopmtw/Solomon/MCTOPMTW-2-c101.txt --seconds 10
 
 TOPTW and MCTOPMTW print ``routes`` (vertex numbers, depot excluded), OPHS
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m lrplanner.bench")
+    parser = argparse.ArgumentParser(prog="python -m lrplanner.cli.bench")
     sub = parser.add_subparsers(dest="kind", required=True)
     for kind in ("toptw", "ophs", "mctopmtw"):
         p = sub.add_parser(kind)
