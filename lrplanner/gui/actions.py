@@ -13,23 +13,61 @@ from PySide6.QtWidgets import QStyle
 from lrplanner.gui.files import export_kinds
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
-    from PySide6.QtWidgets import QMenu
-
-    from lrplanner.gui.main_window import MainWindow
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 Key = QKeySequence.StandardKey
 
 
+#: Every action of the window but the exports: name, label, shortcut, tip.
+#: The window hands :func:`build_actions` one handler per name.
+ACTIONS: tuple[tuple[str, str, QKeySequence.StandardKey | str | None, str], ...] = (
+    ("new", "&New from template…", Key.New, ""),
+    ("open", "&Open…", Key.Open, ""),
+    ("import_workbook", "Excel &workbook (.xlsx)…", "Ctrl+I", ""),
+    ("open_folder", "&CSV folder…", None, ""),
+    ("save", "&Save", Key.Save, ""),
+    ("save_as", "Save &As…", "Ctrl+Shift+S", ""),
+    ("quit", "&Quit", Key.Quit, ""),
+    ("undo", "&Undo", Key.Undo, ""),
+    ("redo", "&Redo", "Ctrl+Y", ""),
+    ("plan", "&Plan", "F5", "Plan the route (F5)"),
+    ("cancel", "&Cancel planning", "Esc", ""),
+    (
+        "plan_fresh",
+        "Plan a&fresh",
+        "Shift+F5",
+        "Plan from scratch, not keeping the current plan's visits (Shift+F5)",
+    ),
+    (
+        "lock_all",
+        "&Lock all current visits",
+        None,
+        "Hold every visit of the plan to its day in later plans",
+    ),
+    ("unlock_all", "&Unlock all visits", None, ""),
+    (
+        "rules",
+        "Planning &rules…",
+        None,
+        "Session lengths and value weights, saved with the project",
+    ),
+    ("prefs", "&Preferences…", None, ""),
+    ("help", "&User guide", Key.HelpContents, ""),
+    ("about", "&About LR Planner", None, ""),
+)
+
+
 def _action(
-    window: MainWindow,
+    owner: QObject,
     label: str,
     slot: Callable[[], object],
     shortcut: QKeySequence | Key | str | None = None,
     tip: str = "",
 ) -> QAction:
-    action = QAction(label, window)
+    action = QAction(label, owner)
     if shortcut is not None:
         action.setShortcut(shortcut)
     action.setToolTip(tip or label.replace("&", "").rstrip("…"))
@@ -38,57 +76,40 @@ def _action(
     return action
 
 
-def build_actions(window: MainWindow) -> dict[str, QAction]:
-    """Create every action of the window, keyed by a short name."""
-    files = window.files
+def build_actions(
+    owner: QObject,
+    handlers: Mapping[str, Callable[[], object]],
+    export: Callable[[str], object],
+) -> dict[str, QAction]:
+    """Create every action, keyed by a short name: those of :data:`ACTIONS`,
+    each calling ``handlers[name]``, and one per export of the registry
+    (``export_<key>``, and ``export_all``) calling ``export(key)``.
+
+    Raises
+    ------
+    KeyError
+        If ``handlers`` lacks an action's handler.
+    """
     acts = {
-        "new": _action(window, "&New from template…", files.new_from_template, Key.New),
-        "open": _action(window, "&Open…", window.choose_and_open, Key.Open),
-        "import_workbook": _action(
-            window, "Excel &workbook (.xlsx)…", window.choose_workbook, "Ctrl+I"
-        ),
-        "open_folder": _action(window, "&CSV folder…", window.choose_folder),
-        "save": _action(window, "&Save", files.save, Key.Save),
-        "save_as": _action(window, "Save &As…", files.save_as, "Ctrl+Shift+S"),
-        "quit": _action(window, "&Quit", window.close, Key.Quit),
-        "undo": _action(window, "&Undo", window.undo, Key.Undo),
-        "redo": _action(window, "&Redo", window.redo, "Ctrl+Y"),
-        "plan": _action(window, "&Plan", window.plan, "F5", "Plan the route (F5)"),
-        "cancel": _action(window, "&Cancel planning", window.cancel_plan, "Esc"),
-        "plan_fresh": _action(
-            window,
-            "Plan a&fresh",
-            window.plan_fresh,
-            "Shift+F5",
-            "Plan from scratch, not keeping the current plan's visits (Shift+F5)",
-        ),
-        "lock_all": _action(
-            window,
-            "&Lock all current visits",
-            window.lock_all_visits,
-            tip="Hold every visit of the plan to its day in later plans",
-        ),
-        "unlock_all": _action(window, "&Unlock all visits", window.unlock_all),
-        "rules": _action(
-            window,
-            "Planning &rules…",
-            window.edit_rules,
-            tip="Session lengths and value weights, saved with the project",
-        ),
-        "prefs": _action(window, "&Preferences…", window.edit_preferences),
-        "help": _action(window, "&User guide", window.show_help, Key.HelpContents),
-        "about": _action(window, "&About LR Planner", window.show_about),
+        name: _action(owner, label, handlers[name], shortcut, tip)
+        for name, label, shortcut, tip in ACTIONS
     }
     acts["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(Key.Redo)])
     for kind, label in export_kinds():
         acts[f"export_{kind}"] = _action(
-            window, f"Export {label}…", partial(files.export, kind)
+            owner, f"Export {label}…", partial(export, kind)
         )
     return acts
 
 
-def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
-    """Fill the menu bar and the toolbar."""
+def build_menus(
+    window: QMainWindow,
+    acts: dict[str, QAction],
+    recent: Callable[[], list[str]],
+    open_recent: Callable[[Path], object],
+) -> None:
+    """Fill the window's menu bar and toolbar; File ▸ Open recent lists
+    ``recent()`` when it opens and calls ``open_recent(path)``."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     for name in ("new", "open"):
@@ -96,8 +117,10 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     imports = file_menu.addMenu("&Import")
     for name in ("import_workbook", "open_folder"):
         imports.addAction(acts[name])
-    recent = file_menu.addMenu("Open &recent")
-    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    recent_menu = file_menu.addMenu("Open &recent")
+    recent_menu.aboutToShow.connect(
+        lambda: _fill_recent(recent_menu, recent(), open_recent)
+    )
     file_menu.addSeparator()
     for name in ("save", "save_as"):
         file_menu.addAction(acts[name])
@@ -149,7 +172,7 @@ ICONS: dict[str, tuple[QIcon.ThemeIcon, QStyle.StandardPixmap]] = {
 }
 
 
-def add_icons(window: MainWindow, acts: dict[str, QAction]) -> None:
+def add_icons(window: QWidget, acts: dict[str, QAction]) -> None:
     """Give the common actions their icons."""
     style = window.style()
     for name, (themed, fallback) in ICONS.items():
@@ -158,7 +181,7 @@ def add_icons(window: MainWindow, acts: dict[str, QAction]) -> None:
 
 
 def _add_menu(
-    window: MainWindow,
+    window: QMainWindow,
     title: str,
     acts: dict[str, QAction],
     names: tuple[str | None, ...],
@@ -171,11 +194,12 @@ def _add_menu(
             menu.addAction(acts[name])
 
 
-def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+def _fill_recent(
+    menu: QMenu, paths: list[str], open_recent: Callable[[Path], object]
+) -> None:
     menu.clear()
-    paths = window.files.recent()
     if not paths:
         menu.addAction("(no recent files)").setEnabled(False)
     for name in paths:
         action = menu.addAction(name)
-        action.triggered.connect(lambda _c=False, n=name: window.open_checked(Path(n)))
+        action.triggered.connect(lambda _c=False, n=name: open_recent(Path(n)))

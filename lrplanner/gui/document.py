@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from lrplanner.core.project import Project
     from lrplanner.core.report import PlanReport
+    from lrplanner.planner.build import RouteModel
 
 
 class ProjectDocument(QObject):
@@ -37,6 +38,7 @@ class ProjectDocument(QObject):
         self._history: History | None = None
         self._saved: Project | None = None
         self._report: tuple[Project, PlanReport] | None = None
+        self._model: tuple[Project, RouteModel] | None = None
         self.path: Path | None = None
 
     @property
@@ -62,9 +64,20 @@ class ProjectDocument(QObject):
             self._report = (project, plan_report(project, project.plan))
         return self._report[1]
 
-    def _adopt(self, project: Project, report: PlanReport | None) -> None:
+    def model(self) -> RouteModel | None:
+        """Return the engine model the current plan was searched on, when the
+        planner made it in this session (else None: build it when needed)."""
+        if self._model is None or self._model[0] is not self.project:
+            return None
+        return self._model[1]
+
+    def _adopt(
+        self, project: Project, report: PlanReport | None, model: RouteModel | None
+    ) -> None:
         if report is not None:
             self._report = (project, report)
+        if model is not None:
+            self._model = (project, model)
 
     def is_dirty(self) -> bool:
         """Return whether the project differs from the last saved or opened one."""
@@ -85,20 +98,21 @@ class ProjectDocument(QObject):
         initiator: object = None,
         *,
         report: PlanReport | None = None,
+        model: RouteModel | None = None,
     ) -> None:
         """Make ``project`` current as one undo step and announce what changed.
 
-        ``report`` is the plan's report when the caller has it (the planner
-        does), so that it is not made again.
+        ``report`` and ``model`` are the plan's report and engine model when
+        the caller has them (the planner does), so they are not made again.
         """
         if self._history is None:
-            self._adopt(project, report)
+            self._adopt(project, report, model)
             self.open(project, None, clean=False)
             return
         old = self._history.current
         if project is old:
             return
-        self._adopt(project, report)
+        self._adopt(project, report, model)
         self._history.push(project, description)
         emit(self.changed, diff(old, project), initiator)
         emit(self.state_changed)
@@ -109,12 +123,13 @@ class ProjectDocument(QObject):
         initiator: object = None,
         *,
         report: PlanReport | None = None,
+        model: RouteModel | None = None,
     ) -> bool:
         """Make ``project`` current as part of the last undo step; False if none."""
         if self._history is None or not self._history.can_undo():
             return False
         old = self._history.current
-        self._adopt(project, report)
+        self._adopt(project, report, model)
         self._history.amend(project)
         emit(self.changed, diff(old, project), initiator)
         emit(self.state_changed)

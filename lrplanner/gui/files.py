@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lrplanner import appfiles, services, storage
@@ -18,12 +18,18 @@ from lrplanner.gui.signals import emit
 from lrplanner.gui.tasks import Task
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
 
     from lrplanner.core.project import Project
     from lrplanner.core.report import PlanReport
-    from lrplanner.gui.main_window import MainWindow
-    from lrplanner.gui.tasks import TaskState
+    from lrplanner.gui.document import ProjectDocument
+    from lrplanner.gui.tasks import TaskRunner, TaskState
+
+    Button = QMessageBox.StandardButton
+    Ask = Callable[[str, str, Button], Button]
     from lrplanner.planner.build import RouteModel
 
 log = logging.getLogger(__name__)
@@ -63,11 +69,36 @@ def export_files(
 
 
 class ProjectFiles(QObject):
-    """The window's file jobs on its ProjectDocument: save, export, autosave."""
+    """The file jobs on a ProjectDocument: save, export, autosave, recovery.
 
-    def __init__(self, window: MainWindow, settings: QSettings, autosave: Path | None):
-        super().__init__(window)
-        self._window = window
+    It knows the document, the task runner and the widget its dialogs belong
+    to, never the window: what it has to tell goes out as signals.
+    ``told(title, text, error)`` is a message for the user, ``status(text,
+    ms)`` a status-bar line (0 ms: until replaced, an empty text clears it),
+    ``exported(paths)`` a finished export, ``open_requested(path)`` a file
+    to open (a new template). ``ask(title, text, buttons)`` asks the user a
+    question and returns the button pressed (recovery asks it).
+    """
+
+    told = Signal(str, str, bool)
+    status = Signal(str, int)
+    exported = Signal(list)
+    open_requested = Signal(object)
+
+    def __init__(
+        self,
+        document: ProjectDocument,
+        runner: TaskRunner,
+        settings: QSettings,
+        autosave: Path | None,
+        dialogs: QWidget,
+        ask: Ask,
+    ) -> None:
+        super().__init__(dialogs)
+        self._document = document
+        self._runner = runner
+        self._dialogs = dialogs
+        self._ask = ask
         self._settings = settings
         self._folder = autosave
         self._slot: appfiles.AutosaveSlot | None = None
@@ -75,12 +106,12 @@ class ProjectFiles(QObject):
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave_now)
         self.timer.start()
-        window.document.state_changed.connect(self._on_document_state_changed)
+        document.state_changed.connect(self._on_document_state_changed)
 
     def _on_document_state_changed(self) -> None:
         # Saved, undone back to the file, or another project opened: a backup of
         # this window would only offer back what the user already has or dropped.
-        if self._slot is not None and not self._window.document.is_dirty():
+        if self._slot is not None and not self._document.is_dirty():
             self._slot.discard()
 
     @property
@@ -100,14 +131,14 @@ class ProjectFiles(QObject):
     @property
     def autosave_path(self) -> Path:
         """Return this window's autosave file for the open project."""
-        return self.slot.path_for(self._window.document.path)
+        return self.slot.path_for(self._document.path)
 
     def save(self, path: Path | None = None) -> bool:
         """Save to ``path`` (or the document's .lrp); True when saved.
 
         A failure is shown to the user and the document stays unsaved.
         """
-        document = self._window.document
+        document = self._document
         project = document.project
         if project is None:
             return False
@@ -121,25 +152,26 @@ class ProjectFiles(QObject):
             reason = (
                 getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
             )
-            self._window.say(
+            emit(
+                self.told,
                 "Not saved",
                 f"The project was not saved to {path}: {reason}. "
                 "Any earlier file there is unchanged.",
-                error=True,
+                True,
             )
             return False
         document.mark_saved(path)
         self.remember(path)
         self.slot.discard()  # the file on disk is newer than any backup
-        self._window.statusBar().showMessage(f"Saved {path}", 5000)
+        emit(self.status, f"Saved {path}", 5000)
         return True
 
     def save_as(self) -> bool:
         """Ask where to save the project, then save it there."""
-        document = self._window.document
+        document = self._document
         start = document.path.with_suffix(storage.SUFFIX) if document.path else None
         name, _ = QFileDialog.getSaveFileName(
-            self._window, "Save project", str(start or "route.lrp"), PROJECT_FILTER
+            self._dialogs, "Save project", str(start or "route.lrp"), PROJECT_FILTER
         )
         if not name:
             return False
@@ -169,61 +201,59 @@ class ProjectFiles(QObject):
         from lrplanner.importers import write_template
 
         name, _ = QFileDialog.getSaveFileName(
-            self._window, "New route from template", "route.xlsx", "Workbook (*.xlsx)"
+            self._dialogs, "New route from template", "route.xlsx", "Workbook (*.xlsx)"
         )
         if not name:
             return
         try:
             write_template(Path(name))
         except OSError as exc:
-            self._window.say("Template not written", str(exc), error=True)
+            emit(self.told, "Template not written", str(exc), True)
             return
-        self._window.open_path(Path(name))
+        emit(self.open_requested, Path(name))
 
     def export(self, kind: str, folder: Path | None = None) -> bool:
         """Write an export into ``folder`` (asked for when None) in the background."""
-        document = self._window.document
+        document = self._document
         project = document.project
         if project is None or project.plan is None:
-            self._window.say("Nothing to export", "Plan the route first (F5).")
+            emit(self.told, "Nothing to export", "Plan the route first (F5).", False)
             return False
         label = export_label(kind)
         if folder is None:
             name = QFileDialog.getExistingDirectory(
-                self._window, f"Export the {label} into folder"
+                self._dialogs, f"Export the {label} into folder"
             )
             if not name:
                 return False
             folder = Path(name)
         report = document.report()
-        outcome = self._window.planner.last_outcome
-        planned = outcome is not None and outcome.itinerary is project.plan
-        model = outcome.model if outcome is not None and planned else None
+        model = document.model()
 
         def write(_state: TaskState) -> list[Path]:
             return export_files(project, report, kind, folder, model)
 
-        self._window.statusBar().showMessage(f"Exporting the {label}…")
+        emit(self.status, f"Exporting the {label}…", 0)
         # its own channel: an export waits behind a running plan, never
         # replaces it (nor an export of another kind)
-        Task(self._window.runner, write, channel=f"export:{kind}").success(
+        Task(self._runner, write, channel=f"export:{kind}").success(
             self._on_exported
         ).failure(self._on_export_failed).run()
         return True
 
     def _on_exported(self, paths: list[Path]) -> None:
-        self.exported = paths
         names = ", ".join(p.name for p in paths)
-        self._window.statusBar().showMessage(f"Exported {names} to {paths[0].parent}")
-        emit(self._window.exported, paths)
+        emit(self.status, f"Exported {names} to {paths[0].parent}", 0)
+        emit(self.exported, paths)
 
     def _on_export_failed(self, error: BaseException) -> None:
         log.error("export failed", exc_info=error)
-        self._window.statusBar().clearMessage()
-        self._window.say(
+        emit(self.status, "", 0)
+        emit(
+            self.told,
             "Export failed",
             f"The files were not written: {error}. Earlier files are unchanged.",
-            error=True,
+            True,
         )
 
     def autosave_now(self) -> None:
@@ -232,7 +262,7 @@ class ProjectFiles(QObject):
         A project without unsaved changes needs no backup: this window's are
         removed. A failure is logged, never raised (it runs on a timer).
         """
-        document = self._window.document
+        document = self._document
         try:
             if document.project is None or not document.is_dirty():
                 self.slot.discard()
@@ -280,10 +310,10 @@ class ProjectFiles(QObject):
             project = storage.load_project(path)
         except ProjectFileError as exc:
             path.replace(path.with_suffix(".damaged"))
-            self._window.say("Not recovered", str(exc), error=True)
+            emit(self.told, "Not recovered", str(exc), True)
             return False
         saved_at = time.strftime("%d %b %H:%M", time.localtime(path.stat().st_mtime))
-        answer = self._window.ask(
+        answer = self._ask(
             "Recover unsaved work?",
             "LR Planner did not close properly. Recover the unsaved changes to "
             f"“{project.route.name}” autosaved at {saved_at}? "
@@ -293,5 +323,5 @@ class ProjectFiles(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             path.unlink(missing_ok=True)
             return False
-        self._window.document.open(project, None, clean=False)
+        self._document.open(project, None, clean=False)
         return True

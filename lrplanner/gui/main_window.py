@@ -29,6 +29,8 @@ from lrplanner.gui.tasks import TaskRunner
 from lrplanner.gui.widgets.plan_progress import PlanProgress
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
 
     from lrplanner.core.changes import PlanChanges
@@ -51,13 +53,20 @@ class MainWindow(QMainWindow):
         self.document = ProjectDocument(self)
         self.runner = TaskRunner(self)
         self.planner = PlanController(self.document, self.runner, self)
-        self.files = ProjectFiles(self, self.settings, autosave)
+        self.files = ProjectFiles(
+            self.document,
+            self.runner,
+            self.settings,
+            autosave,
+            self,
+            lambda title, text, buttons: self.ask(title, text, buttons),
+        )
         self.last_message: tuple[str, str] | None = None
         self.resize(1280, 720)
         self.setMinimumSize(900, 560)
         self._build_views()
-        self.actions_by_name = build_actions(self)
-        build_menus(self, self.actions_by_name)
+        self.actions_by_name = build_actions(self, self._handlers(), self.files.export)
+        build_menus(self, self.actions_by_name, self.files.recent, self.open_checked)
         self.progress = PlanProgress(self.cancel_plan)
         self.statusBar().addPermanentWidget(self.progress)
         self.loader = FileLoader(self)
@@ -105,8 +114,38 @@ class MainWindow(QMainWindow):
         self.planner.progressed.connect(self.progress.show_progress)
         self.planner.finished.connect(self._on_plan_finished)
         self.planner.failed.connect(self._on_plan_failed)
+        self.files.told.connect(
+            lambda title, text, error: self.say(title, text, error=error)
+        )
+        self.files.status.connect(self._show_status)
+        self.files.exported.connect(self.exported)
+        self.files.open_requested.connect(self.open_path)
         self.results.lock_edit.connect(self._on_edit_requested)
         self.results.move_edit.connect(self._on_move_requested)
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        """Return what each action of ``actions.ACTIONS`` does."""
+        files = self.files
+        return {
+            "new": files.new_from_template,
+            "open": self.choose_and_open,
+            "import_workbook": self.choose_workbook,
+            "open_folder": self.choose_folder,
+            "save": files.save,
+            "save_as": files.save_as,
+            "quit": self.close,
+            "undo": self.undo,
+            "redo": self.redo,
+            "plan": self.plan,
+            "cancel": self.cancel_plan,
+            "plan_fresh": self.plan_fresh,
+            "lock_all": self.lock_all_visits,
+            "unlock_all": self.unlock_all,
+            "rules": self.edit_rules,
+            "prefs": self.edit_preferences,
+            "help": self.show_help,
+            "about": self.show_about,
+        }
 
     # --- messages -------------------------------------------------------
     def say(self, title: str, text: str, *, error: bool = False) -> None:
@@ -116,6 +155,12 @@ class MainWindow(QMainWindow):
         box = plain.message_box(icon, title, text, Button.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def _show_status(self, text: str, ms: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, ms)
+        else:
+            self.statusBar().clearMessage()
 
     def ask(self, title: str, text: str, buttons: Button) -> Button:
         """Ask a question and wait for the answer (tests replace this)."""

@@ -112,15 +112,15 @@ class PlanController(QObject):
             else plan_diff(before, outcome.itinerary).lines(current)
         )
         planned = current.with_changes(plan=outcome.itinerary)
-        report = outcome.report
+        report, model = outcome.report, outcome.model
         amended = (
             self._amend
             and current is self._snapshot
-            and self._document.amend(planned, self, report=report)
+            and self._document.amend(planned, self, report=report, model=model)
         )
         if not amended:
             label = "Re-plan" if current.plan is not None else "Plan"
-            self._document.apply(planned, label, self, report=report)
+            self._document.apply(planned, label, self, report=report, model=model)
         emit(self.finished, outcome)
 
     def _on_failure(self, error: BaseException) -> None:
