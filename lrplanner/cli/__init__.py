@@ -1,22 +1,21 @@
 """Command line: ``lrplanner template|validate|import|plan|check|gui``.
 
-This package's root holds what every command shares: the parser, ``main``,
-the exit codes and the error reports. ``plan`` and ``check`` live in
-:mod:`lrplanner.cli.plan`; the benchmark command line is
-:mod:`lrplanner.cli.bench` (``python -m lrplanner.cli.bench``).
+This package's root holds the parser, ``main`` and the crash report; the
+exit codes and the write-error report are in :mod:`lrplanner.cli.exits`;
+``plan`` and ``check`` live in :mod:`lrplanner.cli.plan`; the benchmark
+command line is :mod:`lrplanner.cli.bench` (``python -m lrplanner.cli.bench``).
 
-Exit codes (``EXIT_*`` below): 0 success (a checked plan), 1 a plan was
-written but fails the independent check (or ``check`` found violations), 2
-invalid input (every problem printed on stderr), 3 no plan can satisfy the
-hard rules (the explanation is printed), 4 a file could not be written (the
-path and the system's reason are printed; the files already there are kept),
-5 the time (``--seconds``) ran out before a first plan was found (more time
-may well give one),
-70 an unexpected internal error (one paragraph on stderr, the traceback in the
-log file), 130 interrupted (Ctrl-C) before any plan was found, 141 the
-reader of the output went away (a closed pipe). No command
-prints a traceback. Heavy modules are imported inside the commands so
-``--help`` stays fast.
+Exit codes (``EXIT_*`` in :mod:`lrplanner.cli.exits`): 0 success (a checked
+plan), 1 a plan was written but fails the independent check (or ``check``
+found violations), 2 invalid input (every problem printed on stderr), 3 no
+plan can satisfy the hard rules (the explanation is printed), 4 a file could
+not be written (the path and the system's reason are printed; the files
+already there are kept), 5 the time (``--seconds``) ran out before a first
+plan was found (more time may well give one), 70 an unexpected internal
+error (one paragraph on stderr, the traceback in the log file), 130
+interrupted (Ctrl-C) before any plan was found, 141 the reader of the output
+went away (a closed pipe). No command prints a traceback. Heavy modules are
+imported inside the commands so ``--help`` stays fast.
 """
 
 from __future__ import annotations
@@ -29,6 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lrplanner import __version__
+from lrplanner.cli.exits import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    report_write_error,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -39,15 +46,6 @@ if TYPE_CHECKING:
 
     GuiRunner: TypeAlias = Callable[[Path | None, Path | None, bool, str | None], int]
 
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_INVALID = 2
-EXIT_INFEASIBLE = 3
-EXIT_WRITE = 4
-EXIT_TIME_UP = 5  # the time ran out before a first plan: not a verdict on the route
-EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a closed pipe
 #: The main window's views, by the names ``gui --view`` takes.
 VIEWS = ("data", "agenda", "map", "budget", "indicators", "left-out")
 
@@ -196,19 +194,6 @@ def _import(project: Project, path: Path) -> int:
         return report_write_error(path, exc)
     print(f"Saved the project to {path}")
     return EXIT_OK
-
-
-def report_write_error(path: Path, exc: Exception, kept: str = "") -> int:
-    """Print why ``path`` could not be written (no traceback); return exit code 4.
-
-    ``kept`` names what is left as it was (default: the file at ``path``).
-    """
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    # A ProjectFileError already names the file; say it once.
-    text = reason if str(path) in reason else f"could not write {path}: {reason}"
-    kept = kept or "Any file already there was kept as it was."
-    print(f"error: {text.rstrip('.')}. {kept}", file=sys.stderr)
-    return EXIT_WRITE
 
 
 def _report_crash(command: str, exc: BaseException) -> int:

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from lrplanner import services, storage
-from lrplanner.cli import (
+from lrplanner.cli.exits import (
     EXIT_CHECK_FAILED,
     EXIT_INFEASIBLE,
     EXIT_INTERRUPTED,
