@@ -80,3 +80,22 @@ def test_qt_contract_names_every_module_but_the_gui_and_entry() -> None:
     assert isinstance(sources, list)
     free = {"lrplanner.gui", "lrplanner.entry"}
     assert _top_level() - free - set(sources) == set()
+
+
+def test_no_module_imports_back_what_imports_it() -> None:
+    """Tests that the run-time imports between lrplanner's modules form no
+    cycle (imports for type checking only are left out): called code never
+    reaches back into its callers."""
+    import grimp
+    import networkx as nx
+
+    graph = grimp.build_graph(
+        "lrplanner", exclude_type_checking_imports=True, cache_dir=None
+    )
+    imports = nx.DiGraph(
+        (module, imported)
+        for module in graph.modules
+        for imported in graph.find_modules_directly_imported_by(module)
+    )
+    assert imports.number_of_edges() > 100
+    assert list(nx.simple_cycles(imports)) == []
