@@ -95,7 +95,7 @@ class RouteForm(QScrollArea):
         return page
 
     def _field(self, column: ColumnSpec) -> QWidget:
-        editor = _editor(column.kind)
+        editor = _editor(column)
         editor.setObjectName(f"route_{column.key}")
         editor.setToolTip(column.help)
         editor.setAccessibleName(column.header)
@@ -146,7 +146,11 @@ class RouteForm(QScrollArea):
         return self.errors[key].text() if self.errors[key].isVisibleTo(self) else ""
 
 
-def _editor(kind: Kind) -> QWidget:
+def _editor(column: ColumnSpec) -> QWidget:
+    """Return the field for a Route setting; numbers keep to the column's
+    bounds, the importer's own."""
+    kind = column.kind
+    low, high = column.bounds or (0, 999)
     if kind is Kind.DATE:
         date = QDateEdit()
         date.setCalendarPopup(True)
@@ -160,11 +164,11 @@ def _editor(kind: Kind) -> QWidget:
         return QComboBox()
     if kind is Kind.INT:
         whole = QSpinBox()
-        whole.setRange(0, 999)
+        whole.setRange(int(low), int(high))
         return whole
     if kind is Kind.NUMBER:
         number = QDoubleSpinBox()
-        number.setRange(0, 99)
+        number.setRange(low, high)
         number.setDecimals(1)
         number.setSingleStep(0.5)
         return number

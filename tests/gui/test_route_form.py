@@ -100,3 +100,22 @@ def test_a_route_edit_of_a_planned_project_asks_to_replan(
     assert window.project is not None
     assert window.project.plan is planned.plan
     assert window.statusBar().currentMessage().endswith("Press F5 to re-plan.")
+
+
+def test_number_fields_keep_to_the_columns_bounds(qapp: object) -> None:
+    """Tests that each whole-number or number field of the Route form takes
+    exactly the range the importer accepts for its column."""
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from lrplanner.core.columns import ROUTE, Kind
+    from lrplanner.gui.route_form import _editor
+
+    checked = 0
+    for column in ROUTE.columns:
+        if column.kind not in (Kind.INT, Kind.NUMBER) or column.bounds is None:
+            continue
+        editor = _editor(column)
+        assert isinstance(editor, (QSpinBox, QDoubleSpinBox))
+        assert (editor.minimum(), editor.maximum()) == column.bounds
+        checked += 1
+    assert checked >= 5
