@@ -41,6 +41,8 @@ SET_NAMES = [
     "costs.xlsx",
     "map.html",
     "agenda.pdf",
+    "rooms.xlsx",
+    "meals.xlsx",
     "files.json",
 ]
 SLOW = ("--seconds", "120")

@@ -108,6 +108,8 @@ def test_app_export_of_a_broken_plan_says_so(
         "costs.xlsx",
         "map.html",
         "agenda.pdf",
+        "rooms.xlsx",
+        "meals.xlsx",
         "files.json",
     }
     assert _first_sheet(tmp_path / "agenda.xlsx") == "NOT CHECKED"

@@ -54,6 +54,8 @@ class Parse(enum.StrEnum):
     YEAR = "year"
     #: Ids separated by ';' or ',' (Kind.LIST holds free text).
     ID_LIST = "id list"
+    #: A room: twin, single or 'share with <participant id>' (Kind.TEXT).
+    ROOM = "room"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -791,6 +793,17 @@ PARTICIPANTS = SheetSpec(
             "vegetarian",
             synonyms=("dietary", "diet"),
             default="",
+        ),
+        _c(
+            "room",
+            "Room",
+            Kind.TEXT,
+            "twin (blank: shares with someone of the same gender), single, "
+            "or 'share with P07' (a participant id)",
+            "twin",
+            synonyms=("room type", "room preference", "rooming"),
+            default="twin",
+            parse=Parse.ROOM,
         ),
         _c(
             "fare_to_start",

@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 #: uses 15-35; the programme reports its 40 % youth target on that basis.
 YOUTH_MAX_AGE = 35
 
+#: A participant's room (Participants "Room"): shares a twin room with
+#: someone of the same gender (the default), sleeps alone, or shares with a
+#: named participant, written ``share with <participant id>``.
+ROOM_TWIN = "twin"
+ROOM_SINGLE = "single"
+SHARE_WITH = "share with "
+
 
 class Gender(enum.StrEnum):
     """Gender as reported by the person (used for the 40 % women target)."""
@@ -80,10 +87,12 @@ class Champion:
 class Participant:
     """A route participant ("rutero").
 
+    ``room`` is ``twin``, ``single`` or ``share with <participant id>``.
+
     Raises
     ------
     ValueError
-        If a fare is negative.
+        If a fare is negative or the room is none of those.
     """
 
     id: ParticipantId
@@ -95,6 +104,7 @@ class Participant:
     home_city: str = ""
     languages: tuple[str, ...] = ()
     dietary: str = ""
+    room: str = ROOM_TWIN
     fare_to_start: Decimal | None = None
     fare_from_end: Decimal | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -105,3 +115,16 @@ class Participant:
         require_country(self.country)
         require_money(self.fare_to_start, "fare to start")
         require_money(self.fare_from_end, "fare from end")
+        if self.room.startswith(SHARE_WITH):
+            require_id(self.room.removeprefix(SHARE_WITH), "room mate")
+        else:
+            require(
+                self.room in {ROOM_TWIN, ROOM_SINGLE},
+                "room must be twin, single or 'share with <participant id>'",
+            )
+
+    def room_mate(self) -> ParticipantId | None:
+        """Return the participant this one asked to share a room with, if any."""
+        if not self.room.startswith(SHARE_WITH):
+            return None
+        return ParticipantId(self.room.removeprefix(SHARE_WITH))

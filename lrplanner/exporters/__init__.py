@@ -91,6 +91,22 @@ def _agenda_pdf(
     write_agenda_pdf(project, itinerary, path, check_failures=report.failures())
 
 
+def _rooms_xlsx(
+    project: Project, itinerary: Itinerary, report: PlanReport, path: Path
+) -> None:
+    from lrplanner.exporters.rooms_xlsx import write_rooms_xlsx
+
+    write_rooms_xlsx(project, itinerary, path, check_failures=report.failures())
+
+
+def _meals_xlsx(
+    project: Project, itinerary: Itinerary, report: PlanReport, path: Path
+) -> None:
+    from lrplanner.exporters.meals_xlsx import write_meals_xlsx
+
+    write_meals_xlsx(project, itinerary, path, check_failures=report.failures())
+
+
 #: Every export, in the order menus list them and ``plan --out`` writes them.
 EXPORTS: tuple[Export, ...] = (
     Export(
@@ -105,6 +121,15 @@ EXPORTS: tuple[Export, ...] = (
     Export(key="map", label="route map", file_name="map.html", write=_map_html),
     Export(
         key="pdf", label="printable agenda", file_name="agenda.pdf", write=_agenda_pdf
+    ),
+    Export(
+        key="rooms", label="rooming list", file_name="rooms.xlsx", write=_rooms_xlsx
+    ),
+    Export(
+        key="meals",
+        label="meal and diet counts",
+        file_name="meals.xlsx",
+        write=_meals_xlsx,
     ),
 )
 BY_KEY = {export.key: export for export in EXPORTS}

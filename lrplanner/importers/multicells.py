@@ -20,6 +20,7 @@ from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.columns import Kind, Parse
+from lrplanner.core.people import ROOM_SINGLE, ROOM_TWIN, SHARE_WITH
 from lrplanner.core.timespan import WEEKDAYS, DateRange, TimeWindow
 from lrplanner.importers import cells
 from lrplanner.importers.cells import CellError, parse_date, parse_time
@@ -205,6 +206,36 @@ def parse_timezone(value: object) -> str:
     return text
 
 
+_ROOM_HELP = "twin, single or 'share with <participant id>', such as share with P07"
+_SHARE = re.compile(r"(?:share(?:s|d)?\s*(?:with|:)?|with|twin with)\s+(.+)", re.I)
+_ROOM_WORDS = {
+    "twin": ROOM_TWIN,
+    "double": ROOM_TWIN,
+    "shared": ROOM_TWIN,
+    "share": ROOM_TWIN,
+    "single": ROOM_SINGLE,
+    "single room": ROOM_SINGLE,
+    "twin room": ROOM_TWIN,
+}
+
+
+def parse_room(value: object) -> str:
+    """Return a room: ``twin``, ``single`` or ``share with <participant id>``.
+
+    Case and spacing are free; ``double``/``shared`` mean twin, and
+    ``with P07`` or ``share P07`` mean sharing with participant P07.
+    """
+    text = cells.cell_text(value)
+    word = _ROOM_WORDS.get(" ".join(text.lower().split()))
+    if word is not None:
+        return word
+    share = _SHARE.fullmatch(text)
+    mate = share.group(1).strip() if share else ""
+    if not mate or " " in mate or mate.lower() == "with":
+        raise CellError(_ROOM_HELP)
+    return f"{SHARE_WITH}{cells.parse_id(mate)}"
+
+
 PARSERS: Mapping[Kind, Callable[[object], object]] = {
     Kind.TEXT: cells.parse_text,
     Kind.ID: cells.parse_id,
@@ -233,6 +264,7 @@ PARSERS: Mapping[Kind, Callable[[object], object]] = {
 SPECIAL_PARSERS: Mapping[Parse, Callable[[object], object]] = {
     Parse.YEAR: cells.parse_year,
     Parse.ID_LIST: parse_id_list,
+    Parse.ROOM: parse_room,
 }
 
 

@@ -14,6 +14,8 @@ from lrplanner.exporters.agenda_pdf import write_agenda_pdf
 from lrplanner.exporters.agenda_xlsx import write_agenda_xlsx
 from lrplanner.exporters.costs_xlsx import write_costs_xlsx
 from lrplanner.exporters.map_html import write_map_html
+from lrplanner.exporters.meals_xlsx import write_meals_xlsx
+from lrplanner.exporters.rooms_xlsx import write_rooms_xlsx
 from tests.exporters.fixtures import Plan, make_plan, sample_project
 
 if TYPE_CHECKING:
@@ -108,6 +110,14 @@ WRITERS: dict[str, tuple[str, Callable[[Plan, Path], None]]] = {
         "lrplanner.exporters.agenda_pdf._draw_footer",
         lambda p, path: write_agenda_pdf(p.project, p.itinerary, path),
     ),
+    "rooms.xlsx": (
+        "lrplanner.exporters.rooms_xlsx.write_stay",
+        lambda p, path: write_rooms_xlsx(p.project, p.itinerary, path),
+    ),
+    "meals.xlsx": (
+        "lrplanner.exporters.meals_xlsx.write_diets",
+        lambda p, path: write_meals_xlsx(p.project, p.itinerary, path),
+    ),
 }
 
 
@@ -126,9 +136,16 @@ def test_failed_export_keeps_old_file(
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
-def test_write_exports_writes_four_files(exported: dict[str, Path]) -> None:
-    """Tests that write_exports writes the registry's four files, each non-trivial."""
-    assert sorted(exported) == ["agenda.pdf", "agenda.xlsx", "costs.xlsx", "map.html"]
+def test_write_exports_writes_every_file(exported: dict[str, Path]) -> None:
+    """Tests that write_exports writes the registry's files, each non-trivial."""
+    assert sorted(exported) == [
+        "agenda.pdf",
+        "agenda.xlsx",
+        "costs.xlsx",
+        "map.html",
+        "meals.xlsx",
+        "rooms.xlsx",
+    ]
     assert all(p.stat().st_size > 5000 for p in exported.values())
 
 
@@ -137,9 +154,8 @@ def test_write_exports_creates_the_folder(plan: Plan, tmp_path: Path) -> None:
     paths, in registry order, or in the order asked."""
     out = tmp_path / "new" / "exports"
     paths = write_exports(plan.project, plan.itinerary, plan.report(), out)
-    assert paths == [
-        out / n for n in ("agenda.xlsx", "costs.xlsx", "map.html", "agenda.pdf")
-    ]
+    names = ("agenda.xlsx", "costs.xlsx", "map.html", "agenda.pdf")
+    assert paths == [out / n for n in (*names, "rooms.xlsx", "meals.xlsx")]
     some = write_exports(
         plan.project, plan.itinerary, plan.report(), out, ["pdf", "costs"]
     )

@@ -71,9 +71,11 @@ def test_export_all_writes_the_plan_files(
         "costs.xlsx",
         "files.json",
         "map.html",
+        "meals.xlsx",
         "plan.json",
         "problem.json",
         "project.lrp",
+        "rooms.xlsx",
     ]
     assert all((tmp_path / "out" / n).stat().st_size > 0 for n in names)
     assert check_folder(tmp_path / "out") == 0
