@@ -43,6 +43,8 @@ SET_NAMES = [
     "agenda.pdf",
     "rooms.xlsx",
     "meals.xlsx",
+    "route.ics",
+    "agenda.html",
     "files.json",
 ]
 SLOW = ("--seconds", "120")

@@ -110,6 +110,8 @@ def test_app_export_of_a_broken_plan_says_so(
         "agenda.pdf",
         "rooms.xlsx",
         "meals.xlsx",
+        "route.ics",
+        "agenda.html",
         "files.json",
     }
     assert _first_sheet(tmp_path / "agenda.xlsx") == "NOT CHECKED"

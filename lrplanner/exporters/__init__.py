@@ -1,4 +1,5 @@
-"""Core objects to files: agenda and cost workbooks, the route map, the PDF agenda.
+"""Core objects to files: agenda and cost workbooks, the route map, the PDF
+agenda, the calendar (.ics) and the phone agenda (HTML).
 
 :data:`EXPORTS` is the one registry of the files a plan can be exported to
 (key, label, file name, writer): the command line's ``plan --out``, the
@@ -8,7 +9,7 @@ is one entry here plus its writer module and tests.
 Every writer takes the core objects and a target path, writes to a temporary
 file beside it and moves it into place only when complete, so a failed export
 never leaves a half-written file or destroys the previous one. The writer
-modules (openpyxl, folium, reportlab) take a second to import: this module
+modules (openpyxl, folium, reportlab, icalendar) take a second to import: this module
 loads them only when a file is written, so the app's menus cost nothing.
 """
 
@@ -107,6 +108,22 @@ def _meals_xlsx(
     write_meals_xlsx(project, itinerary, path, check_failures=report.failures())
 
 
+def _agenda_ics(
+    project: Project, itinerary: Itinerary, report: PlanReport, path: Path
+) -> None:
+    from lrplanner.exporters.agenda_ics import write_agenda_ics
+
+    write_agenda_ics(project, itinerary, path, check_failures=report.failures())
+
+
+def _agenda_html(
+    project: Project, itinerary: Itinerary, report: PlanReport, path: Path
+) -> None:
+    from lrplanner.exporters.agenda_html import write_agenda_html
+
+    write_agenda_html(project, itinerary, path, check_failures=report.failures())
+
+
 #: Every export, in the order menus list them and ``plan --out`` writes them.
 EXPORTS: tuple[Export, ...] = (
     Export(
@@ -130,6 +147,13 @@ EXPORTS: tuple[Export, ...] = (
         label="meal and diet counts",
         file_name="meals.xlsx",
         write=_meals_xlsx,
+    ),
+    Export(key="calendar", label="calendar", file_name="route.ics", write=_agenda_ics),
+    Export(
+        key="phone",
+        label="phone agenda",
+        file_name="agenda.html",
+        write=_agenda_html,
     ),
 )
 BY_KEY = {export.key: export for export in EXPORTS}

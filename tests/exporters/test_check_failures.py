@@ -79,6 +79,22 @@ def test_every_pdf_page_warns(failing: dict[str, Path], plan: Plan) -> None:
     assert "{{ 7*7 }}" in flat[0]
 
 
+def test_calendar_and_phone_agenda_warn(failing: dict[str, Path]) -> None:
+    """Tests that route.ics (every summary) and agenda.html (its first text, the
+    rules listed, escaped) say the plan is not checked."""
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(failing["route.ics"].read_bytes())
+    summaries = [str(e["summary"]) for e in calendar.walk("VEVENT")]
+    assert summaries
+    assert all(s.startswith("[NOT CHECKED] ") for s in summaries)
+    page = failing["agenda.html"].read_text(encoding="utf-8")
+    body = page[page.index("<body>") :]
+    text = [ln for ln in re.sub(r"<[^>]+>", "\n", body).split("\n") if ln.strip()]
+    assert text[2].startswith(BANNER)  # after the route's name and dates
+    assert "&lt;Site&gt; {{ 7*7 }} visited while closed" in page
+
+
 def test_a_checked_plan_carries_no_warning(exported: dict[str, Path]) -> None:
     """Tests that the exports of a checked plan have no warning anywhere."""
     for name in ("agenda.xlsx", "costs.xlsx"):
@@ -87,4 +103,6 @@ def test_a_checked_plan_carries_no_warning(exported: dict[str, Path]) -> None:
     assert "NOT CHECKED" not in exported["map.html"].read_text(encoding="utf-8")
     text = "".join(p.extract_text() for p in PdfReader(exported["agenda.pdf"]).pages)
     assert "NOT CHECKED" not in text
+    for name in ("route.ics", "agenda.html"):
+        assert "NOT CHECKED" not in exported[name].read_text(encoding="utf-8")
     assert json.dumps(FAILURES)  # the fixture's failures are plain text

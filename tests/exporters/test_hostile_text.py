@@ -180,3 +180,38 @@ def test_plan_json_keeps_probes(hostile_run: tuple[Project, Path]) -> None:
     nights = {d["overnight"]["name"] for d in document["days"] if d["overnight"]}
     assert {p.name for p in project.places} >= nights
     assert any(_has_probe(n) for n in nights)
+
+
+def test_phone_agenda_shows_probes_literally(hostile_run: tuple[Project, Path]) -> None:
+    """Tests that agenda.html shows every probe as text, escaped exactly once:
+    no live tag, no script, no template evaluated, no ``&amp;lt;``."""
+    project, out = hostile_run
+    raw = (out / "agenda.html").read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(raw)
+    visible = "".join(page.text)
+    assert ROUTE_NAME in visible
+    assert "script" not in page.tags
+    assert "<script>" not in raw
+    assert "&amp;lt;" not in raw
+    assert "&lt;script&gt;" not in visible
+    assert "Probe 49" not in visible
+    hostile = {n for n in _visited_names(project, out) if _has_probe(n)}
+    assert hostile
+    for name in hostile:
+        assert f"Visit: {name}" in visible
+
+
+def test_calendar_keeps_probes(hostile_run: tuple[Project, Path]) -> None:
+    """Tests that route.ics, parsed back, carries the hostile names unchanged."""
+    from icalendar import Calendar
+
+    project, out = hostile_run
+    calendar = Calendar.from_ical((out / "route.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    summaries = {str(e["summary"]) for e in events}
+    for name in (n for n in _visited_names(project, out) if _has_probe(n)):
+        assert f"Visit: {name}" in summaries
+    assert all(
+        str(e["description"]).endswith(f"Learning Route: {ROUTE_NAME}") for e in events
+    )

@@ -10,6 +10,8 @@ import pytest
 
 from lrplanner.core.report import PlanReport
 from lrplanner.exporters import write_exports
+from lrplanner.exporters.agenda_html import write_agenda_html
+from lrplanner.exporters.agenda_ics import write_agenda_ics
 from lrplanner.exporters.agenda_pdf import write_agenda_pdf
 from lrplanner.exporters.agenda_xlsx import write_agenda_xlsx
 from lrplanner.exporters.costs_xlsx import write_costs_xlsx
@@ -118,6 +120,14 @@ WRITERS: dict[str, tuple[str, Callable[[Plan, Path], None]]] = {
         "lrplanner.exporters.meals_xlsx.write_diets",
         lambda p, path: write_meals_xlsx(p.project, p.itinerary, path),
     ),
+    "route.ics": (
+        "lrplanner.exporters.agenda_ics.Calendar.to_ical",
+        lambda p, path: write_agenda_ics(p.project, p.itinerary, path),
+    ),
+    "agenda.html": (
+        "lrplanner.exporters.agenda_html.estimated_legs",
+        lambda p, path: write_agenda_html(p.project, p.itinerary, path),
+    ),
 }
 
 
@@ -139,12 +149,14 @@ def test_failed_export_keeps_old_file(
 def test_write_exports_writes_every_file(exported: dict[str, Path]) -> None:
     """Tests that write_exports writes the registry's files, each non-trivial."""
     assert sorted(exported) == [
+        "agenda.html",
         "agenda.pdf",
         "agenda.xlsx",
         "costs.xlsx",
         "map.html",
         "meals.xlsx",
         "rooms.xlsx",
+        "route.ics",
     ]
     assert all(p.stat().st_size > 5000 for p in exported.values())
 
@@ -155,7 +167,10 @@ def test_write_exports_creates_the_folder(plan: Plan, tmp_path: Path) -> None:
     out = tmp_path / "new" / "exports"
     paths = write_exports(plan.project, plan.itinerary, plan.report(), out)
     names = ("agenda.xlsx", "costs.xlsx", "map.html", "agenda.pdf")
-    assert paths == [out / n for n in (*names, "rooms.xlsx", "meals.xlsx")]
+    assert paths == [
+        out / n
+        for n in (*names, "rooms.xlsx", "meals.xlsx", "route.ics", "agenda.html")
+    ]
     some = write_exports(
         plan.project, plan.itinerary, plan.report(), out, ["pdf", "costs"]
     )
@@ -165,7 +180,7 @@ def test_write_exports_creates_the_folder(plan: Plan, tmp_path: Path) -> None:
 
 
 def test_empty_itinerary_exports(tmp_path: Path) -> None:
-    """Tests that a plan with no days still exports four valid files."""
+    """Tests that a plan with no days still exports valid files."""
     from lrplanner.core.costmodel import compute_costs
     from lrplanner.core.indicators import indicators
     from lrplanner.core.plan import Itinerary
@@ -179,4 +194,7 @@ def test_empty_itinerary_exports(tmp_path: Path) -> None:
     paths = write_exports(project, empty, report, tmp_path)
     sheets = openpyxl.load_workbook(paths[0]).sheetnames
     assert sheets == ["Overview", "Participants", "Champions"]
-    assert all(p.stat().st_size > 1000 for p in paths)
+    assert all(p.stat().st_size > 1000 for p in paths if p.suffix != ".ics")
+    calendar = paths[-2].read_text(encoding="utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    assert "BEGIN:VEVENT" not in calendar

@@ -66,6 +66,7 @@ def test_export_all_writes_the_plan_files(
         assert window.files.export("all", tmp_path / "out")
     names = sorted(p.name for p in blocker.args[0])
     assert names == [
+        "agenda.html",
         "agenda.pdf",
         "agenda.xlsx",
         "costs.xlsx",
@@ -76,6 +77,7 @@ def test_export_all_writes_the_plan_files(
         "problem.json",
         "project.lrp",
         "rooms.xlsx",
+        "route.ics",
     ]
     assert all((tmp_path / "out" / n).stat().st_size > 0 for n in names)
     assert check_folder(tmp_path / "out") == 0

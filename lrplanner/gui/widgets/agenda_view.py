@@ -1,4 +1,5 @@
-"""AgendaView: the plan's days and events, with lock/move/exclude/require actions."""
+"""AgendaView: the plan's days and events, with lock/move/exclude/require actions
+and "Copy day as text" (the day's agenda as plain text, for a messaging app)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,18 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 from lrplanner.core.ids import SiteId
+from lrplanner.exporters.agenda_text import day_text
 from lrplanner.gui.models.agenda import DAY_ROLE, SITE_ROLE, agenda_model
 from lrplanner.gui.signals import emit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtCore import QModelIndex
 
     from lrplanner.core.project import Project
 
@@ -110,21 +115,41 @@ class AgendaView(QTreeView):
             if other.day != day
         ]
 
+    def copy_day_text(self, day: date) -> None:
+        """Put the agenda of ``day`` on the clipboard as plain text."""
+        project = self._project
+        if project is None or project.plan is None:
+            return
+        text = day_text(project, project.plan, day)
+        QGuiApplication.clipboard().setText(text)
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """Return the context menu of a row (None for no row): a visit's
+        actions and "Move to day", then "Copy day as text" for any row."""
+        day_iso = index.data(DAY_ROLE)
+        if not day_iso:
+            return None
+        day = date.fromisoformat(day_iso)
+        menu = QMenu(self)
+        site = index.data(SITE_ROLE)
+        if site:
+            for label, callback in self.actions_for(site, day):
+                menu.addAction(label).triggered.connect(callback)
+            move = menu.addMenu("Move to day")
+            for label, callback in self.move_targets(site, day):
+                move.addAction(label).triggered.connect(callback)
+            move.setEnabled(not move.isEmpty())
+            menu.addSeparator()
+        copy = menu.addAction("Copy day as text")
+        copy.triggered.connect(partial(self.copy_day_text, day))
+        return menu
+
     def _on_visit_dropped(self, site: str, day: date) -> None:
         # After the drop has finished: the move replaces this model.
         QTimer.singleShot(0, partial(emit, self.move_requested, site, day))
 
     def _on_context_menu_requested(self, point: QPoint) -> None:
-        index = self.indexAt(point)
-        site = index.data(SITE_ROLE)
-        if not site:
-            return
-        menu = QMenu(self)
-        day = date.fromisoformat(index.data(DAY_ROLE))
-        for label, callback in self.actions_for(site, day):
-            menu.addAction(label).triggered.connect(callback)
-        move = menu.addMenu("Move to day")
-        for label, callback in self.move_targets(site, day):
-            move.addAction(label).triggered.connect(callback)
-        move.setEnabled(not move.isEmpty())
-        menu.exec(self.viewport().mapToGlobal(point))
+        menu = self.context_menu(self.indexAt(point))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(point))
+            menu.deleteLater()
