@@ -107,6 +107,7 @@ def duration_text(minutes: int) -> str:
 def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
     """Return the agenda rows of a day: its events, then the overnight place."""
     rows: list[AgendaRow] = []
+    starts: list[datetime] = []  # when each row's activity starts
     shown: str | None = None
     on_board = lunch_on_board(project, day)
     for event in day.events:
@@ -123,14 +124,22 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
         shown = end_label
         row = _event_row(project, event, time_text)
         if event.kind is EventKind.TRAVEL and event.mode is TravelMode.FLIGHT:
-            rows.extend(_flight_rows(project, event, row, (start, end)))
+            check_in, *flight = _flight_rows(project, event, row, (start, end))
+            # a lunch eaten after check-in is listed after the check-in line
+            due = flight_times(project, event).check_in
+            spot = next((i for i, t in enumerate(starts) if t > due), len(rows))
+            rows.insert(spot, check_in)
+            starts.insert(spot, due)
+            rows.extend(flight)
         else:
             rows.append(row)
+        starts.extend([start] * (len(rows) - len(starts)))
         if event.with_lunch:
             rows.append(_site_lunch_row(project, day, event))
         if event is on_board:  # after the departure line (a flight's arrival last)
             at = len(rows) - 1 if event.mode is TravelMode.FLIGHT else len(rows)
             rows.insert(at, _on_board_row(project, day, event))
+        starts.extend([start] * (len(rows) - len(starts)))
     rows.append(overnight_row(project, day))
     return rows
 

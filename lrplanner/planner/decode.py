@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
-from lrplanner.core.procedures import arrival_minutes
+from lrplanner.core.procedures import arrival_minutes, check_in_minutes
 from lrplanner.network.legs import Step
 from lrplanner.planner.axis import MINUTE
 from lrplanner.planner.timing import (
@@ -39,6 +40,12 @@ if TYPE_CHECKING:
     from lrplanner.solver.result import Result, TourPlan
 
 BOARDING_MIN = 30
+#: Minutes a group needs at a check-in counter before it can eat airside.
+CHECK_IN_TAKES_MIN = 30
+#: A first leg of the day that would bring the group to its first activity
+#: more than this early leaves later, to arrive ARRIVE_EARLY_MIN ahead.
+WAIT_MAX_MIN = 30
+ARRIVE_EARLY_MIN = 10
 HOUR = 60 * MINUTE
 """Minutes before a timetabled departure by which a meal at the departure
 point is over (boarding)."""
@@ -318,46 +325,144 @@ def _to_real(
             events.append(_meal(model, events[-1].end, length, block.where_after))
     if mode == "gap":
         where = blocks[split - 1].where_after if split > 0 else start_at
-        begin = _before_boarding(events, blocks[split:], frame.lunch[0], length)
-        events.append(_meal(model, begin, length, where))
+        events, begin, airside = _lunch_before_departure(
+            model, frame, events, blocks[split:], length
+        )
+        events.append(_meal(model, begin, length, where, after_check_in=airside))
     elif mode == "skip":
-        events.extend(_early_lunch(model, events, blocks, frame.lunch))
+        events = _lunch_around(model, frame, events, blocks)
     events.sort(key=lambda e: e.start)
-    return _without_overlaps(events)
+    return _without_overlaps(_wait_at_the_hotel(model, events))
 
 
-def _before_boarding(
-    events: list[Event], later: list[Block], lunch: datetime, length: timedelta
-) -> datetime:
-    """Return when a lunch in a gap starts: at lunch time, or earlier (by an
-    hour at most, once the group is free) when the next thing is a
-    timetabled departure that boards less than ``BOARDING_MIN`` minutes
-    after the meal would end."""
-    take_off = next((b.real[0] for b in later if b.real), None)
-    if take_off is None:
-        return lunch
-    latest = take_off - BOARDING_MIN * MINUTE - length
-    if lunch <= latest:
-        return lunch
-    free = max((e.end for e in events if e.end <= lunch), default=lunch - length)
-    return max(latest, free, lunch - HOUR)
+def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
+    """Return the day with its first road legs leaving later when they would
+    bring the group to a visit, a meal or a session more than
+    ``WAIT_MAX_MIN`` minutes early: the group waits at its hotel, not at the
+    host's gate, and arrives ``ARRIVE_EARLY_MIN`` minutes ahead. Legs to a
+    timetabled departure already leave in time for its check-in."""
+    chain = 0
+    while chain < len(events) and _movable(model, events[chain]):
+        chain += 1
+    if chain == 0 or chain == len(events):
+        return events
+    after = events[chain]
+    if after.kind is EventKind.TRAVEL:
+        return events
+    wait = after.start - events[chain - 1].end
+    if wait <= WAIT_MAX_MIN * MINUTE:
+        return events
+    shift = wait - ARRIVE_EARLY_MIN * MINUTE
+    moved = [
+        replace(e, start=e.start + shift, end=e.end + shift) for e in events[:chain]
+    ]
+    return [*moved, *events[chain:]]
 
 
-def _early_lunch(
+def _lunch_before_departure(
     model: RouteModel,
+    frame: DayFrame,
     events: list[Event],
-    blocks: list[Block],
-    lunch: tuple[datetime, datetime],
+    later: list[Block],
+    length: timedelta,
+) -> tuple[list[Event], datetime, bool]:
+    """Return the events, when a lunch in a gap starts and whether it is
+    eaten after check-in.
+
+    At lunch time, unless the next thing is a timetabled departure too soon
+    after it. Then, in order:
+
+    * before check-in: lunch ends when the group must be at the counter (or
+      at the quay or bus station: the leg's check-in minutes), starting up
+      to an hour early; the road legs that bring the group there leave
+      earlier when the morning has room for it (never before the day
+      starts, the previous activity ends, or over a border post);
+    * after check-in (an international flight's two hours leave room):
+      ``CHECK_IN_TAKES_MIN`` minutes at the counter, then lunch, over
+      ``BOARDING_MIN`` minutes before take-off;
+    * else as soon as the group is there (after moving the morning as
+      above), so that lunch overlaps check-in as little as it can.
+    """
+    assert frame.lunch is not None
+    lunch = frame.lunch[0]
+    fixed = next((b for b in later if b.real), None)
+    if fixed is None or fixed.real is None:
+        return events, lunch, False
+    take_off = fixed.real[0]
+    make = fixed.make
+    counter = take_off - MINUTE * check_in_minutes(
+        model.project, make["mode"], make["origin"], make["destination"]
+    )
+    if lunch + length <= counter:
+        return events, lunch, False
+    before = [e for e in events if e.start < take_off]
+    rest = [e for e in events if e.start >= take_off]
+    begin = max(counter - length, lunch - HOUR)
+    moved = _leave_earlier(model, frame, before, begin)
+    free = max((e.end for e in moved), default=lunch - length)
+    if free <= begin and begin + length <= counter:
+        return [*moved, *rest], begin, False
+    there = max((e.end for e in before), default=lunch - length)
+    airside = max(counter + CHECK_IN_TAKES_MIN * MINUTE, there, lunch - HOUR)
+    if airside + length <= take_off - BOARDING_MIN * MINUTE:
+        return events, airside, True
+    return [*moved, *rest], max(begin, free), False
+
+
+def _leave_earlier(
+    model: RouteModel, frame: DayFrame, events: list[Event], by: datetime
 ) -> list[Event]:
-    """Lunch around the timetabled travel that covers lunch time.
+    """Return the morning's ``events`` with the road legs that end it moved
+    earlier so the group is free by ``by`` (as far as the morning allows)."""
+    if not events or events[-1].end <= by:
+        return events
+    chain = 0
+    while chain < len(events) and _movable(model, events[-1 - chain]):
+        chain += 1
+    if chain == 0:
+        return events
+    first = len(events) - chain
+    floor = events[first - 1].end if first > 0 else frame.start
+    shift = min(events[-1].end - by, events[first].start - floor)
+    if shift <= MINUTE * 0:
+        return events
+    moved = [
+        replace(e, start=e.start - shift, end=e.end - shift) for e in events[first:]
+    ]
+    return [*events[:first], *moved]
+
+
+def _movable(model: RouteModel, event: Event) -> bool:
+    """Whether a leg may leave at any time: by road, not on a timetable,
+    and not through a border post (whose hours the move could miss)."""
+    if event.kind is not EventKind.TRAVEL or event.mode is not TravelMode.ROAD:
+        return False
+    places = model.project.place_by_id
+    ends = (
+        places.get(PlaceId(event.origin or "")),
+        places.get(PlaceId(event.destination or "")),
+    )
+    return not any(p is not None and p.kind is PlaceKind.BORDER for p in ends)
+
+
+def _lunch_around(
+    model: RouteModel, frame: DayFrame, events: list[Event], blocks: list[Block]
+) -> list[Event]:
+    """Return the events with lunch around the timetabled travel that covers
+    lunch time.
 
     In order: at the departure point, over ``BOARDING_MIN`` minutes before it
     leaves and at most an hour before lunch time; on board, when the leg is
     under way for at least half of the lunch hour (no meal event: the agenda
     prints it); at the arrival point once the group is free (arrival
-    minutes), while still lunch time. Otherwise the day has no lunch, which
-    the check reports.
+    minutes), while still lunch time; else a late lunch, starting at most an
+    hour after lunch time, at the first town the group reaches after landing
+    (or at the arrival point), the road legs after it leaving an hour later
+    when they are all the day has left and still end in the day. Otherwise
+    the day has no lunch, which the check reports on a visiting day.
     """
+    assert frame.lunch is not None
+    lunch = frame.lunch
     length = lunch[1] - lunch[0]
     fixed = next(
         b for b in blocks if b.real and b.real[0] < lunch[1] and lunch[0] < b.real[1]
@@ -369,17 +474,51 @@ def _early_lunch(
 
     begin = min(lunch[0], fixed.real[0] - length - BOARDING_MIN * MINUTE)
     if begin >= lunch[0] - length and free(begin):
-        return [_meal(model, begin, length, fixed.where_before)]
+        return [*events, _meal(model, begin, length, fixed.where_before)]
     overlap = min(fixed.real[1], lunch[1]) - max(fixed.real[0], lunch[0])
     if overlap * 2 >= length:
-        return []  # on board
+        return events  # on board
     make = fixed.make
     after = fixed.real[1] + MINUTE * arrival_minutes(
         model.project, make["mode"], make["origin"], make["destination"]
     )
     if after <= lunch[0] + length and free(after):
-        return [_meal(model, after, length, fixed.where_after)]
-    return []
+        return [*events, _meal(model, after, length, fixed.where_after)]
+    return _late_lunch(model, frame, events, (after, fixed.where_after), length)
+
+
+def _late_lunch(
+    model: RouteModel,
+    frame: DayFrame,
+    events: list[Event],
+    landed: tuple[datetime, str],
+    length: timedelta,
+) -> list[Event]:
+    """Return the events with a late lunch after landing (see
+    :func:`_lunch_around`), or as they are when none fits."""
+    assert frame.lunch is not None
+    latest = frame.lunch[1] + HOUR
+    tail = [e for e in events if e.start >= landed[0]]
+    if not all(_movable(model, e) for e in tail):
+        return events
+    begin, where = landed
+    places = model.project.place_by_id
+    for leg in tail:
+        town = places.get(PlaceId(leg.destination or ""))
+        if town is not None and town.kind is PlaceKind.CITY and leg.end <= latest:
+            begin, where = leg.end, town.id
+            break
+    if begin > latest:
+        return events
+    kept = [e for e in events if e.start < begin]
+    later = [
+        replace(e, start=e.start + length, end=e.end + length)
+        for e in events
+        if e.start >= begin
+    ]
+    if later and max(e.end for e in later) > frame.end:
+        return events
+    return [*kept, _meal(model, begin, length, where), *later]
 
 
 def _without_overlaps(events: list[Event]) -> tuple[Event, ...]:
@@ -456,12 +595,22 @@ def _serves_lunch(model: RouteModel, block: Block) -> bool:
     return found is not None and found.serves_lunch and found.id not in split
 
 
-def _meal(model: RouteModel, begin: datetime, length: timedelta, where: str) -> Event:
+def _meal(
+    model: RouteModel,
+    begin: datetime,
+    length: timedelta,
+    where: str,
+    *,
+    after_check_in: bool = False,
+) -> Event:
+    name = location_name(model.project, where)
     return Event(
         kind=EventKind.MEAL,
         start=begin,
         end=begin + length,
-        title=f"Lunch in {location_name(model.project, where)}",
+        title=f"Lunch in {name}, after check-in"
+        if after_check_in
+        else f"Lunch in {name}",
         tz=location_zone(model.project, where).key,
         place=PlaceId(where),
     )

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -28,13 +30,13 @@ import pytest
 
 from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.places import TravelMode
-from lrplanner.core.plan import Event, EventKind, Itinerary
+from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
 from lrplanner.exporters.agenda_rows import day_rows
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.decode import Block, _before_boarding
+from lrplanner.planner.decode import Block, _lunch_before_departure
 from lrplanner.planner.plan import plan_route
 from lrplanner.planner.report import travel_check
 from lrplanner.solver.problem import Departures, Timetable
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from lrplanner.core.project import Project
 
 MANILA = ZoneInfo("Asia/Manila")
+SOUTH_ASIA = Path(__file__).resolve().parents[2] / "sample_data" / "south_asia.xlsx"
 TUESDAY = date(2027, 3, 2)
 
 
@@ -205,26 +208,91 @@ def test_lunch_is_on_board_a_flight_over_lunch_time() -> None:
     )
 
 
-def test_lunch_at_the_airport_is_over_before_boarding() -> None:
-    """Tests the decoder's rule on the South Asia case: the group is free at
-    Kathmandu airport from 11:05 (landed from Bhairahawa), lunch time is
-    12:30-13:30 and the Dhaka flight leaves at 13:35, so lunch moves to
-    12:05-13:05 (over 30 minutes before take-off); with the group arriving
-    only at lunch time it cannot move."""
-    zone = ZoneInfo("Asia/Kathmandu")
-    day = date(2027, 1, 14)
+def _south_asia() -> Project:
+    from lrplanner import services
 
-    def at(h: int, m: int) -> datetime:
-        return datetime.combine(day, time(h, m), zone)
+    project = services.load_inputs(SOUTH_ASIA).project
+    assert project is not None
+    return project
 
+
+def _airport_day(
+    events: list[Event], take_off: datetime, lunch: datetime
+) -> tuple[list[Event], datetime, bool]:
+    """Return what the decoder makes of lunch before the Kathmandu to Dhaka
+    flight at ``take_off`` (120 minutes' international check-in)."""
+    model = SimpleNamespace(project=_south_asia())
+    frame = SimpleNamespace(
+        lunch=(lunch, lunch + timedelta(hours=1)), start=lunch.replace(hour=8)
+    )
+    make = {"mode": TravelMode.FLIGHT, "origin": "KTM", "destination": "DAC"}
+    flight = Block(0, 85, "KTM", "DAC", make, real=(take_off, take_off + HOUR))
+    return _lunch_before_departure(
+        model,  # type: ignore[arg-type]
+        frame,  # type: ignore[arg-type]
+        events,
+        [flight],
+        HOUR,
+    )
+
+
+HOUR = timedelta(hours=1)
+KATHMANDU = ZoneInfo("Asia/Kathmandu")
+
+
+def _at(h: int, m: int) -> datetime:
+    return datetime.combine(date(2027, 1, 14), time(h, m), KATHMANDU)
+
+
+def test_lunch_in_transit_is_eaten_after_check_in() -> None:
+    """Tests the South Asia case: the group lands at Kathmandu at 11:05 from
+    Bhairahawa (a flight: it cannot come earlier), lunch time is 12:30 and
+    the Dhaka flight leaves at 13:35, so check-in is due at 11:35. Lunch
+    cannot end by then, so the group checks in first and eats airside at
+    12:05-13:05, over 30 minutes before take-off, and the meal says so."""
     landed = Event(
-        kind=EventKind.TRAVEL, start=at(10, 5), end=at(11, 5), title="Flight",
+        kind=EventKind.TRAVEL, start=_at(10, 5), end=_at(11, 5), title="Flight",
         tz="Asia/Kathmandu", origin=PlaceId("BWA"), destination=PlaceId("KTM"),
         mode=TravelMode.FLIGHT,
     )  # fmt: skip
-    flight = Block(0, 85, "KTM", "DAC", {}, real=(at(13, 35), at(15, 0)))
-    hour = timedelta(hours=1)
-    assert _before_boarding([landed], [flight], at(12, 30), hour) == at(12, 5)
-    late = replace(landed, end=at(12, 30))
-    assert _before_boarding([late], [flight], at(12, 30), hour) == at(12, 30)
-    assert _before_boarding([landed], [], at(12, 30), hour) == at(12, 30)
+    events, begin, airside = _airport_day([landed], _at(13, 35), _at(12, 30))
+    assert (begin, airside) == (_at(12, 5), True)
+    assert events == [landed]
+
+
+def test_the_road_to_the_airport_leaves_earlier_for_lunch_before_check_in() -> None:
+    """Tests that lunch at lunch time which ends by check-in stays there
+    (the 15:30 flight: at the counter by 13:30, lunch 12:30-13:30), and that
+    for the 14:30 flight (counter at 12:30) the road that would reach the
+    airport at 12:45 leaves 75 minutes earlier, the same length, so lunch is
+    11:30-12:30 before check-in."""
+    road = Event(
+        kind=EventKind.TRAVEL, start=_at(12, 15), end=_at(12, 45), title="Road",
+        tz="Asia/Kathmandu", origin=PlaceId("NP-KTM"), destination=PlaceId("KTM"),
+        mode=TravelMode.ROAD,
+    )  # fmt: skip
+    events, begin, airside = _airport_day([road], _at(15, 30), _at(12, 30))
+    assert (events, begin, airside) == ([road], _at(12, 30), False)
+    events, begin, airside = _airport_day([road], _at(14, 30), _at(12, 30))
+    assert (begin, airside) == (_at(11, 30), False)
+    assert events[0].end == _at(11, 30)
+    assert events[0].end - events[0].start == road.end - road.start
+
+
+def test_lunch_after_check_in_comes_after_its_line_in_the_agenda() -> None:
+    """Tests that the agenda lists a lunch eaten after check-in below the
+    check-in line, in time order."""
+    project = _south_asia()
+    lunch = Event(
+        kind=EventKind.MEAL, start=_at(12, 5), end=_at(13, 5),
+        title="Lunch in Tribhuvan International Airport (Kathmandu), after check-in",
+        tz="Asia/Kathmandu", place=PlaceId("KTM"),
+    )  # fmt: skip
+    flight = Event(
+        kind=EventKind.TRAVEL, start=_at(13, 35), end=_at(15, 0), title="Flight",
+        tz="Asia/Kathmandu", origin=PlaceId("KTM"), destination=PlaceId("DAC"),
+        mode=TravelMode.FLIGHT,
+    )  # fmt: skip
+    day = DayPlan(day=date(2027, 1, 14), events=(lunch, flight))
+    activities = [r.activity for r in day_rows(project, day)]
+    assert activities.index("Check-in for flight") < activities.index(lunch.title)

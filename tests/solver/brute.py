@@ -1,7 +1,10 @@
 """Exact optimum of tiny instances by full enumeration (independent of the solver).
 
 Assumes ``max_duration`` is None (then leaving at the earliest start and
-serving each site as early as possible is optimal).
+serving each site as early as possible is optimal). Travel follows the
+instance's timetables and closed arcs (``ProblemData.arrival``,
+``arc_open``) and counts ``counted_travel`` against the travel limits, as
+the engine does.
 """
 
 from __future__ import annotations
@@ -93,12 +96,12 @@ def _extend(
     if tour.max_visits is not None and len(seq) > tour.max_visits:
         return
     for end in _ends(data, d):
-        over = (
-            tour.max_travel is not None and tr + data.travel[loc][end] > tour.max_travel
-        )
-        if not over and t + data.travel[loc][end] <= tour.latest_end:
+        leg = data.counted_travel(loc, end)
+        over = tour.max_travel is not None and tr + leg > tour.max_travel
+        there = data.arrival(loc, end, t) if data.arc_open(d, loc, end) else None
+        if not over and there is not None and there <= tour.latest_end:
             used_tour = bool(seq) or data.chained
-            extra_tr = tr + data.travel[loc][end] if used_tour else 0
+            extra_tr = tr + leg if used_tour else 0
             extra_c = (
                 arcs + data.cost_of_arc(loc, end) + tour.fixed_cost if used_tour else 0
             )
@@ -106,7 +109,12 @@ def _extend(
     for s, site in enumerate(data.sites):
         if s in used:
             continue
-        begin = _serve(data, d, s, t + data.travel[loc][site.location])
+        there = (
+            data.arrival(loc, site.location, t)
+            if data.arc_open(d, loc, site.location)
+            else None
+        )
+        begin = None if there is None else _serve(data, d, s, there)
         if begin is None:
             continue
         _extend(
@@ -116,7 +124,7 @@ def _extend(
             begin + site.service,
             (*seq, s),
             used | {s},
-            tr + data.travel[loc][site.location],
+            tr + data.counted_travel(loc, site.location),
             arcs + data.cost_of_arc(loc, site.location),
             start,
             travel,
