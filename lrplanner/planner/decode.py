@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from lrplanner.core.ids import PlaceId, SiteId
-from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.locations import SITE_PREFIX, location_name, location_zone
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.core.procedures import arrival_minutes, check_in_minutes
@@ -595,6 +595,19 @@ def _serves_lunch(model: RouteModel, block: Block) -> bool:
     return found is not None and found.serves_lunch and found.id not in split
 
 
+def _lunch_town(model: RouteModel, where: str) -> str:
+    """Return where a lunch is eaten, in words. At a site's location the
+    group eats in the site's town (a site that serves lunch has it inside
+    the visit, never as a meal of its own), or near the site when it has no
+    town."""
+    project = model.project
+    if not where.startswith(SITE_PREFIX):
+        return location_name(project, where)
+    site = project.site_by_id[SiteId(where.removeprefix(SITE_PREFIX))]
+    town = project.place_by_id.get(site.place) if site.place else None
+    return town.name if town is not None else f"a place near {site.name}"
+
+
 def _meal(
     model: RouteModel,
     begin: datetime,
@@ -603,7 +616,7 @@ def _meal(
     *,
     after_check_in: bool = False,
 ) -> Event:
-    name = location_name(model.project, where)
+    name = _lunch_town(model, where)
     return Event(
         kind=EventKind.MEAL,
         start=begin,

@@ -1,0 +1,48 @@
+"""A lunch between two visits is in the town, not "in" a host that does not
+serve lunch (issue 18, item 1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from lrplanner import services
+from lrplanner.core.ids import SiteId
+from lrplanner.core.locations import SITE_PREFIX
+from lrplanner.core.plan import EventKind
+
+if TYPE_CHECKING:
+    from lrplanner.planner.plan import PlanOutcome
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "mekong.xlsx"
+
+
+@pytest.fixture(scope="module")
+def planned() -> PlanOutcome:
+    """Return a plan of the Mekong sample."""
+    project = services.load_inputs(SAMPLE).project
+    assert project is not None
+    return services.plan_project(project, seconds=3, seed=0)
+
+
+def test_a_lunch_at_a_hosts_location_names_its_town(
+    planned: PlanOutcome,
+) -> None:
+    """Tests that every meal eaten at a site's location is titled with the
+    site's town, never with the name of a site that does not serve lunch."""
+    project = planned.project
+    meals = [
+        e
+        for d in planned.itinerary.days
+        for e in d.events
+        if e.kind is EventKind.MEAL and e.place and e.place.startswith(SITE_PREFIX)
+    ]
+    assert meals, "the sample has lunches next to a host"
+    for meal in meals:
+        site = project.site_by_id[SiteId(str(meal.place).removeprefix(SITE_PREFIX))]
+        assert not site.serves_lunch
+        assert site.name not in meal.title
+        assert site.place is not None
+        assert meal.title == f"Lunch in {project.place_by_id[site.place].name}"
