@@ -1,11 +1,12 @@
-"""Offline assets of the map: vendored Leaflet, the country outlines, inlining.
+"""Offline assets of the map: vendored Leaflet and plugins, the country outlines.
 
-folium links Leaflet (and jQuery, Bootstrap, Font Awesome) from CDNs, which a
-logistics officer in the field cannot reach. The map only needs Leaflet, so
-:func:`inline_assets` replaces Leaflet's ``<script src>`` and ``<link href>``
-with the vendored files' contents and drops every other remote script and
-stylesheet. Nothing the map draws depends on them: markers use ``DivIcon``
-and popups are bound with plain Leaflet calls.
+folium links Leaflet, its plugins (and jQuery, Bootstrap, Font Awesome) from
+CDNs, which a logistics officer in the field cannot reach. The map only needs
+Leaflet, Leaflet.markercluster and Leaflet.FeatureGroup.SubGroup, so
+:func:`inline_assets` replaces their ``<script src>`` and ``<link href>`` with
+the vendored files' contents (:data:`VENDORED`) and drops every other remote
+script and stylesheet. Nothing the map draws depends on them: markers use
+``DivIcon`` and popups are bound with plain Leaflet calls.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ CSS_IMAGE = re.compile(r"url\(images/([\w.-]+\.png)\)")
 STYLESHEET = re.compile(
     r'<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>\s*', re.IGNORECASE
 )
+SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S+\s*$", re.MULTILINE)
+# The file name folium links -> the vendored copy under resources/.
+# MarkerCluster.Default.css is left out: the map styles its own clusters.
+VENDORED = {
+    "leaflet.js": "leaflet/leaflet.js",
+    "leaflet.markercluster.js": "markercluster/leaflet.markercluster.js",
+    "leaflet.featuregroup.subgroup.js": "subgroup/leaflet.featuregroup.subgroup.js",
+    "MarkerCluster.css": "markercluster/MarkerCluster.css",
+}
 
 
 @functools.cache
@@ -53,21 +63,31 @@ def country_outlines() -> dict[str, Any]:
     return data
 
 
+def vendored_js(name: str) -> str:
+    """Return a vendored script by the file name folium links, source map cut."""
+    return SOURCE_MAP.sub("", _read(VENDORED[name]))
+
+
 def _inline_script(match: re.Match[str]) -> str:
-    if match.group(1).rsplit("/", 1)[-1] == "leaflet.js":
+    name = match.group(1).rsplit("/", 1)[-1]
+    if name in VENDORED:
         # "</script" inside the library would end the inline block early.
-        code = leaflet_js().replace("</script", "<\\/script")
+        code = vendored_js(name).replace("</script", "<\\/script")
         return f"<script>{code}</script>\n"
     return ""
 
 
 def _inline_style(match: re.Match[str]) -> str:
-    if match.group(1).rsplit("/", 1)[-1] == "leaflet.css":
+    name = match.group(1).rsplit("/", 1)[-1]
+    if name == "leaflet.css":
         return f"<style>{leaflet_css()}</style>\n"
+    if name in VENDORED:
+        return f"<style>{_read(VENDORED[name])}</style>\n"
     return ""
 
 
 def inline_assets(html: str) -> str:
-    """Return folium's page with Leaflet inlined and other remote assets removed."""
+    """Return folium's page with Leaflet and its plugins inlined, other remote
+    assets removed."""
     html = SCRIPT_SRC.sub(_inline_script, html)
     return STYLESHEET.sub(_inline_style, html)

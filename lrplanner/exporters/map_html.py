@@ -1,119 +1,64 @@
 """``map.html``: the route by day on an offline map (folium + vendored Leaflet).
 
-One layer per day in its own colour: travel legs (flights dashed), numbered
-stops in visiting order, the overnight place. Country outlines shipped with
-the app are drawn underneath, so the map shows its markers and lines with no
-internet; an online OpenStreetMap layer can be switched on when connected.
-Every user text is HTML-escaped once, here, and handed to Leaflet as a JSON
-string or put into the page through :class:`StaticHtml`: no user text is ever
+One layer per day in its own colour (24 distinct colours, ``map_palette``):
+travel legs (flights dashed), numbered stops in visiting order, the
+overnight place; stops at one spot gathered into a cluster (``map_marks``);
+the names of the towns the route uses as permanent labels; a foldable legend
+bottom left, clear of the layer list top right (``map_legend``). Country
+outlines shipped with the app are drawn underneath, so the map shows its
+markers and lines with no internet; an online OpenStreetMap layer can be
+switched on when connected. Every user text is HTML-escaped once and handed
+to Leaflet as a JSON string or put into the page through
+:class:`~lrplanner.exporters.map_elements.StaticHtml`: no user text is ever
 part of a Jinja2 template's source.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from branca.element import Element, Figure, MacroElement
-from jinja2 import Template
+from branca.element import Figure
 
 from lrplanner.core.atomic import atomic_write_text
-from lrplanner.core.locations import location_name, location_point
+from lrplanner.core.locations import location_point
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
-from lrplanner.exporters.agenda_rows import check_banner, day_title
+from lrplanner.exporters.agenda_rows import day_title
 from lrplanner.exporters.map_assets import country_outlines, inline_assets
-from lrplanner.exporters.map_layers import Stop, day_path, html_text, visit_popup
+from lrplanner.exporters.map_elements import MapScript, StaticHtml, attach
+from lrplanner.exporters.map_layers import day_path, html_text
+from lrplanner.exporters.map_legend import (
+    LAYERS_POSITION,
+    LEGEND_CONTROL,
+    PAGE_STYLE,
+    legend_html,
+)
+from lrplanner.exporters.map_marks import (
+    TOWN_PANE_SCRIPT,
+    cluster_group,
+    overnight_marker,
+    stop_marker,
+    town_labels,
+)
+from lrplanner.exporters.map_palette import day_colour
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
     import folium
+    from folium.plugins import FeatureGroupSubGroup
 
     from lrplanner.core.plan import DayPlan, Itinerary
     from lrplanner.core.project import Project
+    from lrplanner.exporters.map_layers import Stop
 
-DAY_COLOURS = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
-    "#8c564b",
-    "#e377c2",
-    "#bcbd22",
-    "#7f7f7f",
-)
-PAGE_STYLE = """<style>
-html .leaflet-container { background: #b9d7ea; }
-.lr-stop { width: 24px; height: 24px; border-radius: 12px; color: #fff;
-  font: bold 12px/24px sans-serif; text-align: center; border: 2px solid #fff;
-  box-shadow: 0 0 3px #333; }
-.lr-night { width: 20px; height: 20px; background: #fff; border: 3px solid;
-  border-radius: 3px; font: bold 13px/20px sans-serif; text-align: center; }
-.lr-legend { position: fixed; bottom: 26px; right: 10px; z-index: 1000;
-  background: #fff; padding: 8px 10px; border-radius: 4px;
-  box-shadow: 0 0 6px rgba(0,0,0,.3); font: 12px sans-serif; max-width: 300px; }
-.lr-alert { color: #c0392b; }
-.lr-legend i { display: inline-block; width: 22px; margin-right: 6px;
-  vertical-align: middle; }
-</style>"""
-
-
-class BindText(MacroElement):
-    """Bind a popup or tooltip to its parent, the content given as a JSON string."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.bind{{ this.kind }}("
-        "{{ this.content_js }}, {{ this.options|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, kind: str, content: str, **options: Any) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "BindText"
-        self.kind = kind
-        self.content = content
-        self.content_js = js_string(content)
-        self.options = options
-
-
-def js_string(text: str) -> str:
-    """Return ``text`` as a JavaScript string literal safe inside a page.
-
-    Beyond JSON: ``< > &`` cannot end the script block, and braces cannot
-    start a Jinja2 tag when branca compiles the script a second time.
-    """
-    literal = json.dumps(text)
-    for char in "<>&{}%#'":
-        literal = literal.replace(char, f"\\u{ord(char):04x}")
-    return literal
-
-
-class StaticHtml(Element):
-    """Markup put into the page as it is, never compiled as a template.
-
-    branca's ``Element(template=...)`` compiles its argument with Jinja2, so
-    text with ``{{ }}`` or ``{%`` in it would run as template code. Here the
-    template is fixed and the markup is data: ``{{ this.markup }}`` prints it
-    verbatim (Jinja2 does not re-evaluate what a variable holds).
-    """
-
-    _template = Template("{{ this.markup }}")
-
-    def __init__(self, markup: str) -> None:
-        super().__init__()
-        self._name = "StaticHtml"
-        self.markup = markup
-
-
-def attach(parent: Element, child: Element) -> None:
-    """Add a child element to a branca element."""
-    parent.add_child(child)
+# Room kept free around the route when the map opens: the legend on the
+# left, the layer list on the right.
+PADDING_TOP_LEFT = (300, 40)
+PADDING_BOTTOM_RIGHT = (230, 40)
+MAX_ZOOM = 18
 
 
 def write_map_html(
@@ -147,7 +92,11 @@ def build_map(
     """Return the folium map of a plan (not yet rendered)."""
     import folium  # heavy: imported only when a map is made
 
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
+    # markercluster needs the map's maximum zoom; folium's max_zoom only
+    # reaches tile layers, so it goes in as a Leaflet map option.
+    fmap = folium.Map(
+        tiles=None, control_scale=True, prefer_canvas=False, maxZoom=MAX_ZOOM
+    )
     folium.GeoJson(
         country_outlines(),
         name="Countries (offline)",
@@ -157,36 +106,45 @@ def build_map(
     folium.TileLayer(
         "OpenStreetMap", name="OpenStreetMap (online)", overlay=True, show=False
     ).add_to(fmap)
+    attach(fmap, MapScript(TOWN_PANE_SCRIPT))
     points = draw_days(fmap, project, itinerary)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    town_labels(project, itinerary).add_to(fmap)
+    folium.LayerControl(position=LAYERS_POSITION, collapsed=False).add_to(fmap)
     if points:
-        # Keep the route clear of the layer list (top right) and the legend
-        # (bottom right): reserve a column on the right.
         fmap.fit_bounds(
             _bounds(points),
-            padding_top_left=(40, 40),
-            padding_bottom_right=(360, 40),
+            padding_top_left=PADDING_TOP_LEFT,
+            padding_bottom_right=PADDING_BOTTOM_RIGHT,
             max_zoom=12,
         )
     root = fmap.get_root()
     assert isinstance(root, Figure)
     attach(root.header, StaticHtml(PAGE_STYLE))
     attach(root.html, StaticHtml(legend_html(project, itinerary, check_failures)))
+    # After the scale bar: Leaflet stacks later bottom controls above it.
+    attach(fmap, MapScript(LEGEND_CONTROL))
     return fmap
 
 
 def draw_days(
     fmap: folium.Map, project: Project, itinerary: Itinerary
 ) -> list[tuple[float, float]]:
-    """Draw one layer per day; return every point drawn (for the map bounds)."""
-    import folium
+    """Draw one layer per day; return every point drawn (for the map bounds).
 
+    Each day is a sub-group of one cluster group, so overlapping stops of
+    any days cluster while the layer list still switches days on and off.
+    """
+    from folium.plugins import FeatureGroupSubGroup
+
+    cluster = cluster_group()
+    cluster.add_to(fmap)
     points: list[tuple[float, float]] = []
     number = 0
     start = location_point(project, project.route.start_place)
     for index, day in enumerate(itinerary.days):
-        colour = DAY_COLOURS[index % len(DAY_COLOURS)]
-        layer = folium.FeatureGroup(name=_layer_name(index, day, colour))
+        colour = day_colour(index)
+        name = _layer_name(index, day, colour)
+        layer = FeatureGroupSubGroup(cluster, name=name)  # type: ignore[no-untyped-call]
         layer.add_to(fmap)
         stops = day_path(project, day, start)
         number = _draw_day(project, day, stops, layer, colour, number)
@@ -214,7 +172,7 @@ def _draw_day(
     project: Project,
     day: DayPlan,
     stops: list[Stop],
-    layer: folium.FeatureGroup,
+    layer: FeatureGroupSubGroup,
     colour: str,
     number: int,
 ) -> int:
@@ -234,75 +192,7 @@ def _draw_day(
     for stop in stops:
         if stop.event is not None and stop.event.kind is EventKind.VISIT:
             number += 1
-            _stop_marker(project, stop, number, colour).add_to(layer)
+            stop_marker(project, stop, number, colour).add_to(layer)
     if day.overnight is not None:
-        _overnight_marker(project, day, colour).add_to(layer)
+        overnight_marker(project, day, colour).add_to(layer)
     return number
-
-
-def _stop_marker(
-    project: Project, stop: Stop, number: int, colour: str
-) -> folium.Marker:
-    import folium
-
-    icon = folium.DivIcon(
-        html=f'<div class="lr-stop" style="background:{colour}">{number}</div>',
-        icon_size=(28, 28),
-        icon_anchor=(14, 14),
-    )
-    marker = folium.Marker(stop.point, icon=icon, z_index_offset=1000)
-    assert stop.event is not None
-    popup, name = visit_popup(project, stop.event)
-    attach(marker, BindText("Popup", popup, maxWidth=340))
-    attach(marker, BindText("Tooltip", f"{number}. {html_text(name)}"))
-    return marker
-
-
-def _overnight_marker(project: Project, day: DayPlan, colour: str) -> folium.Marker:
-    import folium
-
-    assert day.overnight is not None
-    name = html_text(location_name(project, day.overnight))
-    icon = folium.DivIcon(
-        html=f'<div class="lr-night" style="border-color:{colour}">&#8962;</div>',
-        icon_size=(26, 26),
-        icon_anchor=(13, 13),
-    )
-    point = location_point(project, day.overnight)
-    # Under the numbered stops: a visit in the same town must stay readable.
-    marker = folium.Marker(point, icon=icon, z_index_offset=-1000)
-    text = f"<b>Overnight</b>: {name}<br>night of {html_text(day_title(day))}"
-    attach(marker, BindText("Popup", text))
-    attach(marker, BindText("Tooltip", f"Overnight: {name}"))
-    return marker
-
-
-def legend_html(
-    project: Project, itinerary: Itinerary, check_failures: Sequence[str] = ()
-) -> str:
-    """Return the fixed legend: route name, day colours, symbols.
-
-    A plan that fails the check gets a red warning and its broken rules first.
-    """
-    rows = []
-    if check_failures:
-        rows.append(
-            f'<b class="lr-alert">{html_text(check_banner(check_failures))}</b>'
-        )
-        rows += [
-            f'<span class="lr-alert">{html_text(f)}</span>' for f in check_failures
-        ]
-    rows.append(f"<b>{html_text(project.route.name)}</b>")
-    for index, day in enumerate(itinerary.days):
-        colour = DAY_COLOURS[index % len(DAY_COLOURS)]
-        line = f'<i style="border-top:4px solid {colour}"></i>'
-        rows.append(f"{line}Day {index + 1}: {html_text(day_title(day))}")
-    rows += [
-        '<i style="border-top:3px solid #555"></i>road / boat / train',
-        '<i style="border-top:3px dashed #555"></i>flight',
-        '<i><span class="lr-stop" style="display:inline-block;width:16px;'
-        'height:16px;line-height:16px;font-size:10px;background:#555">1</span>'
-        "</i>visit, in visiting order",
-        "<i>&#8962;</i>overnight",
-    ]
-    return '<div class="lr-legend">' + "<br>".join(rows) + "</div>"

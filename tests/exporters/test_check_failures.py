@@ -59,10 +59,12 @@ def test_workbooks_open_on_the_list_of_broken_rules(
 
 
 def test_map_legend_warns_first(failing: dict[str, Path]) -> None:
-    """Tests that the map's legend starts with the warning and lists the rules."""
+    """Tests that the map's legend starts with the warning (in its title, seen
+    when folded too) and lists the rules."""
     page = failing["map.html"].read_text(encoding="utf-8")
-    legend = page[page.index('<div class="lr-legend">') :]
-    legend = legend[: legend.index("</div>")]
+    legend = page[page.index('<details id="lr-legend"') :]
+    assert legend.index(BANNER) < legend.index("</summary>")
+    legend = legend[: legend.index("</details>")]
     text = re.sub(r"<[^>]+>", "\n", legend)
     lines = [ln for ln in text.split("\n") if ln.strip()]
     assert lines[0].startswith(BANNER)

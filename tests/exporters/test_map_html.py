@@ -48,8 +48,9 @@ def test_leaflet_is_inline(page: str) -> None:
 
 
 def test_one_layer_per_day_and_flights_dashed(page: str) -> None:
-    """Tests that each day is a feature group and the three flights are dashed."""
-    assert page.count("L.featureGroup(") == 4
+    """Tests that each day is a sub-group of the cluster group and the three
+    flights are dashed."""
+    assert page.count("L.featureGroup.subGroup(") == 4
     assert page.count('"dashArray": "8 8"') == 3
     assert "L.control.layers(" in page
     assert "Day 3: Tue 12 Jan 2027" in page
