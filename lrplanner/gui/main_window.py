@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from lrplanner.core.changes import PlanChanges
     from lrplanner.core.project import Project
     from lrplanner.importers import ImportResult
+    from lrplanner.planner.plan import PlanOutcome
 
 Button = QMessageBox.StandardButton
 
@@ -336,13 +337,15 @@ class MainWindow(QMainWindow):
         self.progress.start(self.planner.seconds)
         self._on_state_changed()
 
-    def _on_plan_finished(self, outcome: object) -> None:
+    def _on_plan_finished(self, outcome: PlanOutcome) -> None:
         self.progress.stop()
         self._on_state_changed()
-        status = getattr(outcome, "status", "")
-        value = getattr(getattr(outcome, "indicators", None), "value", 0.0)
+        report = outcome.report
+        value = report.indicators.value
         note = (
-            " (cancelled: the best plan found so far)" if status == "cancelled" else ""
+            " (cancelled: the best plan found so far)"
+            if report.status == "cancelled"
+            else ""
         )
         changes = self.planner.last_changes
         summary = f"; {len(changes)} change(s), see Changes" if changes else ""
@@ -350,7 +353,7 @@ class MainWindow(QMainWindow):
             f"Planned: learning value {value:.1f}{note}{summary}", 10000
         )
         self.results.show_changes(changes)
-        violations = getattr(outcome, "violations", ())
+        violations = report.violations
         if violations:
             found = "\n".join(f"• {v.day}: {v.message}" for v in violations[:8])
             self.say(

@@ -71,12 +71,14 @@ def test_planning_fills_the_agenda_and_the_panels(
     plan = outcome.itinerary
     assert _agenda_titles(window) == _expected(plan)
     # Each flight is shown between its check-in and its arrival rows (with
-    # its 'Lunch on board' line, if any, in the air).
+    # its 'Lunch on board' line, if any, in the air, and a lunch eaten after
+    # check-in between the check-in line and the flight).
     for _day, titles in _agenda_titles(window, procedures=True):
         for index, title in enumerate(titles):
             if title.startswith("Flight: "):
                 after = [t for t in titles[index + 1 :] if not t.startswith("Lunch on")]
-                assert titles[index - 1].startswith("Check-in for flight")
+                before = [t for t in titles[:index] if not t.endswith("after check-in")]
+                assert before[-1].startswith("Check-in for flight")
                 assert after[0] == "Arrival: immigration and baggage"
     first = plan.days[0].events[0]
     local = first.start.astimezone(ZoneInfo(first.tz))
@@ -87,6 +89,8 @@ def test_planning_fills_the_agenda_and_the_panels(
     assert "Total" in window.results.budget.summary.text()
     value = window.results.indicators.labels["Learning value"].text()
     assert value == f"{outcome.report.indicators.value:.1f}"
+    status = window.statusBar().currentMessage()
+    assert f"Planned: learning value {value}" in status
     assert window.views.currentWidget() is window.results.agenda
     assert window.windowTitle().endswith("*")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -128,11 +128,27 @@ def agenda_model(project: Project | None) -> AgendaModel:
         return model
     for day in project.plan.days:
         row = _day_row(project, day)
-        for event in day.events:
-            for child in _event_rows(project, day, event):
-                row[0].appendRow(child)
+        for child in _day_children(project, day):
+            row[0].appendRow(child)
         model.appendRow(row)
     return model
+
+
+def _day_children(project: Project, day: DayPlan) -> list[list[QStandardItem]]:
+    """Return a day's event rows in time order: a flight's check-in line
+    goes before a lunch eaten after check-in, as in the printed agenda."""
+    children: list[tuple[datetime, list[QStandardItem]]] = []
+    for event in day.events:
+        rows = _event_rows(project, day, event)
+        if event.kind is EventKind.TRAVEL and event.mode is TravelMode.FLIGHT:
+            due = flight_times(project, event).check_in
+            check_in, *rows = rows
+            spot = next(
+                (i for i, (t, _) in enumerate(children) if t > due), len(children)
+            )
+            children.insert(spot, (due, check_in))
+        children.extend((event.start, r) for r in rows)
+    return [child for _, child in children]
 
 
 def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
