@@ -392,6 +392,27 @@ ROUTE = SheetSpec(
             default=10,
             bounds=(0, 120),
         ),
+        _c(
+            "emergency_contact",
+            "Emergency contact",
+            Kind.TEXT,
+            "who to call in an emergency, with the phone number (printed on "
+            "every agenda)",
+            "Route coordinator Chhorn Sokha +855 12 345 678",
+            synonyms=("emergency", "emergency phone"),
+            default="",
+        ),
+        _c(
+            "staff_contacts",
+            "Staff contacts",
+            Kind.TEXT,
+            "the route staff and their phones, separated by ';' (printed on "
+            "the agenda's first page)",
+            "Facilitator Nguyễn Thị Lan +84 90 123 4567; "
+            "Logistics Keo Dara +855 17 222 333",
+            synonyms=("staff", "team contacts"),
+            default="",
+        ),
     ),
 )
 
@@ -462,6 +483,16 @@ SITES = SheetSpec(
             Kind.TEXT,
             "street address or directions",
             "Chbar Mon district",
+            default="",
+        ),
+        _c(
+            "focus",
+            "Learning focus",
+            Kind.TEXT,
+            "what the group comes to see and ask about here, printed under "
+            "the visit in the agenda",
+            "how savings groups federate and lend to members' enterprises",
+            synonyms=("focus", "what to look at", "learning objective"),
             default="",
         ),
         _c(
@@ -927,6 +958,34 @@ PLACES = SheetSpec(
             "hotel cost per person per night (blank = no lodging)",
             "35",
             synonyms=("lodging", "hotel"),
+        ),
+        _c(
+            "lodging_name",
+            "Hotel name",
+            Kind.TEXT,
+            "where the group sleeps here (hotel or homestay name), for the "
+            "agenda and the rooming list",
+            "Sokha Kampot Resort",
+            synonyms=("lodging name", "accommodation"),
+            default="",
+        ),
+        _c(
+            "lodging_address",
+            "Hotel address",
+            Kind.TEXT,
+            "the hotel's street address",
+            "Street 730, Kampot",
+            synonyms=("lodging address", "accommodation address"),
+            default="",
+        ),
+        _c(
+            "lodging_phone",
+            "Hotel phone",
+            Kind.TEXT,
+            "the hotel's phone number, with the country code",
+            "+855 33 555 000",
+            synonyms=("lodging phone", "hotel telephone"),
+            default="",
         ),
         _c(
             "per_diem",

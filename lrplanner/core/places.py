@@ -61,6 +61,10 @@ class Place:
     kind: PlaceKind = PlaceKind.CITY
     other_country: str | None = None
     lodging_per_night: Decimal | None = None
+    #: The hotel (or homestay) the group sleeps in here, for the agenda.
+    lodging_name: str = ""
+    lodging_address: str = ""
+    lodging_phone: str = ""
     per_diem: Decimal | None = None
     opening: OpeningHours | None = None
     tz: str | None = None

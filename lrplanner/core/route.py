@@ -72,6 +72,10 @@ class RouteSettings:
     facilitators: int = 2
     interpreters: int = 0
     rates: CostRates = field(default_factory=CostRates)
+    #: Who to call in an emergency (printed on every agenda).
+    emergency_contact: str = ""
+    #: The route staff and their phones, ';'-separated.
+    staff_contacts: str = ""
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:

@@ -42,6 +42,8 @@ class Site:
     lat: float | None = None
     lon: float | None = None
     address: str = ""
+    #: What the group comes to see and ask about (printed under the visit).
+    focus: str = ""
     themes: tuple[str, ...] = ()
     value: int = 1
     duration_min: int = 120

@@ -9,6 +9,7 @@ The zone label is given on the first row and whenever the zone changes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
@@ -26,13 +27,20 @@ from lrplanner.core.procedures import (
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from lrplanner.core.plan import DayPlan, Event, Itinerary
     from lrplanner.core.project import Project
 
 OVERNIGHT = "overnight"
+MINUTE = timedelta(minutes=1)
+#: Breakfast and dinner as the agenda prints them (the plan does not time
+#: them): breakfast BREAKFAST_MIN long, ending MEAL_GAP_MIN before the day's
+#: first activity; dinner at DINNER_AT (or MEAL_GAP_MIN after the last one).
+BREAKFAST_MIN = 45
+DINNER_MIN = 60
+MEAL_GAP_MIN = 15
+DINNER_AT = time(19, 0)
 EN_DASH = "\u2013"
 HEADERS = (
     "Time (local)",
@@ -105,10 +113,17 @@ def duration_text(minutes: int) -> str:
 
 
 def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
-    """Return the agenda rows of a day: its events, then the overnight place."""
+    """Return the agenda rows of a day: breakfast, its events, dinner, then
+    the overnight place (with the hotel's name, address and phone)."""
     rows: list[AgendaRow] = []
     starts: list[datetime] = []  # when each row's activity starts
     shown: str | None = None
+    breakfast = _breakfast(project, day)
+    if breakfast is not None:  # the day's first line carries its clock
+        row, begin = breakfast
+        shown = zone_label(begin)
+        rows.append(_replace(row, time=f"{row.time}\n{shown}"))
+        starts.append(begin)
     on_board = lunch_on_board(project, day)
     for event in day.events:
         start, end = _local_times(project, event)
@@ -140,8 +155,51 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
             at = len(rows) - 1 if event.mode is TravelMode.FLIGHT else len(rows)
             rows.insert(at, _on_board_row(project, day, event))
         starts.extend([start] * (len(rows) - len(starts)))
+    rows.extend(_dinner_rows(project, day))
     rows.append(overnight_row(project, day))
     return rows
+
+
+def _breakfast(project: Project, day: DayPlan) -> tuple[AgendaRow, datetime] | None:
+    """Return the breakfast line and when it starts: at the hotel, ending
+    ``MEAL_GAP_MIN`` minutes before the day's first activity (or the
+    programme's start); None for a day without events."""
+    if not day.events:
+        return None
+    first = day.events[0]
+    zone = zone_named(first.tz)
+    start = datetime.combine(day.day, project.route.day_start, zone)
+    end = min(start, first.start.astimezone(zone)) - MEAL_GAP_MIN * MINUTE
+    begin = end - BREAKFAST_MIN * MINUTE
+    row = AgendaRow(
+        kind=str(EventKind.MEAL),
+        time=f"{begin:%H:%M}{EN_DASH}{end:%H:%M}",
+        activity="Breakfast at the hotel",
+    )
+    return row, begin
+
+
+def _dinner_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
+    """Return the dinner line where the group sleeps: at ``DINNER_AT`` or
+    ``MEAL_GAP_MIN`` minutes after the day's last activity, whichever is
+    later; none on the last day or before a night on board."""
+    if day.overnight is None or day.on_board or not day.events:
+        return []
+    last = day.events[-1]
+    zone = location_zone(project, day.overnight)
+    usual = datetime.combine(day.day, DINNER_AT, zone)
+    begin = max(usual, last.end.astimezone(zone) + MEAL_GAP_MIN * MINUTE)
+    end = begin + DINNER_MIN * MINUTE
+    place = project.place_by_id.get(day.overnight)
+    name = place.name if place else day.overnight
+    return [
+        AgendaRow(
+            kind=str(EventKind.MEAL),
+            time=f"{begin:%H:%M}{EN_DASH}{end:%H:%M}",
+            activity=f"Dinner in {name}",
+            place=name,
+        )
+    ]
 
 
 def _site_lunch_row(project: Project, day: DayPlan, event: Event) -> AgendaRow:
@@ -235,8 +293,10 @@ def _visit_row(project: Project, event: Event, base: AgendaRow) -> AgendaRow:
     if site is None:
         return base
     place = location_name(project, site.place) if site.place else site.name
+    focus = f"\nLearning focus: {site.focus}" if site.focus else ""
     return _replace(
         base,
+        activity=base.activity + focus,
         place=place,
         host=site.host,
         champions=champions_text(project, event),
@@ -313,9 +373,13 @@ def overnight_row(project: Project, day: DayPlan) -> AgendaRow:
             place=route_text(project, leg),
             travel="no hotel: sleeping on board",
         )
+    place = project.place_by_id.get(day.overnight)
+    hotel = place.lodging_name if place else ""
+    reach = (place.lodging_address, place.lodging_phone) if place else ()
     return AgendaRow(
         kind=OVERNIGHT,
         time="",
-        activity="Overnight",
+        activity=f"Overnight: {hotel}" if hotel else "Overnight",
         place=location_name(project, day.overnight),
+        address=" · ".join(part for part in reach if part),
     )

@@ -22,10 +22,15 @@ def test_duration_text(minutes: int, text: str) -> None:
 
 
 def test_first_row_shows_the_zone(plan: Plan) -> None:
-    """Tests that the first row of a day carries its UTC offset, later ones not."""
+    """Tests that the first row of a day (breakfast) carries its UTC offset,
+    later ones not."""
     rows = day_rows(plan.project, plan.itinerary.days[0])
-    assert rows[0].time == "08:30\u201310:00\nUTC+05:45"
-    assert rows[1].time == "10:15\u201312:15"
+    assert (rows[0].time, rows[0].activity) == (
+        "07:00\u201307:45\nUTC+05:45",
+        "Breakfast at the hotel",
+    )
+    assert rows[1].time == "08:30\u201310:00"
+    assert rows[2].time == "10:15\u201312:15"
 
 
 def test_flight_across_zones_shows_both_offsets(plan: Plan) -> None:

@@ -33,15 +33,19 @@ def test_sheets_in_order(workbook: Workbook) -> None:
 
 @pytest.mark.parametrize("index", range(4))
 def test_day_rows_match_events(workbook: Workbook, plan: Plan, index: int) -> None:
-    """Tests that a day sheet lists each event's title and start, then overnight."""
+    """Tests that a day sheet lists breakfast, each event's title and start,
+    dinner where the group sleeps, then the overnight place."""
     day = plan.itinerary.days[index]
     ws = workbook[DAY_SHEETS[index]]
     assert [c.value for c in ws[2]][:3] == ["Time (local)", "Activity", "Place"]
     every = list(ws.iter_rows(min_row=3, values_only=True))
-    extra = ("Check-in for flight", "Arrival: immigration")
+    assert every[0][1] == "Breakfast at the hotel"
+    dinner = 1 if day.overnight is not None and not day.on_board else 0
+    assert str(every[-2][1]).startswith("Dinner in") == bool(dinner)
+    extra = ("Check-in for flight", "Arrival: immigration", "Breakfast", "Dinner")
     rows = [r for r in every if not str(r[1]).startswith(extra)]
     flights = [e for e in day.events if e.mode is TravelMode.FLIGHT]
-    assert len(every) == len(rows) + 2 * len(flights)
+    assert len(every) == len(rows) + 2 * len(flights) + 1 + dinner
     assert len(rows) == len(day.events) + 1
     for row, event in zip(rows, day.events, strict=False):
         local = event.start.astimezone(ZoneInfo(event.tz))
@@ -59,8 +63,9 @@ def test_local_times_in_each_zone(workbook: Workbook) -> None:
     # check-in 120 min before the international take-off, arrival 45 min after
     assert column[column.index(flight) - 1] == "13:10"
     assert column[column.index(flight) + 1] == "18:50\u201319:35"
-    assert workbook["Wed 13 Jan"]["A3"].value == "09:00\u201310:30\nUTC+06:00"
-    assert workbook["Sun 10 Jan"]["A3"].value == "08:30\u201310:00\nUTC+05:45"
+    assert workbook["Wed 13 Jan"]["A3"].value == "07:00\u201307:45\nUTC+06:00"
+    assert workbook["Wed 13 Jan"]["A4"].value == "09:00\u201310:30"
+    assert workbook["Sun 10 Jan"]["A3"].value == "07:00\u201307:45\nUTC+05:45"
 
 
 @pytest.mark.parametrize("sheet", [*DAY_SHEETS, "Overview", "Participants"])

@@ -60,7 +60,7 @@ def _validations(path: Path, sheet: str) -> dict[str, str]:
     ("sheet", "cell", "choices"),
     [
         ("Sites", "D2", ",".join(COUNTRIES)),
-        ("Sites", "Z2", "yes,no"),
+        ("Sites", "AA2", "yes,no"),
         ("Champions", "C2", "F,M,X"),
         ("Places", "F2", "city,airport,border"),
         ("Links", "C2", "road,flight,boat,train"),
