@@ -177,9 +177,10 @@ def test_agenda_rows_mark_estimated_legs():
     """Tests an estimated leg reads 'estimate — confirm', a Links leg does not."""
     project = visayas()
     day = DayPlan(day=date(2027, 3, 1), events=(_leg(True),), overnight=TAGBILARAN.id)
-    assert day_rows(project, day)[0].travel == f"road, 1 h 30 min, {ESTIMATE_NOTE}"
+    # row 0 is breakfast, row 1 the leg
+    assert day_rows(project, day)[1].travel == f"road, 1 h 30 min, {ESTIMATE_NOTE}"
     known = replace(day, events=(_leg(False),))
-    assert ESTIMATE_NOTE not in day_rows(project, known)[0].travel
+    assert ESTIMATE_NOTE not in day_rows(project, known)[1].travel
     assert ESTIMATE_NOTE == "estimate — confirm"
 
 
