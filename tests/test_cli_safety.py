@@ -43,8 +43,10 @@ SET_NAMES = [
     "agenda.pdf",
     "rooms.xlsx",
     "meals.xlsx",
+    "visas.xlsx",
     "route.ics",
     "agenda.html",
+    "arrivals.xlsx",
     "files.json",
 ]
 SLOW = ("--seconds", "120")

@@ -110,8 +110,10 @@ def test_app_export_of_a_broken_plan_says_so(
         "agenda.pdf",
         "rooms.xlsx",
         "meals.xlsx",
+        "visas.xlsx",
         "route.ics",
         "agenda.html",
+        "arrivals.xlsx",
         "files.json",
     }
     assert _first_sheet(tmp_path / "agenda.xlsx") == "NOT CHECKED"

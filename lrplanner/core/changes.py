@@ -15,6 +15,7 @@ _FIELD_OF_FLAG = {
     "participants": "participants",
     "places": "places",
     "links": "links",
+    "visas": "visas",
     "route": "route",
     "plan": "plan",
     "locks": ("locks", "excluded_sites"),
@@ -36,6 +37,7 @@ class PlanChanges:
     participants: bool = False
     places: bool = False
     links: bool = False
+    visas: bool = False
     route: bool = False
     plan: bool = False
     locks: bool = False

@@ -19,6 +19,7 @@ from datetime import time
 from decimal import Decimal
 
 from lrplanner.core.places import MAX_PROCEDURE_MIN, PlaceKind
+from lrplanner.core.visa_table import STARTING_SOURCE
 
 
 class Kind(enum.StrEnum):
@@ -45,6 +46,7 @@ class Kind(enum.StrEnum):
     WEEKDAYS = "weekdays"
     TIMES = "times"
     TIMEZONE = "time zone"
+    REQUIREMENT = "visa requirement"
 
 
 class Parse(enum.StrEnum):
@@ -747,6 +749,52 @@ CHAMPIONS = SheetSpec(
     ),
 )
 
+
+def _journey(
+    way: str, moves: str, examples: tuple[str, str, str, str]
+) -> tuple[ColumnSpec, ...]:
+    """Return a participant's international arrival or departure columns.
+
+    Date and time are local to the airport; a blank airport is the one
+    nearest the route's start (arrival) or end (departure) place
+    (:mod:`lrplanner.core.arrivals`).
+    """
+    end = "start" if way == "arrival" else "end"
+    title = way.capitalize()
+    date_, time_, flight, airport = examples
+    return (
+        _c(
+            f"{way}_date",
+            f"{title} date",
+            Kind.DATE,
+            f"the day the international flight {moves}, local (blank: not entered)",
+            date_,
+        ),
+        _c(
+            f"{way}_time",
+            f"{title} time",
+            Kind.TIME,
+            f"the time the flight {moves}, local to the airport (HH:MM)",
+            time_,
+        ),
+        _c(
+            f"{way}_flight",
+            f"{title} flight",
+            Kind.TEXT,
+            "flight number, such as TG580",
+            flight,
+            default="",
+        ),
+        _c(
+            f"{way}_airport",
+            f"{title} airport",
+            Kind.ID,
+            f"Place ID (Places sheet); blank: the airport nearest the {end} place",
+            airport,
+        ),
+    )
+
+
 PARTICIPANTS = SheetSpec(
     name="Participants",
     help="The travelling group: one row per participant.",
@@ -852,6 +900,8 @@ PARTICIPANTS = SheetSpec(
             "150",
             synonyms=("fare out",),
         ),
+        *_journey("arrival", "lands", ("2027-02-28", "16:40", "TG580", "PNH")),
+        *_journey("departure", "takes off", ("2027-03-12", "10:05", "VN601", "SGN")),
     ),
 )
 
@@ -1143,7 +1193,110 @@ LINKS = SheetSpec(
     ),
 )
 
-SHEETS: tuple[SheetSpec, ...] = (ROUTE, SITES, CHAMPIONS, PARTICIPANTS, PLACES, LINKS)
+VISAS = SheetSpec(
+    name="Visas",
+    help="Optional visa rules: what nationals of one country need to enter "
+    "another, one row per nationality and destination. Rules are what you "
+    "enter; LR Planner does not know visa policies. A pair with no row is "
+    "reported as 'no rule entered'.",
+    required=False,
+    synonyms=("visa", "visa rules"),
+    more_examples=(
+        (
+            ("nationality", "KH"),
+            ("destination", "VN"),
+            ("requirement", "none"),
+            ("max_days", "30"),
+            ("note", "ASEAN visa exemption"),
+            ("source", STARTING_SOURCE),
+            ("checked_on", "2026-12-02"),
+        ),
+        (
+            ("nationality", "PH"),
+            ("destination", "VN"),
+            ("requirement", "none"),
+            ("max_days", "21"),
+            ("note", "ASEAN visa exemption"),
+            ("source", STARTING_SOURCE),
+            ("checked_on", "2026-12-02"),
+        ),
+    ),
+    columns=(
+        _c(
+            "nationality",
+            "Nationality",
+            Kind.COUNTRY,
+            "the passport's country, ISO alpha-2 (Participants: Country)",
+            "VN",
+            required=True,
+            synonyms=("passport", "citizens of", "nationals of"),
+        ),
+        _c(
+            "destination",
+            "Destination",
+            Kind.COUNTRY,
+            "the country entered, ISO alpha-2",
+            "KH",
+            required=True,
+            synonyms=("destination country", "country entered", "to country"),
+        ),
+        _c(
+            "requirement",
+            "Requirement",
+            Kind.REQUIREMENT,
+            "none (visa-free), on arrival, e-visa or visa (from an embassy "
+            "before travel)",
+            "none",
+            required=True,
+            synonyms=("visa", "needs", "visa requirement"),
+        ),
+        _c(
+            "max_days",
+            "Max days",
+            Kind.INT,
+            "longest stay allowed per entry in days, 1-365, the entry and "
+            "exit days counted (blank = not known)",
+            "30",
+            synonyms=("max stay", "days allowed", "stay days"),
+            bounds=(1, 365),
+        ),
+        _c(
+            "note",
+            "Note",
+            Kind.TEXT,
+            "conditions, fees, what to check",
+            "ASEAN visa exemption",
+            synonyms=("notes", "conditions"),
+            default="",
+        ),
+        _c(
+            "source",
+            "Source",
+            Kind.TEXT,
+            "where the rule comes from (embassy page, circular)",
+            STARTING_SOURCE,
+            default="",
+        ),
+        _c(
+            "checked_on",
+            "Date",
+            Kind.DATE,
+            "when the rule was last checked (YYYY-MM-DD)",
+            "2026-12-02",
+            synonyms=("checked", "checked on", "date checked", "as of"),
+        ),
+    ),
+)
+
+SHEETS: tuple[SheetSpec, ...] = (
+    ROUTE,
+    SITES,
+    CHAMPIONS,
+    PARTICIPANTS,
+    PLACES,
+    LINKS,
+    VISAS,
+)
 
 COUNTRIES: dict[str, str] = {
     "BD": "Bangladesh",

@@ -5,16 +5,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, time
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from lrplanner.core.checks import require, require_country, require_id, require_money
-from lrplanner.core.ids import ChampionId, ParticipantId, SiteId
+from lrplanner.core.ids import ChampionId, ParticipantId, PlaceId, SiteId
 from lrplanner.core.timespan import DateRange
-
-if TYPE_CHECKING:
-    from datetime import date
 
 #: Upper age (inclusive) counted as youth. IFAD's rural youth work commonly
 #: uses 15-35; the programme reports its 40 % youth target on that basis.
@@ -88,11 +85,15 @@ class Participant:
     """A route participant ("rutero").
 
     ``room`` is ``twin``, ``single`` or ``share with <participant id>``.
+    The international arrival and departure (optional) are a local date and
+    time at an airport (None: the one nearest the route's start or end
+    place) with a flight number.
 
     Raises
     ------
     ValueError
-        If a fare is negative or the room is none of those.
+        If a fare is negative, the room is none of those, a time has no date
+        or the departure is dated before the arrival.
     """
 
     id: ParticipantId
@@ -107,6 +108,14 @@ class Participant:
     room: str = ROOM_TWIN
     fare_to_start: Decimal | None = None
     fare_from_end: Decimal | None = None
+    arrival_date: date | None = None
+    arrival_time: time | None = None
+    arrival_flight: str = ""
+    arrival_airport: PlaceId | None = None
+    departure_date: date | None = None
+    departure_time: time | None = None
+    departure_flight: str = ""
+    departure_airport: PlaceId | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
@@ -122,6 +131,20 @@ class Participant:
                 self.room in {ROOM_TWIN, ROOM_SINGLE},
                 "room must be twin, single or 'share with <participant id>'",
             )
+        self._check_journeys()
+
+    def _check_journeys(self) -> None:
+        for way in ("arrival", "departure"):
+            require(
+                getattr(self, f"{way}_time") is None
+                or getattr(self, f"{way}_date") is not None,
+                f"an {way} time needs an {way} date",
+            )
+        arrives, leaves = self.arrival_date, self.departure_date
+        require(
+            arrives is None or leaves is None or leaves >= arrives,
+            "the departure date is before the arrival date",
+        )
 
     def room_mate(self) -> ParticipantId | None:
         """Return the participant this one asked to share a room with, if any."""

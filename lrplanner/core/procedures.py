@@ -47,12 +47,18 @@ def check_in_minutes(
     """Return the minutes the group is at the airport before a flight leaves."""
     if mode is not TravelMode.FLIGHT:
         return 0
-    place = _place(project, origin)
+    international = is_international(project, origin, destination)
+    return check_in_minutes_at(project, origin, international=international)
+
+
+def check_in_minutes_at(project: Project, airport: str, *, international: bool) -> int:
+    """Return the check-in minutes of a flight leaving an airport: the
+    airport's own (Places) or the default for an international or domestic
+    flight (a participant's flight home, whose destination is not a place)."""
+    place = _place(project, airport)
     if place is not None and place.check_in_min is not None:
         return place.check_in_min
-    if is_international(project, origin, destination):
-        return CHECK_IN_INTERNATIONAL
-    return CHECK_IN_DOMESTIC
+    return CHECK_IN_INTERNATIONAL if international else CHECK_IN_DOMESTIC
 
 
 def arrival_minutes(
@@ -61,12 +67,17 @@ def arrival_minutes(
     """Return the minutes after landing before the group is free."""
     if mode is not TravelMode.FLIGHT:
         return 0
-    place = _place(project, destination)
+    international = is_international(project, origin, destination)
+    return arrival_minutes_at(project, destination, international=international)
+
+
+def arrival_minutes_at(project: Project, airport: str, *, international: bool) -> int:
+    """Return the minutes after landing at an airport before a traveller is
+    free: the airport's own (Places) or the international or domestic default."""
+    place = _place(project, airport)
     if place is not None and place.arrival_min is not None:
         return place.arrival_min
-    if is_international(project, origin, destination):
-        return ARRIVAL_INTERNATIONAL
-    return ARRIVAL_DOMESTIC
+    return ARRIVAL_INTERNATIONAL if international else ARRIVAL_DOMESTIC
 
 
 def formalities_minutes(project: Project, location: str) -> int:

@@ -15,6 +15,7 @@ from lrplanner.core.plan import Itinerary
 from lrplanner.core.route import RouteSettings
 from lrplanner.core.rules import PlanningRules
 from lrplanner.core.sites import Site
+from lrplanner.core.visas import VisaRule
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,12 +36,15 @@ class Project:
     ``excluded_sites`` and ``plan`` are the planning state: what the user fixed
     or ruled out, and the current plan (None before the first plan).
     ``rules`` are the planner's rules the Route sheet does not set (session
-    lengths, value weights); they are saved with the project.
+    lengths, value weights); they are saved with the project. ``visas`` are
+    the Visas sheet's rules (optional; a project file without them loads
+    with none).
 
     Raises
     ------
     ValueError
-        If ids repeat within a kind of record.
+        If ids repeat within a kind of record, or two visa rules are for the
+        same nationality and destination.
     """
 
     route: RouteSettings
@@ -49,6 +53,7 @@ class Project:
     participants: tuple[Participant, ...] = ()
     places: tuple[Place, ...] = ()
     links: tuple[Link, ...] = ()
+    visas: tuple[VisaRule, ...] = ()
     locks: tuple[VisitLock, ...] = ()
     excluded_sites: tuple[SiteId, ...] = ()
     plan: Itinerary | None = None
@@ -68,6 +73,8 @@ class Project:
         ):
             ids = [r.id for r in records]
             require(len(ids) == len(set(ids)), f"duplicate {kind} ids")
+        pairs = [rule.pair for rule in self.visas]
+        require(len(pairs) == len(set(pairs)), "duplicate visa rules")
         known = {s.id for s in self.sites}
         require(all(lock.site in known for lock in self.locks), "lock of unknown site")
         require(set(self.excluded_sites) <= known, "exclusion of unknown site")

@@ -1,5 +1,6 @@
 """Core objects to files: agenda and cost workbooks, the route map, the PDF
-agenda, the calendar (.ics) and the phone agenda (HTML).
+agenda, the calendar (.ics), the phone agenda (HTML) and the logistics
+workbooks (rooms, meals, arrivals).
 
 :data:`EXPORTS` is the one registry of the files a plan can be exported to
 (key, label, file name, writer): the command line's ``plan --out``, the
@@ -108,6 +109,14 @@ def _meals_xlsx(
     write_meals_xlsx(project, itinerary, path, check_failures=report.failures())
 
 
+def _visas_xlsx(
+    project: Project, itinerary: Itinerary, report: PlanReport, path: Path
+) -> None:
+    from lrplanner.exporters.visas_xlsx import write_visas_xlsx
+
+    write_visas_xlsx(project, itinerary, path, check_failures=report.failures())
+
+
 def _agenda_ics(
     project: Project, itinerary: Itinerary, report: PlanReport, path: Path
 ) -> None:
@@ -122,6 +131,14 @@ def _agenda_html(
     from lrplanner.exporters.agenda_html import write_agenda_html
 
     write_agenda_html(project, itinerary, path, check_failures=report.failures())
+
+
+def _arrivals_xlsx(
+    project: Project, itinerary: Itinerary, report: PlanReport, path: Path
+) -> None:
+    from lrplanner.exporters.arrivals_xlsx import write_arrivals_xlsx
+
+    write_arrivals_xlsx(project, itinerary, path, check_failures=report.failures())
 
 
 #: Every export, in the order menus list them and ``plan --out`` writes them.
@@ -148,12 +165,24 @@ EXPORTS: tuple[Export, ...] = (
         file_name="meals.xlsx",
         write=_meals_xlsx,
     ),
+    Export(
+        key="visas",
+        label="visas by participant",
+        file_name="visas.xlsx",
+        write=_visas_xlsx,
+    ),
     Export(key="calendar", label="calendar", file_name="route.ics", write=_agenda_ics),
     Export(
         key="phone",
         label="phone agenda",
         file_name="agenda.html",
         write=_agenda_html,
+    ),
+    Export(
+        key="arrivals",
+        label="arrivals and departures",
+        file_name="arrivals.xlsx",
+        write=_arrivals_xlsx,
     ),
 )
 BY_KEY = {export.key: export for export in EXPORTS}

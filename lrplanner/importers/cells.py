@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, TypeVar
 from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.people import Gender
 from lrplanner.core.places import PlaceKind, TravelMode
+from lrplanner.core.visas import Requirement
 from lrplanner.importers import datetext
 from lrplanner.importers.cleantext import clean, invisible_in, note, without_invisible
 
@@ -407,3 +408,25 @@ _KINDS |= {"border post": PlaceKind.BORDER, "crossing": PlaceKind.BORDER}
 def parse_place_kind(value: object) -> PlaceKind:
     """Return city, airport or border."""
     return _choice(value, _KINDS, "city, airport or border")
+
+
+_REQUIREMENTS = {r.value: r for r in Requirement}
+_REQUIREMENTS |= dict.fromkeys(
+    ("no visa", "visa free", "visa-free", "exempt", "visa exempt", "not required"),
+    Requirement.NONE,
+)
+_REQUIREMENTS |= dict.fromkeys(
+    ("visa on arrival", "voa", "arrival", "on-arrival"), Requirement.ON_ARRIVAL
+)
+_REQUIREMENTS |= dict.fromkeys(
+    ("evisa", "e visa", "online visa", "eta"), Requirement.E_VISA
+)
+_REQUIREMENTS |= dict.fromkeys(
+    ("visa required", "required", "embassy visa"), Requirement.VISA
+)
+
+
+def parse_requirement(value: object) -> Requirement:
+    """Return none, on arrival, e-visa or visa (also visa-free, VOA, evisa)."""
+    text = " ".join(cell_text(value).split())
+    return _choice(text, _REQUIREMENTS, "none, on arrival, e-visa or visa")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from lrplanner.core.route import RouteSettings
     from lrplanner.core.sites import Site
     from lrplanner.core.timespan import DateRange
+    from lrplanner.core.visas import VisaRule
 
 
 T = TypeVar("T")
@@ -74,6 +75,29 @@ def drop_duplicates(loaded: Loaded[T], errors: list[InputError]) -> None:
             repeats.add(record.row)
         else:
             first_row[key] = record.row
+    loaded.items = [(i, r) for i, r in loaded.items if r.row not in repeats]
+
+
+def drop_duplicate_visas(loaded: Loaded[VisaRule], errors: list[InputError]) -> None:
+    """Report a second rule for one nationality and destination; drop it.
+
+    The error is on the repeated row's Destination and names the first row.
+    """
+    first_row: dict[tuple[str, str], int] = {}
+    repeats: set[int] = set()
+    for rule, record in loaded.items:
+        if rule.pair in first_row:
+            expected = (
+                f"one rule per nationality and destination ({rule.nationality} "
+                f"nationals entering {rule.destination} are already on row "
+                f"{first_row[rule.pair]})"
+            )
+            errors.append(
+                loaded.error(record.row, "destination", rule.destination, expected)
+            )
+            repeats.add(record.row)
+        else:
+            first_row[rule.pair] = record.row
     loaded.items = [(i, r) for i, r in loaded.items if r.row not in repeats]
 
 

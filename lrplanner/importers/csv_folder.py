@@ -48,7 +48,8 @@ def read_csv_folder(folder: Path) -> Source:
 
 
 _IGNORED = (
-    "a file named Route, Sites, Champions, Participants, Places or Links .csv; "
+    "a file named Route, Sites, Champions, Participants, Places, Links or Visas "
+    ".csv; "
     "this file is ignored"
 )
 

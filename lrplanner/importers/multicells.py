@@ -258,6 +258,7 @@ PARSERS: Mapping[Kind, Callable[[object], object]] = {
     Kind.WEEKDAYS: parse_weekdays,
     Kind.TIMES: parse_times,
     Kind.TIMEZONE: parse_timezone,
+    Kind.REQUIREMENT: cells.parse_requirement,
 }
 
 #: Parsers of the columns read otherwise than their kind (``ColumnSpec.parse``).

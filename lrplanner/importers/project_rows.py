@@ -19,6 +19,7 @@ from lrplanner.core.columns import (
     PLACES,
     ROUTE,
     SITES,
+    VISAS,
     Kind,
 )
 from lrplanner.core.timespan import ALL_DAY, WEEKDAYS
@@ -49,6 +50,7 @@ def project_rows(project: Project) -> dict[str, list[Row]]:
         "Participants": [record_row(PARTICIPANTS, p) for p in project.participants],
         "Places": [_place(p) for p in project.places],
         "Links": [record_row(LINKS, link) for link in project.links],
+        "Visas": [record_row(VISAS, rule) for rule in project.visas],
     }
 
 

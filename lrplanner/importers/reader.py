@@ -12,6 +12,7 @@ from lrplanner.importers.cells import is_blank, show
 from lrplanner.importers.cleantext import without_invisible
 from lrplanner.importers.crosscheck import Loaded
 from lrplanner.importers.fields import Fields
+from lrplanner.importers.journeys import check_journeys
 from lrplanner.importers.report import ImportResult, SkippedRow
 from lrplanner.importers.route_sheet import build_route
 from lrplanner.importers.table import Table, read_settings, read_table
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from lrplanner.core.places import Link, Place
     from lrplanner.core.route import RouteSettings
     from lrplanner.core.sites import Site
+    from lrplanner.core.visas import VisaRule
     from lrplanner.importers.source import Source
 
 T = TypeVar("T")
@@ -88,35 +90,45 @@ def build_result(source: Source) -> ImportResult:
     )
     places = _load(tables["Places"], records.build_place, errors, warnings)
     links = _load(tables["Links"], records.build_link, errors, warnings)
+    visas = _load(tables["Visas"], records.build_visa, errors, warnings)
     crosscheck.drop_duplicates(sites, errors)
     crosscheck.drop_duplicates(champions, errors)
     crosscheck.drop_duplicates(participants, errors)
     crosscheck.drop_duplicates(places, errors)
+    crosscheck.drop_duplicate_visas(visas, errors)
     place_ids = _ids(tables["Places"])
     problems = (errors, warnings)
     crosscheck.check_site_refs(sites, _ids(tables["Champions"]), place_ids, problems)
     crosscheck.check_champion_sites(champions, _ids(tables["Sites"]), errors)
     crosscheck.check_link_places(links, place_ids, errors)
     crosscheck.check_route_places(route, place_ids, errors)
+    frame = route.values()[0] if route.items else None
+    check_journeys(participants, place_ids, frame, problems)
     for settings, _ in route.items:
         crosscheck.check_availability(sites, settings, problems)
         crosscheck.check_availability(champions, settings, problems)
         crosscheck.check_blackouts(sites, settings, warnings)
     project = None
     if not errors and route.items:
-        project = _project(route, sites, champions, participants, places, links, errors)
+        inputs = (sites, champions, participants, places, links, visas)
+        project = _project(route, inputs, errors)
     return _result(project, tables, errors, warnings)
 
 
+Inputs = tuple[
+    "Loaded[Site]",
+    "Loaded[Champion]",
+    "Loaded[Participant]",
+    "Loaded[Place]",
+    "Loaded[Link]",
+    "Loaded[VisaRule]",
+]
+
+
 def _project(
-    route: Loaded[RouteSettings],
-    sites: Loaded[Site],
-    champions: Loaded[Champion],
-    participants: Loaded[Participant],
-    places: Loaded[Place],
-    links: Loaded[Link],
-    errors: list[InputError],
+    route: Loaded[RouteSettings], inputs: Inputs, errors: list[InputError]
 ) -> Project | None:
+    sites, champions, participants, places, links, visas = inputs
     try:
         return Project(
             route=route.values()[0],
@@ -125,6 +137,7 @@ def _project(
             participants=participants.values(),
             places=places.values(),
             links=links.values(),
+            visas=visas.values(),
         )
     except ValueError as exc:
         errors.append(route.table.error(None, None, "", f"consistent data ({exc})"))

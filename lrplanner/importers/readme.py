@@ -16,7 +16,7 @@ INTRO = (
     "This workbook holds everything LR Planner needs to plan a Learning Route: "
     "the route's frame (Route), the host sites, the champions who present them, "
     "the participants, the places (cities, airports, border posts) and, "
-    "optionally, known travel links.",
+    "optionally, known travel links and visa rules by nationality (Visas).",
     "Fill one sheet per kind of record. Headers are matched ignoring case, and "
     "the synonyms listed below are accepted; columns may be in any order. "
     "Extra columns are kept as notes. Blank rows are skipped. A sheet holds "
@@ -59,6 +59,14 @@ INTRO = (
     "Countries: ISO alpha-2 codes: "
     + ", ".join(f"{code} {name}" for code, name in COUNTRIES.items())
     + ".",
+    "Visas: one row per nationality (the Participants Country) and destination: "
+    "none, on arrival, e-visa or visa, the longest stay allowed, a note, the "
+    "source and the date it was checked. LR Planner does not know visa "
+    "policies: visas.xlsx lists what these rows say for each participant and "
+    "country entered, and 'no rule entered' where there is no row. The "
+    "sample workbooks hold a starting table (ASEAN nationals are visa-exempt "
+    "for short stays in other ASEAN members; day limits differ by pair): "
+    "check it with the embassy before booking.",
     "Formulas are read as the result Excel last saved; save the file in Excel "
     "before importing it.",
 )

@@ -1,4 +1,4 @@
-"""Build Sites, Champions, Participants, Places and Links from checked records.
+"""Build Sites, Champions, Participants, Places, Links and visa rules from rows.
 
 The columns that fill one field each are read from their specs
 (:meth:`Fields.values`); what is written here is what no single column
@@ -14,6 +14,7 @@ from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place, PlaceKind
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import ALL_DAY, WEEKDAYS, OpeningHours
+from lrplanner.core.visas import VisaRule
 from lrplanner.importers import multicells
 
 if TYPE_CHECKING:
@@ -88,3 +89,16 @@ def build_link(f: Fields) -> Link | None:
     if not values["weekdays"]:
         f.fail("weekdays", f.raw("weekdays"), "at least one weekday, such as Mon-Sun")
     return f.make(lambda: Link(**values, notes=f.notes()))
+
+
+def build_visa(f: Fields) -> VisaRule | None:
+    """Return the VisaRule on a Visas row, or None if the row has problems."""
+    values = f.values()
+    nationality, destination = values["nationality"], values["destination"]
+    if nationality and nationality == destination:
+        f.fail(
+            "destination",
+            destination,
+            "a country other than the nationality (own nationals need no visa)",
+        )
+    return f.make(lambda: VisaRule(**values, notes=f.notes()))

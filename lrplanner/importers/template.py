@@ -21,10 +21,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lrplanner.core.atomic import atomic_path
-from lrplanner.core.columns import COUNTRIES, SHEETS, Kind, SheetSpec
+from lrplanner.core.columns import COUNTRIES, SHEETS, VISAS, Kind, SheetSpec
+from lrplanner.core.visa_table import starting_rules
 from lrplanner.importers.cells import CellError
 from lrplanner.importers.multicells import PARSERS
-from lrplanner.importers.project_rows import project_rows
+from lrplanner.importers.project_rows import project_rows, record_row
 from lrplanner.importers.readme import write_readme
 from lrplanner.importers.source import match_sheet
 from lrplanner.importers.table import match_column
@@ -48,6 +49,7 @@ _CHOICES = {
     Kind.MODE: "road,flight,boat,train",
     Kind.PLACE_KIND: "city,airport,border",
     Kind.BOOL: "yes,no",
+    Kind.REQUIREMENT: "none,on arrival,e-visa,visa",
 }
 _VALIDATED_ROWS = 1000
 
@@ -63,7 +65,9 @@ def write_template(path: Path, rows: Rows | None = None) -> None:
         Rows per sheet name, each a mapping from column key or header to a
         value; keys no column knows become extra (note) columns. The Route
         sheet takes one mapping of setting -> value, or Setting/Value rows.
-        None writes the example rows of every sheet.
+        None writes the example rows of every sheet, and the Visas sheet
+        holds the whole starting table (:mod:`lrplanner.core.visa_table`)
+        for the officer to check and complete.
 
     Raises
     ------
@@ -74,7 +78,7 @@ def write_template(path: Path, rows: Rows | None = None) -> None:
     book = Workbook()
     write_readme(book.active)  # type: ignore[arg-type]
     for spec in SHEETS:
-        data = spec.examples() if given is None else given.get(spec.name, [])
+        data = _examples(spec) if given is None else given.get(spec.name, [])
         sheet = book.create_sheet(spec.name)
         if spec.key_value:
             _write_settings(sheet, spec, data)
@@ -95,6 +99,14 @@ def write_project_workbook(project: Project, path: Path) -> None:
         The .xlsx file to write, atomically.
     """
     write_template(path, project_rows(project))
+
+
+def _examples(spec: SheetSpec) -> Sequence[Mapping[str, object]]:
+    """Return a sheet's rows in the blank template: its examples, or for the
+    Visas sheet the starting table."""
+    if spec is VISAS:
+        return [record_row(VISAS, rule) for rule in starting_rules()]
+    return spec.examples()
 
 
 def save_atomically(book: Workbook, path: Path) -> None:

@@ -25,6 +25,7 @@ from defusedxml import DefusedXmlException
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from lrplanner.core.columns import SHEETS
 from lrplanner.core.errors import InputError
 from lrplanner.importers import sheetchecks
 from lrplanner.importers.cells import FormulaCell, is_blank
@@ -194,7 +195,7 @@ def _scan(sheet: ReadOnlyWorksheet, source: Source) -> SheetScan | None:
 
 
 def _ignored(source: Source, title: str) -> InputError:
-    names = "Route, Sites, Champions, Participants, Places, Links"
+    names = ", ".join(spec.name for spec in SHEETS)
     return InputError(
         file=source.file,
         sheet=title,

@@ -1,7 +1,7 @@
 """Edit, add and delete rows of the record sheets, with the importer's rules.
 
 Sheets are named as in the workbook (``Sites``, ``Champions``,
-``Participants``, ``Places``, ``Links``); a row is given by its 0-based
+``Participants``, ``Places``, ``Links``, ``Visas``); a row is given by its 0-based
 position, which is the record's position in the Project. Every function
 returns a new Project, so the caller records it as one undo step.
 
@@ -30,9 +30,12 @@ def editable_keys(sheet: str) -> frozenset[str]:
 
 
 def record_label(project: Project, sheet: str, number: int) -> str:
-    """Return how messages name row ``number``: 'site KH-TK1', 'link PNH→REP'."""
+    """Return how messages name row ``number``: 'site KH-TK1', 'link PNH→REP',
+    'visa rule VN→KH' (VN nationals entering KH)."""
     kind = SHEETS[sheet]
     record = getattr(project, kind.field)[number]
+    if kind.field == "visas":
+        return f"visa rule {record.nationality}→{record.destination}"
     if not hasattr(record, "id"):
         return f"link {record.origin}→{record.destination}"
     return f"{kind.noun} {record.id}"
@@ -95,6 +98,8 @@ def add_record(project: Project, sheet: str) -> Project:
 
 
 def _defaults(project: Project, kind: Sheet) -> dict[str, object]:
+    if kind.field == "visas":
+        return _new_visa(project)
     if not project.places:
         raise ValueError(f"a new {kind.noun} needs a place: add one to Places first")
     home = project.place_by_id.get(project.route.start_place, project.places[0])
@@ -118,6 +123,25 @@ def _defaults(project: Project, kind: Sheet) -> dict[str, object]:
         "places": {"lat": home.lat, "lon": home.lon},
     }
     return row | more.get(kind.field, {"gender": "X"})
+
+
+def _new_visa(project: Project) -> dict[str, object]:
+    """Return the first nationality and route country without a rule yet."""
+    taken = {rule.pair for rule in project.visas}
+    nationalities = dict.fromkeys(p.country for p in project.participants)
+    countries = dict.fromkeys(p.country for p in project.places)
+    for nationality in nationalities:
+        for country in countries:
+            if nationality != country and (nationality, country) not in taken:
+                return {
+                    "nationality": nationality,
+                    "destination": country,
+                    "requirement": "visa",
+                    "note": "check: new rule, fill in from the embassy",
+                }
+    raise ValueError(
+        "every participant nationality has a rule for every country of Places"
+    )
 
 
 def new_id(project: Project, kind: Sheet) -> str:

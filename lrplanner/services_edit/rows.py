@@ -20,6 +20,7 @@ from lrplanner.core.columns import (
     PLACES,
     ROUTE,
     SITES,
+    VISAS,
     SheetSpec,
 )
 from lrplanner.importers import crosscheck, records
@@ -84,6 +85,23 @@ def _route_places(
     crosscheck.check_route_places(loaded, _ids(project.places), p[0])
 
 
+def _visa_pair(
+    loaded: Loaded[Any], project: Project, _key: object, p: Problems
+) -> None:
+    # the row's own rule (its position among the rules) is the one edited
+    for rule, record in loaded.items:
+        for number, other in enumerate(project.visas):
+            if other.pair == rule.pair and number != record.row - 2:
+                expected = (
+                    f"one rule per nationality and destination ({rule.nationality} "
+                    f"nationals entering {rule.destination} have one on row "
+                    f"{number + 2})"
+                )
+                p[0].append(
+                    loaded.error(record.row, "destination", rule.destination, expected)
+                )
+
+
 def _dates(loaded: Loaded[Any], project: Project, key: str | None, p: Problems) -> None:
     # Only the edited dates are checked against the route: a route moved
     # since must not block unrelated edits of the same row.
@@ -114,6 +132,7 @@ SHEETS: Mapping[str, Sheet] = MappingProxyType(
             ),
             Sheet(PLACES, "places", "place", records.build_place, ()),
             Sheet(LINKS, "links", "link", records.build_link, (_link_places,)),
+            Sheet(VISAS, "visas", "visa rule", records.build_visa, (_visa_pair,)),
         )
     }
 )

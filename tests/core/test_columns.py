@@ -15,6 +15,7 @@ from lrplanner.core.columns import (
     ROUTE,
     SHEETS,
     SITES,
+    VISAS,
     ColumnSpec,
     Kind,
     SheetSpec,
@@ -23,6 +24,7 @@ from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place
 from lrplanner.core.route import RouteSettings
 from lrplanner.core.sites import Site
+from lrplanner.core.visas import VisaRule
 
 RECORDS: dict[str, type] = {
     ROUTE.name: RouteSettings,
@@ -31,6 +33,7 @@ RECORDS: dict[str, type] = {
     PARTICIPANTS.name: Participant,
     PLACES.name: Place,
     LINKS.name: Link,
+    VISAS.name: VisaRule,
 }
 #: Record fields no column fills alone: compound cells and the extra columns.
 NOT_FROM_ONE_COLUMN = {
@@ -40,6 +43,7 @@ NOT_FROM_ONE_COLUMN = {
     Champion: {"notes"},
     Participant: {"notes"},
     Link: {"notes"},
+    VisaRule: {"notes"},
 }
 _NO_DEFAULT = object()
 

@@ -112,6 +112,7 @@ def test_flags_combine_and_tell_inputs_from_the_plan() -> None:
         "participants",
         "places",
         "links",
+        "visas",
         "route",
         "plan",
         "locks",

@@ -14,10 +14,12 @@ from lrplanner.exporters.agenda_html import write_agenda_html
 from lrplanner.exporters.agenda_ics import write_agenda_ics
 from lrplanner.exporters.agenda_pdf import write_agenda_pdf
 from lrplanner.exporters.agenda_xlsx import write_agenda_xlsx
+from lrplanner.exporters.arrivals_xlsx import write_arrivals_xlsx
 from lrplanner.exporters.costs_xlsx import write_costs_xlsx
 from lrplanner.exporters.map_html import write_map_html
 from lrplanner.exporters.meals_xlsx import write_meals_xlsx
 from lrplanner.exporters.rooms_xlsx import write_rooms_xlsx
+from lrplanner.exporters.visas_xlsx import write_visas_xlsx
 from tests.exporters.fixtures import Plan, make_plan, sample_project
 
 if TYPE_CHECKING:
@@ -120,6 +122,10 @@ WRITERS: dict[str, tuple[str, Callable[[Plan, Path], None]]] = {
         "lrplanner.exporters.meals_xlsx.write_diets",
         lambda p, path: write_meals_xlsx(p.project, p.itinerary, path),
     ),
+    "visas.xlsx": (
+        "lrplanner.exporters.visas_xlsx.write_rules",
+        lambda p, path: write_visas_xlsx(p.project, p.itinerary, path),
+    ),
     "route.ics": (
         "lrplanner.exporters.agenda_ics.Calendar.to_ical",
         lambda p, path: write_agenda_ics(p.project, p.itinerary, path),
@@ -127,6 +133,10 @@ WRITERS: dict[str, tuple[str, Callable[[Plan, Path], None]]] = {
     "agenda.html": (
         "lrplanner.exporters.agenda_html.estimated_legs",
         lambda p, path: write_agenda_html(p.project, p.itinerary, path),
+    ),
+    "arrivals.xlsx": (
+        "lrplanner.exporters.arrivals_xlsx.write_people",
+        lambda p, path: write_arrivals_xlsx(p.project, p.itinerary, path),
     ),
 }
 
@@ -152,11 +162,13 @@ def test_write_exports_writes_every_file(exported: dict[str, Path]) -> None:
         "agenda.html",
         "agenda.pdf",
         "agenda.xlsx",
+        "arrivals.xlsx",
         "costs.xlsx",
         "map.html",
         "meals.xlsx",
         "rooms.xlsx",
         "route.ics",
+        "visas.xlsx",
     ]
     assert all(p.stat().st_size > 5000 for p in exported.values())
 
@@ -166,11 +178,9 @@ def test_write_exports_creates_the_folder(plan: Plan, tmp_path: Path) -> None:
     paths, in registry order, or in the order asked."""
     out = tmp_path / "new" / "exports"
     paths = write_exports(plan.project, plan.itinerary, plan.report(), out)
-    names = ("agenda.xlsx", "costs.xlsx", "map.html", "agenda.pdf")
-    assert paths == [
-        out / n
-        for n in (*names, "rooms.xlsx", "meals.xlsx", "route.ics", "agenda.html")
-    ]
+    names = ("agenda.xlsx", "costs.xlsx", "map.html", "agenda.pdf", "rooms.xlsx")
+    more = ("meals.xlsx", "visas.xlsx", "route.ics", "agenda.html", "arrivals.xlsx")
+    assert paths == [out / n for n in (*names, *more)]
     some = write_exports(
         plan.project, plan.itinerary, plan.report(), out, ["pdf", "costs"]
     )
@@ -195,6 +205,7 @@ def test_empty_itinerary_exports(tmp_path: Path) -> None:
     sheets = openpyxl.load_workbook(paths[0]).sheetnames
     assert sheets == ["Overview", "Participants", "Champions"]
     assert all(p.stat().st_size > 1000 for p in paths if p.suffix != ".ics")
-    calendar = paths[-2].read_text(encoding="utf-8")
+    ics = next(p for p in paths if p.suffix == ".ics")
+    calendar = ics.read_text(encoding="utf-8")
     assert calendar.startswith("BEGIN:VCALENDAR")
     assert "BEGIN:VEVENT" not in calendar

@@ -69,6 +69,7 @@ def test_export_all_writes_the_plan_files(
         "agenda.html",
         "agenda.pdf",
         "agenda.xlsx",
+        "arrivals.xlsx",
         "costs.xlsx",
         "files.json",
         "map.html",
@@ -78,6 +79,7 @@ def test_export_all_writes_the_plan_files(
         "project.lrp",
         "rooms.xlsx",
         "route.ics",
+        "visas.xlsx",
     ]
     assert all((tmp_path / "out" / n).stat().st_size > 0 for n in names)
     assert check_folder(tmp_path / "out") == 0

@@ -188,6 +188,24 @@ def mekong_rows() -> Rows:
                 "Both ways": "no",
             },
         ],
+        "Visas": [
+            {
+                "Nationality": "VN",
+                "Destination": "KH",
+                "Requirement": "visa-free",
+                "Max days": 30,
+                "Note": "ASEAN visa exemption",
+                "Source": "Cambodian embassy, Hanoi",
+                "Date": date(2026, 11, 20),
+            },
+            {"Nationality": "Lao PDR", "Destination": "KH", "Requirement": "none"},
+            {
+                "Nationality": "NP",
+                "Destination": "VN",
+                "Requirement": "E-Visa",
+                "Max days": "90",
+            },
+        ],
     }
 
 

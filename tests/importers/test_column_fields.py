@@ -32,6 +32,7 @@ FIELDS = {
     "Participants": "participants",
     "Places": "places",
     "Links": "links",
+    "Visas": "visas",
 }
 
 

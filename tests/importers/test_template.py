@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from lrplanner.core.columns import COUNTRIES, SHEETS
+from lrplanner.core.visa_table import starting_rules
 from lrplanner.importers import read_inputs, write_project_workbook, write_template
 from tests.importers.mekong import write_workbook
 
@@ -26,6 +27,7 @@ def test_template_examples_import_cleanly(tmp_path: Path) -> None:
     assert result.project.route.name == "Mekong Learning Route 2027"
     assert [p.id for p in result.project.places] == ["PNH", "KSP", "REP", "BVT", "SGN"]
     assert result.project.sites[0].champions == ("CH01", "CH02")
+    assert result.project.visas == starting_rules()
 
 
 def test_template_layout(tmp_path: Path) -> None:

@@ -30,7 +30,14 @@ if TYPE_CHECKING:
 
     from lrplanner.importers import ImportResult
 
-FULL = {"Sites": 40, "Champions": 29, "Participants": 25, "Places": 47, "Links": 73}
+FULL = {
+    "Sites": 40,
+    "Champions": 29,
+    "Participants": 25,
+    "Places": 47,
+    "Links": 73,
+    "Visas": 30,
+}
 
 
 def _sample(tmp_path: Path, edit: Callable[[Workbook], None] | None = None) -> Path:
