@@ -114,6 +114,7 @@ def _stay_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
             rate_label=f"per diem in {place.name}",
             country=place.country,
             day=day.day,
+            per_head=True,
         )
     if day.overnight is not None and not day.on_board and place.lodging_per_night:
         yield CostLine(
@@ -125,6 +126,7 @@ def _stay_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
             rate_label=f"lodging per night in {place.name}",
             country=place.country,
             day=day.day,
+            per_head=True,
         )
 
 
@@ -183,9 +185,15 @@ def _visit_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostL
     assert event.site is not None
     site = project.site_by_id[event.site]
     people = Decimal(project.group_size)
-    for quantity, rate, key, label in (
-        (ONE, site.fee_per_group, f"fee_group:{site.id}", "host fee per group"),
-        (people, site.fee_per_person, f"fee_person:{site.id}", "host fee per person"),
+    for quantity, rate, key, label, per_head in (
+        (ONE, site.fee_per_group, f"fee_group:{site.id}", "host fee per group", False),
+        (
+            people,
+            site.fee_per_person,
+            f"fee_person:{site.id}",
+            "host fee per person",
+            True,
+        ),
     ):
         if rate:
             yield CostLine(
@@ -197,6 +205,7 @@ def _visit_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostL
                 rate_label=f"{site.name}: {label}",
                 country=site.country,
                 day=day.day,
+                per_head=per_head,
             )
     for champion_id in event.champions:
         champion = project.champion_by_id[champion_id]
@@ -230,6 +239,8 @@ def _travel_lines(project: Project, day: DayPlan, event: Event) -> Iterator[Cost
             rate_label=f"fare per person, {leg}",
             country=country,
             day=day.day,
+            per_head=True,
+            estimated=event.estimated,
         )
     if event.vehicle_cost:
         yield CostLine(
@@ -241,4 +252,5 @@ def _travel_lines(project: Project, day: DayPlan, event: Event) -> Iterator[Cost
             rate_label=f"vehicle cost, {leg}",
             country=country,
             day=day.day,
+            estimated=event.estimated,
         )

@@ -40,6 +40,10 @@ class CostLine:
     ``rate_key`` identifies the unit rate (e.g. ``lodging:KH-PNP``) so every
     line using the same rate refers to one editable cell in the exported
     Rates sheet; ``country`` is an ISO code or ``International``.
+    A ``per_head`` line counts the travelling group (the participants plus
+    a fixed number of staff), so a cost sheet can recompute its quantity
+    from a participant count; an ``estimated`` line's rate is an estimate
+    (a travel leg with no Links row).
 
     Raises
     ------
@@ -55,6 +59,8 @@ class CostLine:
     rate_label: str
     country: str
     day: date | None = None
+    per_head: bool = False
+    estimated: bool = False
 
     def __post_init__(self) -> None:
         require_money(self.quantity, "quantity")

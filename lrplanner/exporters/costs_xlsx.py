@@ -2,9 +2,11 @@
 
 The workbook is built for a budget holder who edits it: each distinct unit
 rate lives in one cell of the Rates sheet, each line's unit rate is a formula
-pointing at that cell, and every total on the Summary sheet is a SUM/SUMIF
-over the Lines sheet. Changing a rate, a quantity or the contingency % moves
-every total, in Excel or LibreOffice, without LR Planner.
+pointing at that cell, each per-person line's quantity is a formula of the
+Summary's participant count, and every total on the Summary sheet is a
+SUM/SUMIF over the Lines sheet. Changing a rate, the participants, a quantity
+or the contingency % moves every total, in Excel or LibreOffice, without
+LR Planner. Countries are named; estimated fares are marked and explained.
 """
 
 from __future__ import annotations
@@ -13,23 +15,33 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Font, PatternFill
 
 from lrplanner.core.atomic import atomic_path
+from lrplanner.core.plan import ESTIMATE_NOTE
+from lrplanner.exporters.costs_summary import (
+    DATE_FORMAT,
+    EDITABLE,
+    NO_DAY,
+    PARTICIPANTS_CELL,
+    country_name,
+    money_format,
+    setup_one_page,
+    write_summary,
+)
 from lrplanner.exporters.xlsx_cells import (
-    BOLD,
-    TITLE_FONT,
     WRAP,
+    fit_row_height,
     put_check_failures,
     put_header,
     put_text,
     set_widths,
     setup_print,
 )
+from lrplanner.network.estimate import EstimateSettings
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from datetime import date
     from pathlib import Path
 
     from openpyxl.worksheet.worksheet import Worksheet
@@ -38,9 +50,8 @@ if TYPE_CHECKING:
     from lrplanner.core.project import Project
 
 RatePair = tuple[str, Decimal]
-EDITABLE = PatternFill("solid", fgColor="FFF2CC")
-NO_DAY = "not tied to a day"
-DATE_FORMAT = "ddd dd mmm yyyy"
+ESTIMATE_FILL = PatternFill("solid", fgColor="FCE4D6")
+NOTE_FONT = Font(italic=True)
 LINE_HEADERS: tuple[str, ...] = (
     "Day",
     "Country",
@@ -52,11 +63,6 @@ LINE_HEADERS: tuple[str, ...] = (
 LINE_HEADERS += ("Amount", "Rate key")
 
 
-def money_format(currency: str) -> str:
-    """Return the number format showing amounts with their currency code."""
-    return f'#,##0.00 "{currency}"'
-
-
 def write_costs_xlsx(
     project: Project,
     costs: CostBreakdown,
@@ -64,7 +70,7 @@ def write_costs_xlsx(
     *,
     check_failures: Sequence[str] = (),
 ) -> None:
-    """Write the cost workbook (Summary, Lines, Rates) atomically.
+    """Write the cost workbook (Summary, Rates, Lines) atomically.
 
     Parameters
     ----------
@@ -86,7 +92,11 @@ def write_costs_xlsx(
     lines = wb.create_sheet("Lines")
     rate_cells = write_rates(rates, costs)
     write_lines(lines, costs, rate_cells)
-    write_summary(summary, project, costs)
+    notes = estimate_notes(costs)
+    put_notes(lines, len(costs.lines) + 3, notes)
+    end = write_summary(summary, project, costs)
+    last = put_notes(summary, end, notes) - 1 if notes else end - 2
+    setup_one_page(summary, project.route.name, last)
     for ws, subject in ((rates, "Rates"), (lines, "Cost lines")):
         setup_print(ws, title_rows="1:1", header=project.route.name, day=subject)
     put_check_failures(wb, check_failures)
@@ -133,107 +143,90 @@ def write_rates(ws: Worksheet, costs: CostBreakdown) -> dict[RatePair, str]:
 def write_lines(
     ws: Worksheet, costs: CostBreakdown, rate_cells: dict[RatePair, str]
 ) -> None:
-    """Fill the Lines sheet: one row per cost line, rate and amount as formulas."""
+    """Fill the Lines sheet: one row per cost line, rate and amount as formulas.
+
+    A per-person line's quantity is the Summary's participant count plus the
+    line's staff, so editing that count moves it; estimated lines are shaded.
+    """
     put_header(ws, 1, LINE_HEADERS)
     money = money_format(costs.currency)
     keys = rate_keys(costs)
     for row, line in enumerate(costs.lines, start=2):
-        _write_line(ws, row, line)
+        _write_line(ws, row, line, quantity_cell(line, costs.participants))
         pair = (line.rate_key, line.unit_rate)
         ws.cell(row=row, column=6, value=f"={rate_cells[pair]}").number_format = money
         ws.cell(row=row, column=7, value=f"=E{row}*F{row}").number_format = money
         put_text(ws, row, 8, keys[pair])
-    set_widths(ws, (16.0, 13.0, 24.0, 60.0, 10.0, 15.0, 17.0, 32.0))
+        if line.estimated:
+            for column in range(1, len(LINE_HEADERS) + 1):
+                ws.cell(row=row, column=column).fill = ESTIMATE_FILL
+    set_widths(ws, LINE_WIDTHS)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(2, len(costs.lines) + 1)}"
 
 
-def _write_line(ws: Worksheet, row: int, line: CostLine) -> None:
+LINE_WIDTHS = (16.0, 13.0, 24.0, 60.0, 10.0, 15.0, 17.0, 32.0)
+
+
+def quantity_cell(line: CostLine, participants: int) -> Decimal | str:
+    """Return a line's quantity: a formula of the participant cell, or a number.
+
+    A per-person line counts the participants plus its staff (facilitators,
+    interpreters: the rest of its quantity); any other line keeps its number.
+    """
+    staff = line.quantity - participants
+    if not line.per_head or staff < 0:
+        return line.quantity
+    return f"={PARTICIPANTS_CELL}+{staff:f}" if staff else f"={PARTICIPANTS_CELL}"
+
+
+def _write_line(
+    ws: Worksheet, row: int, line: CostLine, quantity: Decimal | str
+) -> None:
     if line.day is None:
         ws.cell(row=row, column=1, value=NO_DAY)
     else:
         ws.cell(row=row, column=1, value=line.day).number_format = DATE_FORMAT
-    put_text(ws, row, 2, line.country)
+    put_text(ws, row, 2, country_name(line.country))
     put_text(ws, row, 3, str(line.category))
     put_text(ws, row, 4, line.item).alignment = WRAP
-    ws.cell(row=row, column=5, value=line.quantity).number_format = "#,##0.##"
+    ws.cell(row=row, column=5, value=quantity).number_format = "#,##0.##"
 
 
-def write_summary(ws: Worksheet, project: Project, costs: CostBreakdown) -> None:
-    """Fill the Summary sheet: inputs, totals and the three breakdowns."""
-    last = max(2, len(costs.lines) + 1)
-    money = money_format(costs.currency)
-    put_text(ws, 1, 1, f"Costs — {project.route.name}").font = TITLE_FONT
-    inputs: tuple[tuple[str, str | Decimal | int | None, str], ...] = (
-        ("Currency", costs.currency, "@"),
-        ("Contingency %", costs.contingency_pct, "0.0"),
-        ("Participants", costs.participants, "0"),
-        ("Budget cap", costs.budget_cap, money),
-    )
-    for row, (label, value, fmt) in enumerate(inputs, start=3):
-        ws.cell(row=row, column=1, value=label).font = BOLD
-        cell = ws.cell(row=row, column=2, value=value)
-        cell.number_format = fmt
-        if row > 3:
-            cell.fill = EDITABLE
-    write_totals(ws, last, money)
-    row = 16
-    for title, column, keys in breakdowns(costs):
-        row = write_breakdown(ws, row, title, column, keys, last, money) + 1
-    set_widths(ws, (34.0, 20.0, 20.0))
-    ws.column_dimensions["D"].width = 44
-    setup_print(ws, title_rows="1:1", header=project.route.name, day="Cost summary")
-
-
-TOTALS = (
-    ("Subtotal", "=SUM(Lines!$G$2:$G${last})"),
-    ("Contingency", "=B8*B4/100"),
-    ("Total", "=B8+B9"),
-    ("Per participant", "=IF(B5>0,B10/B5,0)"),
-    ("Budget cap minus total", '=IF(B6="","",B6-B10)'),
-    ("Within budget?", '=IF(B6="","no cap",IF(B10<=B6,"yes","over budget"))'),
-)
-
-
-def write_totals(ws: Worksheet, last: int, money: str) -> None:
-    """Write the headline totals (rows 8-13), all formulas over Lines."""
-    for row, (label, formula) in enumerate(TOTALS, start=8):
-        ws.cell(row=row, column=1, value=label).font = BOLD
-        cell = ws.cell(row=row, column=2, value=formula.format(last=last))
-        cell.number_format = money
-        cell.font = BOLD
-    ws.cell(row=4, column=4, value="Yellow cells (and Rates) are editable.")
-
-
-def breakdowns(costs: CostBreakdown) -> list[tuple[str, str, list[str | date]]]:
-    """Return (title, Lines column, keys) of the category/country/day tables."""
-    days: list[str | date] = [d if d is not None else NO_DAY for d in costs.by_day()]
+def estimate_notes(costs: CostBreakdown) -> list[str]:
+    """Return what the estimated lines are and what they rest on (none: [])."""
+    count = sum(line.estimated for line in costs.lines)
+    if not count:
+        return []
+    settings = EstimateSettings()
+    currency = costs.currency
+    lines = "line is an estimate" if count == 1 else "lines are estimates"
     return [
-        ("By category", "C", [str(c) for c in costs.by_category()]),
-        ("By country", "B", list(costs.by_country())),
-        ("By day", "A", days),
+        f"Estimated fares: {count} travel cost {lines}, marked "
+        f"'({ESTIMATE_NOTE})' and shaded: the Links sheet has no row for the "
+        "leg, so LR Planner estimated it from the distance.",
+        f"An estimated flight costs {currency} {settings.flight_base_fare} plus "
+        f"{currency} {settings.flight_fare_per_km} per great-circle km per "
+        "person, its time the distance at "
+        f"{settings.flight_speed_kmh:.0f} km/h plus {settings.airport_overhead_min} "
+        "minutes at the airports; an estimated road leg has no fare (the "
+        "vehicle hire per day pays for it).",
+        "Confirm the fare and enter it on the Rates sheet, or add the leg to "
+        "the Links sheet with its fare and plan again.",
     ]
 
 
-def write_breakdown(
-    ws: Worksheet,
-    row: int,
-    title: str,
-    column: str,
-    keys: list[str | date],
-    last: int,
-    money: str,
-) -> int:
-    """Write one SUMIF table; return the row after it."""
-    put_header(ws, row, (title, "Amount", "Per participant"))
-    for offset, key in enumerate(keys, start=1):
+def put_notes(ws: Worksheet, row: int, notes: Sequence[str]) -> int:
+    """Write notes from ``row``, each wrapped across the sheet's columns.
+
+    Returns the row after the last note.
+    """
+    widths = [ws.column_dimensions[chr(ord("A") + i)].width or 13.0 for i in range(6)]
+    for offset, note in enumerate(notes):
         r = row + offset
-        if isinstance(key, str):
-            put_text(ws, r, 1, key)
-        else:
-            ws.cell(row=r, column=1, value=key).number_format = DATE_FORMAT
-        amount = f"=SUMIF(Lines!${column}$2:${column}${last},A{r},Lines!$G$2:$G${last})"
-        ws.cell(row=r, column=2, value=amount).number_format = money
-        share = f"=IF($B$5>0,B{r}/$B$5,0)"
-        ws.cell(row=r, column=3, value=share).number_format = money
-    return row + len(keys) + 1
+        cell = put_text(ws, r, 1, note)
+        cell.alignment = WRAP
+        cell.font = NOTE_FONT
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
+        fit_row_height(ws, r, (note,), (sum(widths),))
+    return row + len(notes)

@@ -10,6 +10,8 @@ import formulas
 import openpyxl
 import pytest
 
+from lrplanner.core.columns import COUNTRIES
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -60,7 +62,9 @@ def test_breakdowns_equal_core_sums(model: Any, workbook: Workbook, plan: Plan) 
     expected: dict[object, Decimal] = {
         str(k): v for k, v in plan.costs.by_category().items()
     }
-    expected.update(plan.costs.by_country())
+    expected.update(
+        {COUNTRIES.get(k, k): v for k, v in plan.costs.by_country().items()}
+    )
     expected.update({k: v for k, v in plan.costs.by_day().items() if k is not None})
     ws = workbook["Summary"]
     checked = 0
