@@ -339,7 +339,9 @@ def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
     """Return the day with its first road legs leaving later when they would
     bring the group to a visit, a meal or a session more than
     ``WAIT_MAX_MIN`` minutes early: the group waits at its hotel, not at the
-    host's gate, and arrives ``ARRIVE_EARLY_MIN`` minutes ahead. Legs to a
+    host's gate, and arrives ``ARRIVE_EARLY_MIN`` minutes ahead, but never
+    after the check-in time of the day's next flight (a lunch eaten after
+    check-in is not a reason to reach the airport late). Legs to a
     timetabled departure already leave in time for its check-in."""
     chain = 0
     while chain < len(events) and _movable(model, events[chain]):
@@ -353,10 +355,28 @@ def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
     if wait <= WAIT_MAX_MIN * MINUTE:
         return events
     shift = wait - ARRIVE_EARLY_MIN * MINUTE
+    due = _next_check_in(model, events[chain:])
+    if due is not None:  # e.g. a lunch eaten after check-in, then the flight
+        shift = min(shift, due - events[chain - 1].end)
+    if shift <= 0 * MINUTE:
+        return events
     moved = [
         replace(e, start=e.start + shift, end=e.end + shift) for e in events[:chain]
     ]
     return [*moved, *events[chain:]]
+
+
+def _next_check_in(model: RouteModel, later: list[Event]) -> datetime | None:
+    """Return when the group must be at check-in for the day's next flight."""
+    for event in later:
+        if event.kind is EventKind.TRAVEL and event.mode is TravelMode.FLIGHT:
+            assert event.origin is not None
+            assert event.destination is not None
+            minutes = check_in_minutes(
+                model.project, event.mode, event.origin, event.destination
+            )
+            return event.start - minutes * MINUTE
+    return None
 
 
 def _lunch_before_departure(

@@ -31,12 +31,13 @@ import pytest
 from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary
+from lrplanner.core.procedure_rules import procedure_problems
 from lrplanner.core.sites import Site
 from lrplanner.core.timespan import DateRange, OpeningHours, TimeWindow
 from lrplanner.core.validate import validate
 from lrplanner.exporters.agenda_rows import day_rows
 from lrplanner.network.graph import TravelNetwork
-from lrplanner.planner.decode import Block, _lunch_before_departure
+from lrplanner.planner.decode import Block, _lunch_before_departure, _wait_at_the_hotel
 from lrplanner.planner.plan import plan_route
 from lrplanner.planner.report import travel_check
 from lrplanner.solver.problem import Departures, Timetable
@@ -296,3 +297,36 @@ def test_lunch_after_check_in_comes_after_its_line_in_the_agenda() -> None:
     day = DayPlan(day=date(2027, 1, 14), events=(lunch, flight))
     activities = [r.activity for r in day_rows(project, day)]
     assert activities.index("Check-in for flight") < activities.index(lunch.title)
+
+
+def test_the_group_waits_at_the_hotel_but_reaches_check_in_in_time() -> None:
+    """Tests the generated-route case the route benchmark found: the road to
+    the airport ends at 09:00, lunch is airside at 12:05 and the Dhaka
+    flight leaves at 13:35 (check-in due 11:35). Waiting at the hotel must
+    not bring the group to the airport 10 minutes before lunch (11:55, 20
+    minutes after check-in closed): the road arrives at 11:35, and the day
+    passes the validator's check-in rule."""
+    road = Event(
+        kind=EventKind.TRAVEL, start=_at(8, 30), end=_at(9, 0), title="Road",
+        tz="Asia/Kathmandu", origin=PlaceId("NP-KTM"), destination=PlaceId("KTM"),
+        mode=TravelMode.ROAD,
+    )  # fmt: skip
+    lunch = Event(
+        kind=EventKind.MEAL, start=_at(12, 5), end=_at(13, 5), title="Lunch",
+        tz="Asia/Kathmandu", place=PlaceId("KTM"),
+    )  # fmt: skip
+    flight = Event(
+        kind=EventKind.TRAVEL, start=_at(13, 35), end=_at(15, 0), title="Flight",
+        tz="Asia/Kathmandu", origin=PlaceId("KTM"), destination=PlaceId("DAC"),
+        mode=TravelMode.FLIGHT,
+    )  # fmt: skip
+    project = _south_asia()
+    model = SimpleNamespace(project=project)
+    moved = _wait_at_the_hotel(model, [road, lunch, flight])  # type: ignore[arg-type]
+    assert moved[0].end == _at(11, 35)
+    assert moved[0].end - moved[0].start == road.end - road.start
+    assert moved[1:] == [lunch, flight]
+    day = DayPlan(day=date(2027, 1, 14), events=tuple(moved))
+    assert list(procedure_problems(project, day)) == []
+    later = replace(road, start=_at(11, 0), end=_at(11, 30))  # 35 min to lunch
+    assert _wait_at_the_hotel(model, [later, lunch, flight])[0].end == _at(11, 35)  # type: ignore[arg-type]
