@@ -16,6 +16,7 @@ _FIELD_OF_FLAG = {
     "places": "places",
     "links": "links",
     "visas": "visas",
+    "budget": "budget",
     "route": "route",
     "plan": "plan",
     "locks": ("locks", "excluded_sites"),
@@ -38,6 +39,7 @@ class PlanChanges:
     places: bool = False
     links: bool = False
     visas: bool = False
+    budget: bool = False
     route: bool = False
     plan: bool = False
     locks: bool = False

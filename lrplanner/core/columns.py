@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
 
+from lrplanner.core.costs import CostCategory
 from lrplanner.core.places import MAX_PROCEDURE_MIN, PlaceKind
 from lrplanner.core.visa_table import STARTING_SOURCE
 
@@ -47,6 +48,7 @@ class Kind(enum.StrEnum):
     TIMES = "times"
     TIMEZONE = "time zone"
     REQUIREMENT = "visa requirement"
+    CATEGORY = "cost category"
 
 
 class Parse(enum.StrEnum):
@@ -1288,6 +1290,59 @@ VISAS = SheetSpec(
     ),
 )
 
+BUDGET = SheetSpec(
+    name="Budget",
+    help="Optional planned amounts: one row per cost category, in the route's "
+    "currency. costs.xlsx shows each against the plan's actual cost (before "
+    "contingency). The Route's budget cap is the planner's limit; these "
+    "amounts limit nothing.",
+    required=False,
+    synonyms=("budget lines", "planned budget", "planned amounts"),
+    more_examples=(
+        (
+            ("category", "per diem"),
+            ("amount", "1500"),
+            ("note", "USD 25-40 a day by town"),
+        ),
+        (
+            ("category", "vehicle hire"),
+            ("amount", "1000"),
+            ("note", "one coaster with driver"),
+        ),
+    ),
+    columns=(
+        _c(
+            "category",
+            "Category",
+            Kind.CATEGORY,
+            "the cost category: "
+            + ", ".join(c.value for c in CostCategory)
+            + " (also accommodation, DSA, interpretation...)",
+            "lodging",
+            required=True,
+            synonyms=("cost category", "budget line", "line"),
+        ),
+        _c(
+            "amount",
+            "Planned amount",
+            Kind.MONEY,
+            "the amount planned, in the route's currency (>= 0)",
+            "2400",
+            required=True,
+            synonyms=("amount", "planned", "budget", "budgeted", "allocation"),
+        ),
+        _c(
+            "note",
+            "Note",
+            Kind.TEXT,
+            "what the amount assumes, who approved it",
+            "twin rooms, 6 nights",
+            synonyms=("notes", "basis", "comment"),
+            default="",
+        ),
+    ),
+)
+
 SHEETS: tuple[SheetSpec, ...] = (
     ROUTE,
     SITES,
@@ -1296,6 +1351,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     PLACES,
     LINKS,
     VISAS,
+    BUDGET,
 )
 
 COUNTRIES: dict[str, str] = {

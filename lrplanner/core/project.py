@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 from types import MappingProxyType
 
+from lrplanner.core.budget_lines import PlannedAmount
 from lrplanner.core.checks import require
 from lrplanner.core.ids import ChampionId, PlaceId, SiteId
 from lrplanner.core.people import Champion, Participant
@@ -37,14 +38,16 @@ class Project:
     or ruled out, and the current plan (None before the first plan).
     ``rules`` are the planner's rules the Route sheet does not set (session
     lengths, value weights); they are saved with the project. ``visas`` are
-    the Visas sheet's rules (optional; a project file without them loads
+    the Visas sheet's rules and ``budget`` the Budget sheet's planned amount
+    per cost category (both optional; a project file without them loads
     with none).
 
     Raises
     ------
     ValueError
-        If ids repeat within a kind of record, or two visa rules are for the
-        same nationality and destination.
+        If ids repeat within a kind of record, two visa rules are for the
+        same nationality and destination, or two planned amounts for one
+        category.
     """
 
     route: RouteSettings
@@ -54,6 +57,7 @@ class Project:
     places: tuple[Place, ...] = ()
     links: tuple[Link, ...] = ()
     visas: tuple[VisaRule, ...] = ()
+    budget: tuple[PlannedAmount, ...] = ()
     locks: tuple[VisitLock, ...] = ()
     excluded_sites: tuple[SiteId, ...] = ()
     plan: Itinerary | None = None
@@ -75,6 +79,8 @@ class Project:
             require(len(ids) == len(set(ids)), f"duplicate {kind} ids")
         pairs = [rule.pair for rule in self.visas]
         require(len(pairs) == len(set(pairs)), "duplicate visa rules")
+        planned = [line.category for line in self.budget]
+        require(len(planned) == len(set(planned)), "duplicate budget categories")
         known = {s.id for s in self.sites}
         require(all(lock.site in known for lock in self.locks), "lock of unknown site")
         require(set(self.excluded_sites) <= known, "exclusion of unknown site")

@@ -4,16 +4,22 @@ Rows 3-6 hold the editable inputs (currency, contingency %, participants,
 budget cap); the Lines sheet's per-person quantities refer to the
 participants cell (:data:`PARTICIPANTS_CELL`). Rows 8-13 are the headline
 totals; the category, country and day tables follow, every amount a
-SUMIF over the Lines sheet. The sheet prints on one A4 portrait page.
+SUMIF over the Lines sheet. The category table sets each actual against the
+Budget sheet's planned amount (editable here too), with the difference and
+the share used, red where the actual is over. The sheet prints on one A4
+portrait page.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import PatternFill
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font, PatternFill
 
+from lrplanner.core.budget_lines import planned_by_category
 from lrplanner.core.columns import COUNTRIES
+from lrplanner.core.costs import CostCategory
 from lrplanner.exporters.xlsx_cells import (
     BOLD,
     TITLE_FONT,
@@ -34,6 +40,16 @@ if TYPE_CHECKING:
     from lrplanner.core.project import Project
 
 EDITABLE = PatternFill("solid", fgColor="FFF2CC")
+OVER_FILL = PatternFill("solid", bgColor="FFC7CE")
+OVER_FONT = Font(color="9C0006", bold=True)
+CATEGORY_HEADERS = (
+    "By category",
+    "Actual",
+    "Per participant",
+    "Planned",
+    "Planned minus actual",
+    "% used",
+)
 NO_DAY = "not tied to a day"
 DATE_FORMAT = "ddd dd mmm yyyy"
 #: The participant count every per-person quantity of the Lines sheet reads.
@@ -71,7 +87,8 @@ def write_summary(ws: Worksheet, project: Project, costs: CostBreakdown) -> int:
     ws.cell(row=2, column=1, value=note)
     write_inputs(ws, costs, money)
     write_totals(ws, last, money)
-    row = FIRST_TABLE_ROW
+    planned = planned_by_category(project.budget)
+    row = write_categories(ws, planned, costs, last) + 1
     for title, column, keys in breakdowns(costs):
         row = write_breakdown(ws, row, (title, column), keys, last, money) + 1
     set_widths(ws, WIDTHS)
@@ -115,11 +132,70 @@ def write_totals(ws: Worksheet, last: int, money: str) -> None:
         cell.font = BOLD
 
 
+def write_categories(
+    ws: Worksheet,
+    planned: dict[CostCategory, Decimal],
+    costs: CostBreakdown,
+    last: int,
+) -> int:
+    """Write the category table: actual against planned; return the row after.
+
+    Categories with a cost or a planned amount are listed, in category
+    order, then a row for all of them; a row whose actual exceeds its
+    planned amount turns red (conditional formatting, so it follows edits).
+    """
+    money = money_format(costs.currency)
+    top = FIRST_TABLE_ROW
+    put_header(ws, top, CATEGORY_HEADERS)
+    actual = costs.by_category()
+    shown = [c for c in CostCategory if c in actual or c in planned]
+    for r, category in enumerate(shown, start=top + 1):
+        put_text(ws, r, 1, str(category))
+        amount = f"=SUMIF(Lines!$C$2:$C${last},A{r},Lines!$G$2:$G${last})"
+        _budget_row(ws, r, (amount, planned.get(category)), money)
+    total = top + len(shown) + 1
+    ws.cell(row=total, column=1, value="All categories").font = BOLD
+    first, end = top + 1, total - 1
+    sums = (
+        (
+            f"=SUM(B{first}:B{end})",
+            f'=IF(COUNT(D{first}:D{end})=0,"",SUM(D{first}:D{end}))',
+        )
+        if shown
+        else ("=0", None)  # a range over no rows would include this row
+    )
+    _budget_row(ws, total, sums, money)
+    rule = FormulaRule(  # type: ignore[no-untyped-call]
+        formula=[f"AND(ISNUMBER($D{first}),$B{first}>$D{first})"],
+        fill=OVER_FILL,
+        font=OVER_FONT,
+    )
+    ws.conditional_formatting.add(f"A{first}:F{total}", rule)
+    return total + 1
+
+
+def _budget_row(
+    ws: Worksheet, r: int, values: tuple[str, Decimal | str | None], money: str
+) -> None:
+    """Write actual, per participant, planned, planned minus actual, % used."""
+    actual, planned = values
+    ws.cell(row=r, column=2, value=actual).number_format = money
+    share = f"=IF($B$5>0,B{r}/$B$5,0)"
+    ws.cell(row=r, column=3, value=share).number_format = money
+    cell = ws.cell(row=r, column=4, value=planned)
+    cell.number_format = money
+    if not isinstance(planned, str):
+        cell.fill = EDITABLE
+    left = f'=IF(ISNUMBER(D{r}),D{r}-B{r},"")'
+    ws.cell(row=r, column=5, value=left).number_format = money
+    used = f'=IF(AND(ISNUMBER(D{r}),D{r}>0),B{r}/D{r},"")'
+    ws.cell(row=r, column=6, value=used).number_format = "0.0%"
+
+
 def breakdowns(costs: CostBreakdown) -> list[tuple[str, str, list[str | date]]]:
-    """Return (title, Lines column, keys) of the category/country/day tables."""
+    """Return (title, Lines column, keys) of the country and day tables."""
     days: list[str | date] = [d if d is not None else NO_DAY for d in costs.by_day()]
     return [
-        ("By category", "C", [str(c) for c in costs.by_category()]),
         ("By country", "B", [country_name(c) for c in costs.by_country()]),
         ("By day", "A", days),
     ]

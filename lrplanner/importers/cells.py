@@ -26,7 +26,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TypeVar
 
+from lrplanner.core.budget_lines import category_names
 from lrplanner.core.columns import COUNTRIES
+from lrplanner.core.costs import CostCategory
 from lrplanner.core.people import Gender
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.visas import Requirement
@@ -430,3 +432,13 @@ def parse_requirement(value: object) -> Requirement:
     """Return none, on arrival, e-visa or visa (also visa-free, VOA, evisa)."""
     text = " ".join(cell_text(value).split())
     return _choice(text, _REQUIREMENTS, "none, on arrival, e-visa or visa")
+
+
+_CATEGORIES = category_names()
+_CATEGORY_LIST = ", ".join(c.value for c in CostCategory)
+
+
+def parse_category(value: object) -> CostCategory:
+    """Return a cost category from its label, enum name or a common synonym."""
+    text = " ".join(cell_text(value).replace("_", " ").split())
+    return _choice(text, _CATEGORIES, f"a cost category: {_CATEGORY_LIST}")

@@ -12,6 +12,7 @@ from lrplanner.importers.table import Record, Table
 if TYPE_CHECKING:
     from collections.abc import Collection
 
+    from lrplanner.core.budget_lines import PlannedAmount
     from lrplanner.core.errors import InputError
     from lrplanner.core.people import Champion
     from lrplanner.core.places import Link
@@ -98,6 +99,29 @@ def drop_duplicate_visas(loaded: Loaded[VisaRule], errors: list[InputError]) -> 
             repeats.add(record.row)
         else:
             first_row[rule.pair] = record.row
+    loaded.items = [(i, r) for i, r in loaded.items if r.row not in repeats]
+
+
+def drop_duplicate_planned(
+    loaded: Loaded[PlannedAmount], errors: list[InputError]
+) -> None:
+    """Report a second planned amount for one category; drop it.
+
+    The error is on the repeated row's Category and names the first row.
+    """
+    first_row: dict[str, int] = {}
+    repeats: set[int] = set()
+    for line, record in loaded.items:
+        category = str(line.category)
+        if category in first_row:
+            expected = (
+                f"one planned amount per category ({category} is already on "
+                f"row {first_row[category]})"
+            )
+            errors.append(loaded.error(record.row, "category", category, expected))
+            repeats.add(record.row)
+        else:
+            first_row[category] = record.row
     loaded.items = [(i, r) for i, r in loaded.items if r.row not in repeats]
 
 

@@ -48,9 +48,8 @@ def read_csv_folder(folder: Path) -> Source:
 
 
 _IGNORED = (
-    "a file named Route, Sites, Champions, Participants, Places, Links or Visas "
-    ".csv; "
-    "this file is ignored"
+    "a file named Route, Sites, Champions, Participants, Places, Links, Visas "
+    "or Budget .csv; this file is ignored"
 )
 
 

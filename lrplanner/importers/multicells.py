@@ -259,6 +259,7 @@ PARSERS: Mapping[Kind, Callable[[object], object]] = {
     Kind.TIMES: parse_times,
     Kind.TIMEZONE: parse_timezone,
     Kind.REQUIREMENT: cells.parse_requirement,
+    Kind.CATEGORY: cells.parse_category,
 }
 
 #: Parsers of the columns read otherwise than their kind (``ColumnSpec.parse``).

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from lrplanner.core.columns import (
+    BUDGET,
     CHAMPIONS,
     LINKS,
     PARTICIPANTS,
@@ -51,6 +52,7 @@ def project_rows(project: Project) -> dict[str, list[Row]]:
         "Places": [_place(p) for p in project.places],
         "Links": [record_row(LINKS, link) for link in project.links],
         "Visas": [record_row(VISAS, rule) for rule in project.visas],
+        "Budget": [record_row(BUDGET, line) for line in project.budget],
     }
 
 

@@ -20,6 +20,7 @@ from lrplanner.importers.table import Table, read_settings, read_table
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from lrplanner.core.budget_lines import PlannedAmount
     from lrplanner.core.errors import InputError
     from lrplanner.core.people import Champion, Participant
     from lrplanner.core.places import Link, Place
@@ -91,11 +92,13 @@ def build_result(source: Source) -> ImportResult:
     places = _load(tables["Places"], records.build_place, errors, warnings)
     links = _load(tables["Links"], records.build_link, errors, warnings)
     visas = _load(tables["Visas"], records.build_visa, errors, warnings)
+    budget = _load(tables["Budget"], records.build_planned, errors, warnings)
     crosscheck.drop_duplicates(sites, errors)
     crosscheck.drop_duplicates(champions, errors)
     crosscheck.drop_duplicates(participants, errors)
     crosscheck.drop_duplicates(places, errors)
     crosscheck.drop_duplicate_visas(visas, errors)
+    crosscheck.drop_duplicate_planned(budget, errors)
     place_ids = _ids(tables["Places"])
     problems = (errors, warnings)
     crosscheck.check_site_refs(sites, _ids(tables["Champions"]), place_ids, problems)
@@ -110,7 +113,7 @@ def build_result(source: Source) -> ImportResult:
         crosscheck.check_blackouts(sites, settings, warnings)
     project = None
     if not errors and route.items:
-        inputs = (sites, champions, participants, places, links, visas)
+        inputs = (sites, champions, participants, places, links, visas, budget)
         project = _project(route, inputs, errors)
     return _result(project, tables, errors, warnings)
 
@@ -122,13 +125,14 @@ Inputs = tuple[
     "Loaded[Place]",
     "Loaded[Link]",
     "Loaded[VisaRule]",
+    "Loaded[PlannedAmount]",
 ]
 
 
 def _project(
     route: Loaded[RouteSettings], inputs: Inputs, errors: list[InputError]
 ) -> Project | None:
-    sites, champions, participants, places, links, visas = inputs
+    sites, champions, participants, places, links, visas, budget = inputs
     try:
         return Project(
             route=route.values()[0],
@@ -138,6 +142,7 @@ def _project(
             places=places.values(),
             links=links.values(),
             visas=visas.values(),
+            budget=budget.values(),
         )
     except ValueError as exc:
         errors.append(route.table.error(None, None, "", f"consistent data ({exc})"))

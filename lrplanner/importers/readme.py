@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from openpyxl.styles import Alignment, Font
 
 from lrplanner.core.columns import COUNTRIES, HOURS_HELP, SHEETS, Kind
+from lrplanner.core.costs import CostCategory
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -16,7 +17,8 @@ INTRO = (
     "This workbook holds everything LR Planner needs to plan a Learning Route: "
     "the route's frame (Route), the host sites, the champions who present them, "
     "the participants, the places (cities, airports, border posts) and, "
-    "optionally, known travel links and visa rules by nationality (Visas).",
+    "optionally, known travel links, visa rules by nationality (Visas) and "
+    "the amount planned per cost category (Budget).",
     "Fill one sheet per kind of record. Headers are matched ignoring case, and "
     "the synonyms listed below are accepted; columns may be in any order. "
     "Extra columns are kept as notes. Blank rows are skipped. A sheet holds "
@@ -67,6 +69,13 @@ INTRO = (
     "sample workbooks hold a starting table (ASEAN nationals are visa-exempt "
     "for short stays in other ASEAN members; day limits differ by pair): "
     "check it with the embassy before booking.",
+    "Budget: one row per cost category with the amount planned for it, in "
+    "the route's currency, and a note. Categories: "
+    + ", ".join(c.value for c in CostCategory)
+    + " (common names such as accommodation, DSA or interpretation are "
+    "accepted). costs.xlsx shows each planned amount against the plan's "
+    "actual cost, the difference and the share used; the Route's budget cap "
+    "remains the limit the planner keeps to.",
     "Formulas are read as the result Excel last saved; save the file in Excel "
     "before importing it.",
 )

@@ -1,4 +1,5 @@
-"""Build Sites, Champions, Participants, Places, Links and visa rules from rows.
+"""Build Sites, Champions, Participants, Places, Links, visa rules and planned
+amounts from rows.
 
 The columns that fill one field each are read from their specs
 (:meth:`Fields.values`); what is written here is what no single column
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from lrplanner.core.budget_lines import PlannedAmount
 from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place, PlaceKind
 from lrplanner.core.sites import Site
@@ -102,3 +104,9 @@ def build_visa(f: Fields) -> VisaRule | None:
             "a country other than the nationality (own nationals need no visa)",
         )
     return f.make(lambda: VisaRule(**values, notes=f.notes()))
+
+
+def build_planned(f: Fields) -> PlannedAmount | None:
+    """Return the PlannedAmount on a Budget row, or None if the row has problems."""
+    values = f.values()
+    return f.make(lambda: PlannedAmount(**values, notes=f.notes()))

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from lrplanner.core.atomic import atomic_path
 from lrplanner.core.columns import COUNTRIES, SHEETS, VISAS, Kind, SheetSpec
+from lrplanner.core.costs import CostCategory
 from lrplanner.core.visa_table import starting_rules
 from lrplanner.importers.cells import CellError
 from lrplanner.importers.multicells import PARSERS
@@ -50,6 +51,7 @@ _CHOICES = {
     Kind.PLACE_KIND: "city,airport,border",
     Kind.BOOL: "yes,no",
     Kind.REQUIREMENT: "none,on arrival,e-visa,visa",
+    Kind.CATEGORY: ",".join(c.value for c in CostCategory),
 }
 _VALIDATED_ROWS = 1000
 

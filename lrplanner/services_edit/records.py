@@ -1,9 +1,10 @@
 """Edit, add and delete rows of the record sheets, with the importer's rules.
 
 Sheets are named as in the workbook (``Sites``, ``Champions``,
-``Participants``, ``Places``, ``Links``, ``Visas``); a row is given by its 0-based
-position, which is the record's position in the Project. Every function
-returns a new Project, so the caller records it as one undo step.
+``Participants``, ``Places``, ``Links``, ``Visas``, ``Budget``); a row is
+given by its 0-based position, which is the record's position in the
+Project. Every function returns a new Project, so the caller records it as
+one undo step.
 
 Deleting a record that others refer to is refused, naming the referrers
 (``references.referrers``); the user changes those first. A deleted site
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from lrplanner.core.costs import CostCategory
 from lrplanner.importers.project_rows import project_rows
 from lrplanner.services_edit.references import listing, plan_mentions, referrers
 from lrplanner.services_edit.rows import ID_PREFIXES, ROUTE_SHEET, SHEETS, rebuild
@@ -36,6 +38,8 @@ def record_label(project: Project, sheet: str, number: int) -> str:
     record = getattr(project, kind.field)[number]
     if kind.field == "visas":
         return f"visa rule {record.nationality}→{record.destination}"
+    if kind.field == "budget":
+        return f"planned amount for {record.category}"
     if not hasattr(record, "id"):
         return f"link {record.origin}→{record.destination}"
     return f"{kind.noun} {record.id}"
@@ -100,6 +104,8 @@ def add_record(project: Project, sheet: str) -> Project:
 def _defaults(project: Project, kind: Sheet) -> dict[str, object]:
     if kind.field == "visas":
         return _new_visa(project)
+    if kind.field == "budget":
+        return _new_planned(project)
     if not project.places:
         raise ValueError(f"a new {kind.noun} needs a place: add one to Places first")
     home = project.place_by_id.get(project.route.start_place, project.places[0])
@@ -142,6 +148,15 @@ def _new_visa(project: Project) -> dict[str, object]:
     raise ValueError(
         "every participant nationality has a rule for every country of Places"
     )
+
+
+def _new_planned(project: Project) -> dict[str, object]:
+    """Return the first cost category without a planned amount, at 0."""
+    taken = {line.category for line in project.budget}
+    for category in CostCategory:
+        if category not in taken:
+            return {"category": category.value, "amount": 0}
+    raise ValueError("every cost category has a planned amount")
 
 
 def new_id(project: Project, kind: Sheet) -> str:

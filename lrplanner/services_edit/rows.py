@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from lrplanner.core.columns import (
+    BUDGET,
     CHAMPIONS,
     LINKS,
     PARTICIPANTS,
@@ -102,6 +103,22 @@ def _visa_pair(
                 )
 
 
+def _planned_category(
+    loaded: Loaded[Any], project: Project, _key: object, p: Problems
+) -> None:
+    # the row's own amount (its position in the budget) is the one edited
+    for line, record in loaded.items:
+        for number, other in enumerate(project.budget):
+            if other.category is line.category and number != record.row - 2:
+                expected = (
+                    f"one planned amount per category ({line.category} has one "
+                    f"on row {number + 2})"
+                )
+                p[0].append(
+                    loaded.error(record.row, "category", str(line.category), expected)
+                )
+
+
 def _dates(loaded: Loaded[Any], project: Project, key: str | None, p: Problems) -> None:
     # Only the edited dates are checked against the route: a route moved
     # since must not block unrelated edits of the same row.
@@ -133,6 +150,13 @@ SHEETS: Mapping[str, Sheet] = MappingProxyType(
             Sheet(PLACES, "places", "place", records.build_place, ()),
             Sheet(LINKS, "links", "link", records.build_link, (_link_places,)),
             Sheet(VISAS, "visas", "visa rule", records.build_visa, (_visa_pair,)),
+            Sheet(
+                BUDGET,
+                "budget",
+                "planned amount",
+                records.build_planned,
+                (_planned_category,),
+            ),
         )
     }
 )

@@ -7,7 +7,9 @@ import re
 
 import pytest
 
+from lrplanner.core.budget_lines import PlannedAmount
 from lrplanner.core.columns import (
+    BUDGET,
     CHAMPIONS,
     LINKS,
     PARTICIPANTS,
@@ -34,6 +36,7 @@ RECORDS: dict[str, type] = {
     PLACES.name: Place,
     LINKS.name: Link,
     VISAS.name: VisaRule,
+    BUDGET.name: PlannedAmount,
 }
 #: Record fields no column fills alone: compound cells and the extra columns.
 NOT_FROM_ONE_COLUMN = {
@@ -44,6 +47,7 @@ NOT_FROM_ONE_COLUMN = {
     Participant: {"notes"},
     Link: {"notes"},
     VisaRule: {"notes"},
+    PlannedAmount: {"notes"},
 }
 _NO_DEFAULT = object()
 

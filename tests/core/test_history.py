@@ -113,6 +113,7 @@ def test_flags_combine_and_tell_inputs_from_the_plan() -> None:
         "places",
         "links",
         "visas",
+        "budget",
         "route",
         "plan",
         "locks",

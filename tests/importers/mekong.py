@@ -206,6 +206,11 @@ def mekong_rows() -> Rows:
                 "Max days": "90",
             },
         ],
+        "Budget": [
+            {"Category": "Accommodation", "Planned amount": "2400", "Note": "twin"},
+            {"Category": "DSA", "Planned amount": 1500},
+            {"Category": "vehicle hire", "Planned amount": Decimal("900.50")},
+        ],
     }
 
 

@@ -174,9 +174,9 @@ def test_excel_error_and_percent_cells(rows: Rows, tmp_path: Path) -> None:
 
 def test_unknown_sheets_warn(tmp_path: Path) -> None:
     """Tests that an unknown sheet is ignored with a warning, README silently."""
-    path = write_raw(tmp_path / "x.xlsx", {"README": [["hi"]], "Budget": [["x"]]})
+    path = write_raw(tmp_path / "x.xlsx", {"README": [["hi"]], "Expenses": [["x"]]})
     result = read_inputs(path)
-    assert [(w.sheet, w.row) for w in result.warnings] == [("Budget", None)]
+    assert [(w.sheet, w.row) for w in result.warnings] == [("Expenses", None)]
     assert "this sheet is ignored" in result.warnings[0].expected
 
 

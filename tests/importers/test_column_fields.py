@@ -33,6 +33,7 @@ FIELDS = {
     "Places": "places",
     "Links": "links",
     "Visas": "visas",
+    "Budget": "budget",
 }
 
 

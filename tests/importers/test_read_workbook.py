@@ -96,6 +96,7 @@ def test_result_counts_warnings_and_summary(mekong_xlsx: Path) -> None:
         "Places": 5,
         "Links": 2,
         "Visas": 3,
+        "Budget": 3,
     }
     assert [(w.sheet, w.row, w.column) for w in result.warnings] == [
         ("Sites", 4, "Available dates")

@@ -117,8 +117,8 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_unknown_sheet_in_rows_is_a_programming_error(tmp_path: Path) -> None:
     """Tests that rows for a sheet the workbook lacks raise ValueError."""
-    with pytest.raises(ValueError, match="no sheet 'Budget'"):
-        write_template(tmp_path / "t.xlsx", {"Budget": []})
+    with pytest.raises(ValueError, match="no sheet 'Expenses'"):
+        write_template(tmp_path / "t.xlsx", {"Expenses": []})
     assert list(tmp_path.iterdir()) == []
 
 

@@ -37,6 +37,7 @@ FULL = {
     "Places": 47,
     "Links": 73,
     "Visas": 30,
+    "Budget": 10,
 }
 
 
