@@ -6,7 +6,9 @@ is a meal in town or at the airport (a Meal event) or on board a flight,
 boat or train. Breakfast and dinner are not on the agenda: they are implied
 by the nights, breakfast after and dinner before each night ashore, at the
 hotel (or at the host's place on a night there), and listed as such. A night
-on board gives a breakfast and a dinner to arrange.
+on board gives a dinner to arrange and a breakfast on arrival in the town the
+leg reaches, or on board when it arrives after breakfast time
+(:func:`breakfast_on_arrival`, the agenda's rule too).
 
 Everyone eats every meal: the participants and the route's staff
 (facilitators, interpreters; no dietary needs known). Dietary needs come
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -39,6 +41,10 @@ if TYPE_CHECKING:
 
 #: The dietary needs counted by name, in the order the sheets show them.
 DIETS = ("vegetarian", "vegan", "halal", "no pork", "no beef", "gluten-free")
+#: Breakfast as the agenda prints it (the plan does not time it): BREAKFAST_MIN
+#: long, ending MEAL_GAP_MIN before the day's first activity (or its start).
+BREAKFAST_MIN = 45
+MEAL_GAP_MIN = 15
 NO_NEED = frozenset({"", "none", "no", "nil", "n/a", "na", "-", "normal", "regular"})
 _SPLIT = re.compile(r"[;,/\n]|\band\b")
 
@@ -137,6 +143,27 @@ def group_size(project: Project) -> int:
     return len(project.participants) + len(staff(project))
 
 
+def breakfast_time(project: Project, day: DayPlan) -> tuple[datetime, datetime] | None:
+    """Return when the day's breakfast starts and ends (local to its first
+    event): ``BREAKFAST_MIN`` long, ending ``MEAL_GAP_MIN`` before the day's
+    first activity or the programme's start; None for a day without events."""
+    if not day.events:
+        return None
+    first = day.events[0]
+    zone = ZoneInfo(first.tz)
+    start = datetime.combine(day.day, project.route.day_start, zone)
+    end = min(start, first.start.astimezone(zone)) - timedelta(minutes=MEAL_GAP_MIN)
+    return end - timedelta(minutes=BREAKFAST_MIN), end
+
+
+def breakfast_on_arrival(project: Project, leg: Event, day: DayPlan) -> bool:
+    """Return whether the night bus, train or boat ``leg`` arrives before the
+    breakfast of the next ``day`` (the group eats in town), not after it (the
+    group eats on board)."""
+    span = breakfast_time(project, day)
+    return span is None or leg.end <= span[0]
+
+
 def meals(project: Project, itinerary: Itinerary) -> tuple[Meal, ...]:
     """Return every meal of the plan in order: per day breakfast, lunch, dinner."""
     size = group_size(project)
@@ -146,9 +173,12 @@ def meals(project: Project, itinerary: Itinerary) -> tuple[Meal, ...]:
         for n in range(stay.nights)
     }
     result: list[Meal] = []
-    for day in itinerary.days:
+    for index, day in enumerate(itinerary.days):
         before = nights.get(day.day.toordinal() - 1)
-        if before is not None:
+        leg = itinerary.days[index - 1].night_leg() if index else None
+        if before is not None and before.kind is StayKind.ON_BOARD and leg:
+            result.append(_board_breakfast(project, leg, day, size))
+        elif before is not None:
             result.append(_night_meal(project, day.day, "Breakfast", before, size))
         result.extend(_lunches(project, day, size))
         tonight = nights.get(day.day.toordinal())
@@ -166,6 +196,25 @@ def _night_meal(project: Project, day: date, meal: str, stay: Stay, size: int) -
     }[stay.kind]
     return Meal(
         day=day, meal=meal, where=where, served_by=served, people=size, on_agenda=False
+    )
+
+
+def _board_breakfast(project: Project, leg: Event, day: DayPlan, size: int) -> Meal:
+    """Return the breakfast after a night on board ``leg``: in the town it
+    reaches, or on board when it arrives after breakfast time."""
+    if breakfast_on_arrival(project, leg, day):
+        town = location_name(project, leg.destination) if leg.destination else ""
+        where, served = town, f"a restaurant in {town} on arrival (to book)"
+    else:
+        where = f"on board ({leg.mode})"
+        served = "the carrier (on board; check that it serves breakfast)"
+    return Meal(
+        day=day.day,
+        meal="Breakfast",
+        where=where,
+        served_by=served,
+        people=size,
+        on_agenda=False,
     )
 
 

@@ -19,10 +19,12 @@ from lrplanner.core.atomic import atomic_write_text
 from lrplanner.exporters.agenda_rows import (
     OVERNIGHT,
     check_banner,
+    day_before,
     day_rows,
     day_title,
     estimated_legs,
 )
+from lrplanner.exporters.route_contacts import route_contacts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -67,6 +69,9 @@ ol > li.meal, ol > li.overnight { background: var(--band); }
 .detail { font-size: 0.92rem; }
 .detail b { font-weight: 600; color: var(--muted); }
 .estimates ul { margin: 0; padding: 0.5rem 0.6rem 0.5rem 1.6rem; }
+.contacts { margin: 0.3rem 0; font-size: 0.92rem; }
+section .contacts { margin: 0; padding: 0.4rem 0.6rem;
+  border-bottom: 1px solid var(--line); background: var(--band); }
 footer { font-size: 0.85rem; color: var(--muted); margin: 1rem 0; }
 @media print { nav { display: none; } section { break-inside: avoid; } }
 """
@@ -127,11 +132,15 @@ def agenda_page(
         f"{route.end_date:%d %b %Y} \u00b7 {count} day{'s' * (count != 1)} "
         "\u00b7 all times local</p>",
         _alert(check_failures, listed=True),
+        _contacts(project),
         "</header>",
         _nav(itinerary),
     ]
     for number, day in enumerate(itinerary.days, start=1):
-        parts.append(_day_section(project, day, number, count, check_failures))
+        before = day_before(itinerary, number - 1)
+        parts.append(
+            _day_section(project, (before, day), number, count, check_failures)
+        )
     parts.append(_estimates(project, itinerary))
     parts.append("<footer>Written by LR Planner.</footer></body></html>")
     return "\n".join(p for p in parts if p) + "\n"
@@ -148,6 +157,15 @@ def _alert(check_failures: Sequence[str], *, listed: bool) -> str:
         f"{items}</div>"  # fmt: skip
 
 
+def _contacts(project: Project) -> str:
+    """Return the route's contacts as one line (empty when both are blank)."""
+    items = " \u00b7 ".join(
+        f"<b>{label}:</b> {text(value)}"
+        for label, value in route_contacts(project.route)
+    )
+    return f'<div class="contacts">{items}</div>' if items else ""
+
+
 def _nav(itinerary: Itinerary) -> str:
     links = "".join(
         f'<a href="#day-{n}">{day.day:%a %d %b}</a>'
@@ -158,17 +176,19 @@ def _nav(itinerary: Itinerary) -> str:
 
 def _day_section(
     project: Project,
-    day: DayPlan,
+    days: tuple[DayPlan | None, DayPlan],
     number: int,
     count: int,
     check_failures: Sequence[str],
 ) -> str:
+    """Return one day's section; ``days`` is (the day before or None, the day)."""
+    before, day = days
     rest = " \u00b7 rest day" if day.rest else ""
-    rows = "\n".join(_row(row) for row in day_rows(project, day))
+    rows = "\n".join(_row(row) for row in day_rows(project, day, before=before))
     return (
         f'<section id="day-{number}"><h2>Day {number} of {count} \u00b7 '
         f"{day_title(day)}{rest}</h2>{_alert(check_failures, listed=False)}"
-        f"<ol>\n{rows}\n</ol></section>"
+        f"{_contacts(project)}<ol>\n{rows}\n</ol></section>"
     )
 
 

@@ -1,10 +1,12 @@
-"""The facilitators' printable agenda: one A4 page per day (reportlab).
+"""The facilitators' printable agenda: an overview, then one A4 page per day.
 
-Each page has the route name and the day, a table of local times, activity,
-place and host, champions with their contacts and notes (travel details,
-address), and the overnight place as its last row. A long day is shrunk to
-fit its page rather than spilling onto a second one. Text in Khmer, Lao,
-Thai, Devanagari and Bengali is drawn in the matching Noto font (see
+The first page is the route at a glance (:mod:`pdf_overview`: dates,
+countries, a map thumbnail, one line per day). Each day page has the route
+name and the day, the route's emergency and staff contacts, a table of local
+times, activity, place and host, champions with their contacts and notes
+(travel details, address), and the overnight place as its last row. A long
+page is shrunk to fit rather than spilling onto a second one. Text in Khmer,
+Lao, Thai, Devanagari and Bengali is drawn in the matching Noto font (see
 :mod:`lrplanner.exporters.pdf_fonts` for the shaping limits).
 """
 
@@ -31,10 +33,13 @@ from lrplanner.exporters.agenda_rows import (
     OVERNIGHT,
     AgendaRow,
     check_banner,
+    day_before,
     day_rows,
     day_title,
 )
 from lrplanner.exporters.pdf_fonts import markup, register_fonts
+from lrplanner.exporters.pdf_overview import overview_page
+from lrplanner.exporters.route_contacts import route_contacts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,6 +75,8 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
                                 fontName=f"{font}-Bold"),
         "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11.5,
                                    leading=15, textColor=HEADER_BLUE),
+        "contacts": ParagraphStyle("contacts", parent=body, spaceBefore=2,
+                                   textColor=colors.HexColor("#7B241C")),
         "alert": ParagraphStyle("alert", parent=body, fontName=f"{font}-Bold",
                                 textColor=colors.HexColor("#C0392B")),
     }  # fmt: skip
@@ -82,7 +89,7 @@ def write_agenda_pdf(
     *,
     check_failures: Sequence[str] = (),
 ) -> None:
-    """Write the daily agendas as a PDF, one A4 landscape page per day.
+    """Write the agenda as a PDF: the overview, then one A4 landscape page per day.
 
     Parameters
     ----------
@@ -94,7 +101,7 @@ def write_agenda_pdf(
         Where to write the PDF; an old file is replaced only on success.
     check_failures
         The hard rules the plan breaks (empty for a checked plan): every page
-        starts with a red warning and the first lists the rules.
+        starts with a red warning and the first (the overview) lists the rules.
 
     Raises
     ------
@@ -102,19 +109,24 @@ def write_agenda_pdf(
         If the bundled fonts are missing.
     """
     styles = _styles(register_fonts())
-    story: list[object] = []
     count = len(itinerary.days)
+    contacts = contacts_paragraphs(project, styles)
+    overview = overview_page(project, itinerary, styles, contacts, _frame_size()[0])
+    pages = [overview]
     for number, day in enumerate(itinerary.days, start=1):
-        content = day_page(project, day, number, count, styles)
+        before = day_before(itinerary, number - 1)
+        pages.append(day_page(project, (before, day), number, count, styles))
+    story: list[object] = []
+    for index, content in enumerate(pages):
         if check_failures:
-            shown = check_failures if number == 1 else ()
+            shown = check_failures if index == 0 else ()
             content = [*_check_warning(check_failures, shown, styles), *content]
-        story.append(KeepInFrame(*_frame_size(), content, mode="shrink"))
-        if number < count:
+        if index:
             story.append(PageBreak())
+        story.append(KeepInFrame(*_frame_size(), content, mode="shrink"))
 
     def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-        _draw_footer(canvas, project.route.name, doc.page, count)
+        _draw_footer(canvas, project.route.name, doc.page, len(pages))
 
     with atomic_path(path) as tmp:
         doc = SimpleDocTemplate(
@@ -149,15 +161,29 @@ def _frame_size() -> tuple[float, float]:
     return width - 12, height - 12
 
 
+def contacts_paragraphs(
+    project: Project, styles: dict[str, ParagraphStyle]
+) -> list[object]:
+    """Return the route's contacts as one line, ``Emergency: ... · Staff: ...``
+    (no line when the Route sheet has none)."""
+    contacts = route_contacts(project.route)
+    parts = [f"<b>{label}:</b> {markup(text)}" for label, text in contacts]
+    return [Paragraph(" · ".join(parts), styles["contacts"])] if parts else []
+
+
 def day_page(
     project: Project,
-    day: DayPlan,
+    days: tuple[DayPlan | None, DayPlan],
     number: int,
     count: int,
     styles: dict[str, ParagraphStyle],
 ) -> list[object]:
-    """Return the flowables of one day's page: title, subtitle, table."""
-    rows = day_rows(project, day)
+    """Return the flowables of one day's page: title, subtitle, contacts, table.
+
+    ``days`` is (the plan's previous day or None, the day).
+    """
+    before, day = days
+    rows = day_rows(project, day, before=before)
     data = [[Paragraph(h, styles["head"]) for h in HEADERS]]
     data += [_table_row(row, styles) for row in rows]
     table = Table(data, colWidths=COLUMNS, repeatRows=1)
@@ -166,6 +192,7 @@ def day_page(
     return [
         Paragraph(markup(project.route.name), styles["title"]),
         Paragraph(subtitle, styles["subtitle"]),
+        *contacts_paragraphs(project, styles),
         Spacer(1, 4 * mm),
         table,
     ]

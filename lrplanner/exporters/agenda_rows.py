@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
 from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.meals import breakfast_on_arrival, breakfast_time
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, EventKind
 from lrplanner.core.procedures import (
@@ -34,10 +35,8 @@ if TYPE_CHECKING:
 
 OVERNIGHT = "overnight"
 MINUTE = timedelta(minutes=1)
-#: Breakfast and dinner as the agenda prints them (the plan does not time
-#: them): breakfast BREAKFAST_MIN long, ending MEAL_GAP_MIN before the day's
-#: first activity; dinner at DINNER_AT (or MEAL_GAP_MIN after the last one).
-BREAKFAST_MIN = 45
+#: Dinner as the agenda prints it (the plan does not time it): at DINNER_AT
+#: or MEAL_GAP_MIN after the last activity (breakfast: core.meals).
 DINNER_MIN = 60
 MEAL_GAP_MIN = 15
 DINNER_AT = time(19, 0)
@@ -112,13 +111,24 @@ def duration_text(minutes: int) -> str:
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
+def day_before(itinerary: Itinerary, index: int) -> DayPlan | None:
+    """Return the day before the day at ``index`` (None for the first)."""
+    return itinerary.days[index - 1] if index > 0 else None
+
+
+def day_rows(
+    project: Project, day: DayPlan, *, before: DayPlan | None = None
+) -> list[AgendaRow]:
     """Return the agenda rows of a day: breakfast, its events, dinner, then
-    the overnight place (with the hotel's name, address and phone)."""
+    the overnight place (with the hotel's name, address and phone).
+
+    ``before`` is the previous day of the plan: after its night on board the
+    breakfast is on arrival in town or on board, not at a hotel.
+    """
     rows: list[AgendaRow] = []
     starts: list[datetime] = []  # when each row's activity starts
     shown: str | None = None
-    breakfast = _breakfast(project, day)
+    breakfast = _breakfast(project, day, before.night_leg() if before else None)
     if breakfast is not None:  # the day's first line carries its clock
         row, begin = breakfast
         shown = zone_label(begin)
@@ -160,23 +170,35 @@ def day_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
     return rows
 
 
-def _breakfast(project: Project, day: DayPlan) -> tuple[AgendaRow, datetime] | None:
-    """Return the breakfast line and when it starts: at the hotel, ending
-    ``MEAL_GAP_MIN`` minutes before the day's first activity (or the
-    programme's start); None for a day without events."""
-    if not day.events:
+def _breakfast(
+    project: Project, day: DayPlan, night: Event | None
+) -> tuple[AgendaRow, datetime] | None:
+    """Return the breakfast line and when it starts (see
+    :func:`core.meals.breakfast_time`): at the hotel, or after the ``night``
+    on board on arrival in town or on board; None for a day without events."""
+    span = breakfast_time(project, day)
+    if span is None:
         return None
-    first = day.events[0]
-    zone = zone_named(first.tz)
-    start = datetime.combine(day.day, project.route.day_start, zone)
-    end = min(start, first.start.astimezone(zone)) - MEAL_GAP_MIN * MINUTE
-    begin = end - BREAKFAST_MIN * MINUTE
+    begin, end = span
+    activity, place = "Breakfast at the hotel", ""
+    if night is not None and breakfast_on_arrival(project, night, day):
+        town = location_name(project, night.destination) if night.destination else ""
+        activity, place = f"Breakfast on arrival in {town}", town
+    elif night is not None:
+        activity = f"Breakfast on board ({_vehicle(night)})"
+        place = route_text(project, night)
     row = AgendaRow(
         kind=str(EventKind.MEAL),
         time=f"{begin:%H:%M}{EN_DASH}{end:%H:%M}",
-        activity="Breakfast at the hotel",
+        activity=activity,
+        place=place,
     )
     return row, begin
+
+
+def _vehicle(leg: Event) -> str:
+    """Return what a night leg travels in: ``bus`` for a road leg, else its mode."""
+    return "bus" if leg.mode is TravelMode.ROAD else str(leg.mode)
 
 
 def _dinner_rows(project: Project, day: DayPlan) -> list[AgendaRow]:
@@ -365,7 +387,7 @@ def overnight_row(project: Project, day: DayPlan) -> AgendaRow:
     leg = day.night_leg()
     if leg is not None:
         service = service_of(project, leg)
-        vehicle = "bus" if leg.mode is TravelMode.ROAD else str(leg.mode)
+        vehicle = _vehicle(leg)
         return AgendaRow(
             kind=OVERNIGHT,
             time="",

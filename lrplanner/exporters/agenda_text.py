@@ -7,6 +7,7 @@ en dash)::
 
     Mekong Learning Route 2027: finance, markets and resilience
     Day 4 of 11 · Thu 04 Mar 2027 (times local)
+    Emergency: Route coordinator Chhorn Sokha +855 12 345 678 · Staff: ...
 
     08:00-08:56 (UTC+07:00) Road: Vientiane → Nabong youth agribusiness incubator
       road, 56 min, estimate — confirm
@@ -26,9 +27,11 @@ from typing import TYPE_CHECKING
 from lrplanner.exporters.agenda_rows import (
     OVERNIGHT,
     check_banner,
+    day_before,
     day_rows,
     day_title,
 )
+from lrplanner.exporters.route_contacts import contacts_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -77,9 +80,11 @@ def day_text(
     lines += [
         project.route.name,
         f"Day {number} of {len(days)} \u00b7 {day_title(plan_day)}{rest} (times local)",
-        "",
     ]
-    for row in day_rows(project, plan_day):
+    contacts = contacts_line(project.route)
+    lines += [contacts, ""] if contacts else [""]
+    before = day_before(itinerary, number - 1)
+    for row in day_rows(project, plan_day, before=before):
         lines += row_lines(row)
     return "\n".join(lines) + "\n"
 

@@ -16,10 +16,12 @@ from lrplanner.exporters.agenda_rows import (
     HEADERS,
     OVERNIGHT,
     check_banner,
+    day_before,
     day_rows,
     day_sheet_name,
     day_title,
 )
+from lrplanner.exporters.route_contacts import contacts_line, route_contacts
 from lrplanner.exporters.xlsx_cells import (
     BOLD,
     TITLE_FONT,
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 
 DAY_WIDTHS = (19.0, 30.0, 30.0, 28.0, 28.0, 24.0, 22.0)
 TARGET_SHARE = 0.4
+CONTACT_LABELS = {"Emergency": "Emergency contact", "Staff": "Staff contacts"}
 ROW_FILLS = {
     str(EventKind.TRAVEL): PatternFill("solid", fgColor="F2F2F2"),
     OVERNIGHT: PatternFill("solid", fgColor="E2EFDA"),
@@ -87,7 +90,8 @@ def write_agenda_xlsx(
     write_overview(overview, project, itinerary, costs, indicators)
     for number, day in enumerate(itinerary.days, start=1):
         ws = wb.create_sheet(day_sheet_name(day))
-        write_day_sheet(ws, project, day, number)
+        before = day_before(itinerary, number - 1)
+        write_day_sheet(ws, project, day, number, before=before)
         if check_failures:
             put_text(ws, 1, 1, f"{check_banner(check_failures)} {ws['A1'].value}")
     write_roster(wb.create_sheet("Participants"), project)
@@ -97,20 +101,38 @@ def write_agenda_xlsx(
         wb.save(tmp)
 
 
-def write_day_sheet(ws: Worksheet, project: Project, day: DayPlan, number: int) -> None:
-    """Fill one day's sheet: a title row, the header row, one row per event."""
+def write_day_sheet(
+    ws: Worksheet,
+    project: Project,
+    day: DayPlan,
+    number: int,
+    *,
+    before: DayPlan | None = None,
+) -> None:
+    """Fill one day's sheet: a title row, the route's contacts below it (when
+    the Route sheet has any), the header row, one row per event.
+
+    ``before`` is the plan's previous day (its night on board changes the
+    breakfast line).
+    """
     route = project.route.name
     title = f"Day {number} · {day_title(day)}"
     put_text(ws, 1, 1, f"{route} — {title}").font = TITLE_FONT
     ws.row_dimensions[1].height = 22
-    put_header(ws, 2, HEADERS)
-    for row, agenda_row in enumerate(day_rows(project, day), start=3):
+    header = 2
+    contacts = contacts_line(project.route)
+    if contacts:
+        put_text(ws, 2, 1, contacts).font = BOLD
+        header = 3
+    put_header(ws, header, HEADERS)
+    rows = day_rows(project, day, before=before)
+    for row, agenda_row in enumerate(rows, start=header + 1):
         put_row(ws, row, agenda_row.cells(), grid=True)
         fit_row_height(ws, row, agenda_row.cells(), DAY_WIDTHS)
         _shade(ws, row, agenda_row.kind)
     set_widths(ws, DAY_WIDTHS)
-    ws.freeze_panes = "A3"
-    setup_print(ws, title_rows="1:2", header=route, day=title)
+    ws.freeze_panes = f"A{header + 1}"
+    setup_print(ws, title_rows=f"1:{header}", header=route, day=title)
 
 
 def _shade(ws: Worksheet, row: int, kind: str) -> None:
@@ -146,6 +168,7 @@ def overview_lines(
         ("Travel", f"{indicators.travel_hours:.1f} hours"),
         ("Total cost", f"{costs.total:,.2f} {costs.currency}"),
         ("Cost per participant", f"{costs.per_participant:,.2f} {costs.currency}"),
+        *((CONTACT_LABELS[label], text) for label, text in route_contacts(route)),
     ]
 
 

@@ -30,12 +30,14 @@ def page_texts(path: Path) -> list[str]:
 
 
 def test_one_page_per_day(exported: dict[str, Path], plan: Plan) -> None:
-    """Tests that the PDF has exactly one page per itinerary day, in order."""
+    """Tests that the PDF has the overview, then exactly one page per
+    itinerary day, in order."""
     pages = page_texts(exported["agenda.pdf"])
-    assert len(pages) == len(plan.itinerary.days) == 4
+    assert len(pages) == len(plan.itinerary.days) + 1 == 5
+    assert "Page 1 of 5" in pages[0]
     for number, (text, title) in enumerate(
         zip(
-            pages,
+            pages[1:],
             [
                 "Sun 10 Jan 2027",
                 "Mon 11 Jan 2027",
@@ -48,12 +50,12 @@ def test_one_page_per_day(exported: dict[str, Path], plan: Plan) -> None:
     ):
         assert plan.project.route.name in text
         assert f"Day {number} of 4 · {title}" in text
-        assert f"Page {number} of 4" in text
+        assert f"Page {number + 1} of 5" in text
 
 
 def test_page_content(exported: dict[str, Path]) -> None:
     """Tests that a page lists times, visits, champions with contacts, overnight."""
-    text = page_texts(exported["agenda.pdf"])[1]
+    text = page_texts(exported["agenda.pdf"])[2]
     assert "13:30\u201316:30" in text
     assert "Kapilvastu women's agricultural cooperative" in text
     assert "Sita Kumari Tharu, +977 980 541 2276" in text
@@ -69,7 +71,7 @@ def test_long_day_still_one_page(tmp_path: Path) -> None:
     sites = tuple(replace(s, address=s.address * 12) for s in project.sites)
     long = make_plan(project.with_changes(sites=sites))
     write_agenda_pdf(long.project, long.itinerary, tmp_path / "a.pdf")
-    assert len(PdfReader(tmp_path / "a.pdf").pages) == 4
+    assert len(PdfReader(tmp_path / "a.pdf").pages) == 5
 
 
 def test_script_names_use_their_fonts(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from lrplanner.exporters.agenda_rows import OVERNIGHT, check_banner, day_rows
 from lrplanner.exporters.agenda_text import day_text
+from lrplanner.exporters.route_contacts import contacts_line
 
 if TYPE_CHECKING:
     from tests.exporters.fixtures import Plan
@@ -25,7 +26,8 @@ def test_day_text_follows_the_agenda_rows(plan: Plan) -> None:
         assert lines[0] == plan.project.route.name
         assert lines[1].startswith(f"Day {number} of {len(days)} · ")
         assert day.day.strftime("%d %b %Y") in lines[1]
-        heads = [ln for ln in lines[3:] if not ln.startswith("  ")]
+        assert lines[2] == contacts_line(plan.project.route)
+        heads = [ln for ln in lines[4:] if not ln.startswith("  ")]
         rows = day_rows(plan.project, day)
         assert len(heads) == len(rows)
         for head, row in zip(heads, rows, strict=True):
@@ -46,7 +48,8 @@ def test_zone_is_given_on_the_first_line(plan: Plan) -> None:
     """Tests that the first timed line carries its UTC offset in brackets."""
     first = plan.itinerary.days[0]
     lines = day_text(plan.project, plan.itinerary, first.day).splitlines()
-    assert "(UTC+05:45)" in lines[3]
+    assert lines[3] == ""
+    assert "(UTC+05:45)" in lines[4]
 
 
 def test_failing_plan_says_so_first(plan: Plan) -> None:

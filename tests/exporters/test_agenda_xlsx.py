@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from lrplanner.core.places import TravelMode
+from lrplanner.exporters.route_contacts import contacts_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,8 +38,9 @@ def test_day_rows_match_events(workbook: Workbook, plan: Plan, index: int) -> No
     dinner where the group sleeps, then the overnight place."""
     day = plan.itinerary.days[index]
     ws = workbook[DAY_SHEETS[index]]
-    assert [c.value for c in ws[2]][:3] == ["Time (local)", "Activity", "Place"]
-    every = list(ws.iter_rows(min_row=3, values_only=True))
+    assert ws["A2"].value == contacts_line(plan.project.route)
+    assert [c.value for c in ws[3]][:3] == ["Time (local)", "Activity", "Place"]
+    every = list(ws.iter_rows(min_row=4, values_only=True))
     assert every[0][1] == "Breakfast at the hotel"
     dinner = 1 if day.overnight is not None and not day.on_board else 0
     assert str(every[-2][1]).startswith("Dinner in") == bool(dinner)
@@ -63,9 +65,9 @@ def test_local_times_in_each_zone(workbook: Workbook) -> None:
     # check-in 120 min before the international take-off, arrival 45 min after
     assert column[column.index(flight) - 1] == "13:10"
     assert column[column.index(flight) + 1] == "18:50\u201319:35"
-    assert workbook["Wed 13 Jan"]["A3"].value == "07:00\u201307:45\nUTC+06:00"
-    assert workbook["Wed 13 Jan"]["A4"].value == "09:00\u201310:30"
-    assert workbook["Sun 10 Jan"]["A3"].value == "07:00\u201307:45\nUTC+05:45"
+    assert workbook["Wed 13 Jan"]["A4"].value == "07:00\u201307:45\nUTC+06:00"
+    assert workbook["Wed 13 Jan"]["A5"].value == "09:00\u201310:30"
+    assert workbook["Sun 10 Jan"]["A4"].value == "07:00\u201307:45\nUTC+05:45"
 
 
 @pytest.mark.parametrize("sheet", [*DAY_SHEETS, "Overview", "Participants"])
@@ -89,25 +91,30 @@ def test_print_settings(workbook: Workbook, plan: Plan, sheet: str) -> None:
 
 
 def test_day_sheet_titles_and_wrap(workbook: Workbook) -> None:
-    """Tests that a day sheet repeats rows 1-2, names the day and wraps text."""
+    """Tests that a day sheet repeats rows 1-3 (title, contacts, headers),
+    names the day and wraps text."""
     ws = workbook["Mon 11 Jan"]
-    assert ws.print_title_rows == "$1:$2"
+    assert ws.print_title_rows == "$1:$3"
+    assert ws.freeze_panes == "A4"
     header: Any = ws.oddHeader
     assert header.right.text == "Day 2 · Mon 11 Jan 2027"
-    assert ws["B5"].alignment.wrap_text is True
+    assert ws["B6"].alignment.wrap_text is True
     assert ws.column_dimensions["B"].width == 30
-    assert ws.row_dimensions[8].height >= 30
+    assert ws.row_dimensions[9].height >= 30
 
 
 def test_overview_facts(workbook: Workbook, plan: Plan) -> None:
     """Tests that the overview gives the route, countries, value and total cost."""
     ws = workbook["Overview"]
-    facts = {r[0]: r[1] for r in ws.iter_rows(min_row=3, max_row=11, values_only=True)}
+    facts = {r[0]: r[1] for r in ws.iter_rows(min_row=3, max_row=13, values_only=True)}
     assert facts["Route"] == plan.project.route.name
     assert facts["Countries"] == "BD, NP"
     assert facts["Sites visited"] == "6"
     assert facts["Total cost"] == "36,649.20 USD"
-    assert ws["C14"].value.startswith("Lalitpur small farmers' agricultural")
+    route = plan.project.route
+    assert facts["Emergency contact"] == route.emergency_contact
+    assert ws["B13"].value == route.staff_contacts
+    assert ws["C16"].value.startswith("Lalitpur small farmers' agricultural")
 
 
 def test_roster_lists_every_participant(workbook: Workbook, plan: Plan) -> None:

@@ -72,9 +72,10 @@ def test_map_legend_warns_first(failing: dict[str, Path]) -> None:
 
 
 def test_every_pdf_page_warns(failing: dict[str, Path], plan: Plan) -> None:
-    """Tests that each agenda page starts with the warning; page 1 lists the rules."""
+    """Tests that each agenda page starts with the warning; page 1 (the
+    overview) lists the rules."""
     pages = [p.extract_text() for p in PdfReader(failing["agenda.pdf"]).pages]
-    assert len(pages) == len(plan.itinerary.days)
+    assert len(pages) == len(plan.itinerary.days) + 1
     flat = [" ".join(p.split()) for p in pages]
     assert all(BANNER in p for p in flat)
     assert FAILURES[0] in flat[0]
