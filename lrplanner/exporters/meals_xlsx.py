@@ -99,7 +99,8 @@ def write_meals(
         1,
         f"{group_size(project)} people at every meal: {len(project.participants)} "
         f"participants and {team} staff (staff diets not in the data). Lunch is "
-        "the agenda's; breakfast and dinner are at the hotel of each night.",
+        "the agenda's; breakfast and dinner are at the hotel of each night "
+        "(after a night on board, breakfast on arrival or on board).",
     )
     headers = (*MEAL_HEADERS, *(n.capitalize() for n in named), OTHER_HEADER)
     widths = (*MEAL_WIDTHS, *(NEED_WIDTH for _ in named), OTHER_WIDTH)

@@ -188,6 +188,6 @@ def days_at_a_glance(
     ]
     for index in range(len(itinerary.days)):
         colour = colors.HexColor(day_colour(index))
-        commands.append(("LINEBEFORE", (0, index + 1), (0, index + 1), 5, colour))
+        commands.append(("LINEBEFORE", (0, index + 1), (0, index + 1), 5, colour, 0))
     table.setStyle(TableStyle(commands))
     return table
