@@ -332,8 +332,9 @@ ROUTE = SheetSpec(
             "interpreters",
             "Interpreters",
             Kind.INT,
-            "interpreters travelling along, 0-100",
-            "2",
+            "interpreters travelling with the group for the whole route, 0-100 "
+            "(interpreters for the visits come from the languages)",
+            "0",
             default=0,
             bounds=(0, 100),
         ),
@@ -706,7 +707,8 @@ CHAMPIONS = SheetSpec(
             "languages",
             "Languages",
             Kind.LIST,
-            "languages spoken, ';'",
+            "languages spoken, ';' (a name or code: Khmer, km); they give each "
+            "visit's interpretation",
             "Khmer; English",
             synonyms=("language",),
             default=(),
@@ -861,7 +863,8 @@ PARTICIPANTS = SheetSpec(
             "languages",
             "Languages",
             Kind.LIST,
-            "languages spoken, ';'",
+            "languages spoken, ';' (a name or code: Khmer, km); they give each "
+            "visit's interpretation",
             "Vietnamese; English",
             synonyms=("language",),
             default=(),

@@ -6,8 +6,11 @@ night bus, train or boat), per diem each day at the rate of
 where the group sleeps (the end place on the last day), fares of travel legs
 and host fees per person. Group items: vehicle hire on days with road travel,
 vehicle costs of legs, host fees per group, one honorarium per presenting
-champion per visit, interpreter and facilitator fees per route day and a
-venue per workshop session. Participants' international fares come from the
+champion per visit, facilitator fees and the fees of interpreters
+travelling with the group per route day, one interpreter-day per language
+pair a day's visits need (:mod:`lrplanner.core.interpretation`; a visit
+whose need is not known is a line of quantity 0 that says why) and a venue
+per workshop session. Participants' international fares come from the
 Participants sheet. Contingency is a percentage of all of it.
 """
 
@@ -17,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lrplanner.core.costs import INTERNATIONAL, CostBreakdown, CostCategory, CostLine
+from lrplanner.core.interpretation import InterpretationRule, day_interpretation
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import (
     ESTIMATE_NOTE,
@@ -34,6 +38,8 @@ if TYPE_CHECKING:
     from lrplanner.core.project import Project
 
 ONE = Decimal(1)
+INTERPRETER_KEY = "interpreter_per_day"
+RATE_LABELS = {INTERPRETER_KEY: "interpreter fee per day"}
 ROAD_MODES = frozenset({TravelMode.ROAD})
 VENUE_SESSIONS = frozenset(
     {SessionKind.OPENING, SessionKind.INNOVATION_PLAN, SessionKind.CLOSING}
@@ -43,8 +49,10 @@ VENUE_SESSIONS = frozenset(
 def compute_costs(project: Project, itinerary: Itinerary) -> CostBreakdown:
     """Return every cost line of ``itinerary`` under ``project``'s rates."""
     lines = [*_international_fares(project)]
+    rule = InterpretationRule(project)
     for day in itinerary.days:
         lines.extend(_day_lines(project, day))
+        lines.extend(_interpreter_lines(project, day, rule))
     route = project.route
     return CostBreakdown(
         lines=tuple(lines),
@@ -138,8 +146,8 @@ def _staff_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
             CostCategory.INTERPRETERS,
             route.interpreters,
             route.rates.interpreter_per_day,
-            "interpreter_per_day",
-            "interpreter fee per day",
+            INTERPRETER_KEY,
+            "interpreters travelling with the group",
         ),
         (
             CostCategory.FACILITATION,
@@ -156,10 +164,44 @@ def _staff_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
                 quantity=Decimal(count),
                 unit_rate=rate,
                 rate_key=key,
-                rate_label=label,
+                rate_label=RATE_LABELS.get(key, label),
                 country=country,
                 day=day.day,
             )
+
+
+def _interpreter_lines(
+    project: Project, day: DayPlan, rule: InterpretationRule
+) -> Iterator[CostLine]:
+    """One interpreter-day per pair the day's visits need, then a zero line
+    for each visit whose need is not known (the sheet says so)."""
+    rate = project.route.rates.interpreter_per_day
+    if not rate:
+        return
+    needs = day_interpretation(project, day, rule)
+    for shared in needs.pairs:
+        sites = [project.site_by_id[s] for s in shared.sites]
+        item = f"interpreter {shared.pair.label}: {'; '.join(s.name for s in sites)}"
+        yield _interpreter_line(day, item, ONE, rate, sites[0].country)
+    for site_id, why in needs.unknown:
+        site = project.site_by_id[site_id]
+        item = f"interpretation at {site.name} not known: {why}"
+        yield _interpreter_line(day, item, Decimal(0), rate, site.country)
+
+
+def _interpreter_line(
+    day: DayPlan, item: str, quantity: Decimal, rate: Decimal, country: str
+) -> CostLine:
+    return CostLine(
+        category=CostCategory.INTERPRETERS,
+        item=item,
+        quantity=quantity,
+        unit_rate=rate,
+        rate_key=INTERPRETER_KEY,
+        rate_label=RATE_LABELS[INTERPRETER_KEY],
+        country=country,
+        day=day.day,
+    )
 
 
 def _event_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostLine]:

@@ -218,6 +218,7 @@ def build_model(
                 group_of,
             ),
             service=splits[site.id].first if site.id in splits else site.duration_min,
+            cost=_site_cents(project, site, two_days=site.id in splits),
         )
         for i, site in enumerate(candidates)
     )
@@ -296,13 +297,19 @@ def _engine_site(
         score=_score(project, site, rules),
         service=site.duration_min,
         windows=windows,
-        cost=costs.to_cents(costs.site_cost(project, site)),
+        cost=_site_cents(project, site, two_days=False),
         groups=tuple(group_of[t] for t in dict.fromkeys(site.themes)),
         mandatory=site.required or any(lk.site == site.id for lk in project.locks),
         fixed_tour=fixed_tour,
         fixed_start=fixed_start,
         name=site.name,
     )
+
+
+def _site_cents(project: Project, site: CoreSite, *, two_days: bool) -> int:
+    """Return a visit's site cost; a visit split over two days has
+    interpreters on both (its fees and honoraria are paid once)."""
+    return costs.to_cents(costs.site_cost(project, site, days=2 if two_days else 1))
 
 
 def _splits(

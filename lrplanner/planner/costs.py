@@ -2,15 +2,24 @@
 
 The engine works in integer cents. Costs that do not depend on the choice of
 sites or hotels are "fixed" and taken off the budget before the search; the
-rest becomes site costs (host fees, honoraria) and arc costs (travel, and
-lodging plus per diem on the arc into a hotel). Honoraria count every
-champion of a site, so the engine's figure is never below the real one.
+rest becomes site costs (host fees, honoraria, interpretation) and arc
+costs (travel, and lodging plus per diem on the arc into a hotel). Honoraria
+count every champion of a site, so the engine's figure is never below the
+real one. Interpretation is bounded the same way: a visit is charged one
+interpreter-day per language pair it needs with the champions it may have
+on any route day (the most over those days), once per day it takes. The
+real cost (:mod:`lrplanner.core.costmodel`) shares a pair between the
+visits of one day, so it is never more: the day's distinct pairs are at
+most the sum of each visit's pairs.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
+
+from lrplanner.core.availability import route_dates
+from lrplanner.core.interpretation import InterpretationRule
 
 if TYPE_CHECKING:
     from lrplanner.core.places import Place
@@ -67,8 +76,9 @@ def with_contingency(project: Project, amount: Decimal) -> Decimal:
     return amount * (1 + project.route.contingency_pct / CENTS)
 
 
-def site_cost(project: Project, site: Site) -> Decimal:
-    """Return host fees and every champion's honorarium for one visit."""
+def site_cost(project: Project, site: Site, *, days: int = 1) -> Decimal:
+    """Return host fees, every champion's honorarium and the most the visit's
+    interpreters can cost (``days``: the route days the visit takes)."""
     honoraria = sum(
         (
             project.champion_by_id[c].honorarium
@@ -77,7 +87,27 @@ def site_cost(project: Project, site: Site) -> Decimal:
         ),
         Decimal(0),
     )
-    return site.fee_per_group + site.fee_per_person * project.group_size + honoraria
+    fees = site.fee_per_group + site.fee_per_person * project.group_size
+    rate = project.route.rates.interpreter_per_day
+    pairs = interpreter_pairs(project, site) if rate else 0
+    interpreters = rate * pairs * days
+    return fees + honoraria + interpreters
+
+
+def interpreter_pairs(project: Project, site: Site) -> int:
+    """Return the most language pairs a visit to ``site`` needs on a route day.
+
+    The champions who present are those of the site available that day
+    (:func:`lrplanner.core.availability.site_days`), and fewer champions may
+    speak fewer languages, so every day's set is tried.
+    """
+    rule = InterpretationRule(project)
+    known = [c for c in site.champions if c in project.champion_by_id]
+    teams = {
+        tuple(c for c in known if project.champion_by_id[c].is_available(day))
+        for day in route_dates(project)
+    }
+    return max((len(rule.need(team).pairs) for team in teams), default=0)
 
 
 def night_cost(project: Project, place: Place) -> Decimal:

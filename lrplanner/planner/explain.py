@@ -94,8 +94,8 @@ def _from_way_in(
         kind = ReasonKind.BUDGET
         text = (
             f"fits on {when} but needs {over:,.2f} {breakdown.currency} more "
-            "than the budget cap allows (fees, honoraria, travel and nights, "
-            "with contingency)"
+            "than the budget cap allows (fees, honoraria, interpreters, travel "
+            "and nights, with contingency)"
         )
     elif found.way is Way.SWAP:
         text = (
@@ -267,9 +267,9 @@ def _reason(
             site=site.id,
             kind=ReasonKind.BUDGET,
             reason=(
-                f"would break the budget by {over:,.2f} {breakdown.currency} (its fees "
-                f"and honoraria cost {extra:,.2f}; the plan already uses "
-                f"{breakdown.total:,.2f} of {cap:,.2f})"
+                f"would break the budget by {over:,.2f} {breakdown.currency} (its "
+                f"fees, honoraria and interpreters cost up to {extra:,.2f}; the plan "
+                f"already uses {breakdown.total:,.2f} of {cap:,.2f})"
             ),
         )
     return LeftOut(

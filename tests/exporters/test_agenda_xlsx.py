@@ -110,7 +110,8 @@ def test_overview_facts(workbook: Workbook, plan: Plan) -> None:
     assert facts["Route"] == plan.project.route.name
     assert facts["Countries"] == "BD, NP"
     assert facts["Sites visited"] == "6"
-    assert facts["Total cost"] == "36,649.20 USD"
+    # with one interpreter-day (Nepali → English at Rupandehi): 110 x 1.05 more
+    assert facts["Total cost"] == "36,764.70 USD"
     route = plan.project.route
     assert facts["Emergency contact"] == route.emergency_contact
     assert ws["B13"].value == route.staff_contacts
