@@ -28,6 +28,7 @@ from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary
 from lrplanner.core.project import Project
 from lrplanner.core.route import CostRates
 from lrplanner.core.sites import Site
+from lrplanner.core.validate import validate
 from tests.helpers import small_places, small_route
 
 ICT = ZoneInfo("Asia/Phnom_Penh")
@@ -359,3 +360,17 @@ def test_rest_day_interpreters_are_the_travelling_ones() -> None:
     """Tests that a day with no visits takes only the Route's interpreters."""
     project = _project(interpreters=2)
     assert interpreters_on(project, _itinerary().days[2]) == 2
+
+
+@pytest.mark.parametrize(("below", "broken"), [(Decimal("0.01"), True), (0, False)])
+def test_the_validator_counts_the_interpreters(below: Decimal, broken: bool) -> None:
+    """Tests that the independent check's budget rule costs the day's
+    interpreters: a cap a cent below the plan's total (which holds 9
+    interpreter-days) is broken, the total itself is not."""
+    project = _project(interpreters=1)
+    total = compute_costs(project, _itinerary()).total
+    capped = replace(project, route=replace(project.route, budget_cap=total - below))
+    budget = [v for v in validate(capped, _itinerary()) if v.rule == "budget"]
+    assert bool(budget) is broken
+    free = replace(project, route=replace(project.route, rates=CostRates()))
+    assert total - compute_costs(free, _itinerary()).total == 9 * RATE * Decimal("1.05")
