@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
+from lrplanner.core.interpretation import visit_interpretation
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.meals import breakfast_on_arrival, breakfast_time
 from lrplanner.core.places import TravelMode
@@ -316,9 +317,11 @@ def _visit_row(project: Project, event: Event, base: AgendaRow) -> AgendaRow:
         return base
     place = location_name(project, site.place) if site.place else site.name
     focus = f"\nLearning focus: {site.focus}" if site.focus else ""
+    spoken = visit_interpretation(project, event)
+    interpretation = f"\n{spoken}" if spoken else ""
     return _replace(
         base,
-        activity=base.activity + focus,
+        activity=base.activity + focus + interpretation,
         place=place,
         host=site.host,
         champions=champions_text(project, event),

@@ -98,7 +98,8 @@ def row_lines(row: AgendaRow) -> list[str]:
     time = " ".join(
         f"({line})" if line.startswith("UTC") else line for line in row.time.split("\n")
     )
-    lines = [f"{time} {row.activity}"]
+    title, *more = row.activity.split("\n")
+    lines = [f"{time} {title}", *(f"{INDENT}{line}" for line in more if line)]
     details = (
         ("", row.place),
         ("Host: ", row.host),

@@ -36,7 +36,10 @@ def test_day_text_follows_the_agenda_rows(plan: Plan) -> None:
             else:
                 first = row.time.split("\n")[0]
                 assert head.startswith(first)
-                assert head.endswith(row.activity)
+                title, *more = row.activity.split("\n")
+                assert head.endswith(title)
+                at = lines.index(head)
+                assert lines[at + 1 : at + 1 + len(more)] == [f"  {m}" for m in more]
         for row in rows:
             for line in row.champions.split("\n"):
                 if line:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 
+from lrplanner.core.interpretation import visit_interpretation
 from lrplanner.core.places import TravelMode
 from lrplanner.exporters.route_contacts import contacts_line
 
@@ -52,7 +53,14 @@ def test_day_rows_match_events(workbook: Workbook, plan: Plan, index: int) -> No
     for row, event in zip(rows, day.events, strict=False):
         local = event.start.astimezone(ZoneInfo(event.tz))
         title = "Departure: flight" if event in flights else event.title
-        assert row[1] == title
+        first, *more = str(row[1]).split("\n")
+        assert first == title
+        spoken = visit_interpretation(plan.project, event)
+        assert (
+            (spoken in more)
+            if spoken
+            else not any(m.startswith("Interpretation") for m in more)
+        )
         assert str(row[0]).startswith(f"{local:%H:%M}")
     assert rows[-1][1] == ("Overnight" if day.overnight else "End of the route")
 
