@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from lrplanner.core.interpretation import visit_interpretation
 from lrplanner.core.places import TravelMode
 from lrplanner.gui.models.agenda import agenda_model
 from tests.exporters.fixtures import make_plan
@@ -49,3 +50,25 @@ def test_a_flight_has_its_check_in_and_arrival_rows(qtbot: QtBot) -> None:
     events = plan.itinerary.days[2].events
     flights = [e for e in events if e.mode is TravelMode.FLIGHT]
     assert day.rowCount() == len(events) + 2 * len(flights)
+
+
+def test_a_visit_row_tells_its_interpretation(qtbot: QtBot) -> None:
+    """Tests that a visit needing interpretation carries it as the tooltip of
+    its title, place and champions, as the printed agenda prints it."""
+    plan = make_plan()
+    project = plan.project.with_changes(plan=plan.itinerary)
+    model = agenda_model(project)
+    needs = []
+    for number, day in enumerate(plan.itinerary.days):
+        parent = model.item(number, 0)
+        for event in day.visits():
+            spoken = visit_interpretation(project, event)
+            row = next(
+                r
+                for r in range(parent.rowCount())
+                if parent.child(r, 2).text() == event.title
+            )
+            tip = parent.child(row, 2).toolTip()
+            assert (spoken in tip) if spoken else tip == ""
+            needs.append(spoken)
+    assert any(needs)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from lrplanner.core.ids import SiteId
+from lrplanner.core.interpretation import visit_interpretation
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
@@ -251,6 +252,9 @@ def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardIt
         ", ".join(_champion_names(project, event)),
     )
     items[0].setToolTip(plain.tooltip(f"{event.tz} (UTC{start:%z})"))
+    if spoken := visit_interpretation(project, event):
+        for item in items[2:]:
+            item.setToolTip(plain.tooltip(spoken))
     for item in items:
         item.setData(day.day.isoformat(), DAY_ROLE)
         item.setData(event.site, SITE_ROLE)
