@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from lrplanner.core.costs import INTERNATIONAL, CostBreakdown, CostCategory, CostLine
 from lrplanner.core.interpretation import InterpretationRule, day_interpretation
+from lrplanner.core.locations import location_name
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import (
     ESTIMATE_NOTE,
@@ -267,7 +268,9 @@ def _visit_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostL
 def _travel_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostLine]:
     origin = project.place_by_id.get(event.origin) if event.origin else None
     country = origin.country if origin else _day_country(project, day)
-    leg = f"{event.mode} {event.origin} to {event.destination}"
+    start = location_name(project, event.origin or "?")
+    end = location_name(project, event.destination or "?")
+    leg = f"{event.mode} {start} to {end}"
     if event.estimated:
         leg = f"{leg} ({ESTIMATE_NOTE})"
     key = f"{event.mode}:{event.origin}>{event.destination}"

@@ -166,7 +166,8 @@ def test_estimated_fares_are_marked_and_explained(plan: Plan, tmp_path: Path) ->
         if f"({ESTIMATE_NOTE})" in str(lines.cell(r, 4).value)
     ]
     assert [lines.cell(r, 4).value for r in rows] == [
-        f"fares, flight BWA to KTM ({ESTIMATE_NOTE})"
+        "fares, flight Gautam Buddha International Airport (Bhairahawa) to "
+        f"Tribhuvan International Airport (Kathmandu) ({ESTIMATE_NOTE})"
     ]
     assert lines.cell(rows[0], 1).fill.fgColor.rgb == "00FCE4D6"
     assert lines.cell(rows[0] - 1, 1).fill.fgColor.rgb != "00FCE4D6"
