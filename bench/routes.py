@@ -440,6 +440,12 @@ HISTORY = (
     "measured per non-rest day (3.2 before counted the same way) |",
     "| south_asia | 8427018 (2 Dec 2026) | 78.9 | 7 | 4 | 4.1 | 6 | one more "
     "visit: an insertion with a night moved, which the search had missed |",
+    "| mekong | 1c1c0ff (2 Dec 2026: lunch before departures, waiting at the "
+    "hotel, interpreters by language) | 108.6 | 10 | 3 | 3.5 | 4 | same plan "
+    "and figures at 10 s |",
+    "| south_asia | 1c1c0ff (2 Dec 2026) | 78.9 | 7 | 4 | 4.0 | 7 | idle "
+    "hours 4.1 → 4.0 (the group waits at the hotel, not at the host's gate); "
+    "one more hotel change for the same value |",
     "",
 )
 
