@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
-from lrplanner.core.atomic import atomic_path
 from lrplanner.core.columns import PARTICIPANTS
 from lrplanner.core.locations import location_name
 from lrplanner.core.plan import EventKind
@@ -27,10 +26,10 @@ from lrplanner.exporters.xlsx_cells import (
     TITLE_FONT,
     WRAP,
     fit_row_height,
-    put_check_failures,
     put_header,
     put_row,
     put_text,
+    save_plan_workbook,
     set_widths,
     setup_print,
 )
@@ -96,9 +95,7 @@ def write_agenda_xlsx(
             put_text(ws, 1, 1, f"{check_banner(check_failures)} {ws['A1'].value}")
     write_roster(wb.create_sheet("Participants"), project)
     write_champions(wb.create_sheet("Champions"), project, itinerary, indicators)
-    put_check_failures(wb, check_failures)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    save_plan_workbook(wb, path, check_failures)
 
 
 def write_day_sheet(

@@ -16,16 +16,15 @@ from openpyxl import Workbook
 
 from lrplanner.core.arrival_plan import transfer_plan
 from lrplanner.core.arrivals import SEATS_PER_VEHICLE, TRANSFER_WINDOW_MIN, Way
-from lrplanner.core.atomic import atomic_path
 from lrplanner.core.locations import location_name
 from lrplanner.exporters.agenda_rows import check_banner
 from lrplanner.exporters.xlsx_cells import (
     TITLE_FONT,
     fit_row_height,
-    put_check_failures,
     put_header,
     put_row,
     put_text,
+    save_plan_workbook,
     set_widths,
     setup_print,
 )
@@ -89,9 +88,7 @@ def write_arrivals_xlsx(
     if check_failures:
         for ws in wb.worksheets:
             put_text(ws, 1, 1, f"{check_banner(check_failures)} {ws['A1'].value}")
-    put_check_failures(wb, check_failures)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    save_plan_workbook(wb, path, check_failures)
 
 
 def _title(ws: Worksheet, project: Project, subject: str, note: str) -> None:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from lrplanner.core.atomic import atomic_path
 from lrplanner.core.plan import ESTIMATE_NOTE
 from lrplanner.exporters.costs_summary import (
     DATE_FORMAT,
@@ -32,9 +31,9 @@ from lrplanner.exporters.costs_summary import (
 from lrplanner.exporters.xlsx_cells import (
     WRAP,
     fit_row_height,
-    put_check_failures,
     put_header,
     put_text,
+    save_plan_workbook,
     set_widths,
     setup_print,
 )
@@ -99,9 +98,7 @@ def write_costs_xlsx(
     setup_one_page(summary, project.route.name, last)
     for ws, subject in ((rates, "Rates"), (lines, "Cost lines")):
         setup_print(ws, title_rows="1:1", header=project.route.name, day=subject)
-    put_check_failures(wb, check_failures)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    save_plan_workbook(wb, path, check_failures)
 
 
 def rate_keys(costs: CostBreakdown) -> dict[RatePair, str]:

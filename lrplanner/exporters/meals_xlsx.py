@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
-from lrplanner.core.atomic import atomic_path
 from lrplanner.core.meals import DIETS, diet_counts, group_size, meals
 from lrplanner.core.rooming import staff
 from lrplanner.exporters.agenda_rows import EN_DASH, check_banner
@@ -21,10 +20,10 @@ from lrplanner.exporters.xlsx_cells import (
     TITLE_FONT,
     WRAP,
     fit_row_height,
-    put_check_failures,
     put_header,
     put_row,
     put_text,
+    save_plan_workbook,
     set_widths,
     setup_print,
 )
@@ -68,9 +67,7 @@ def write_meals_xlsx(
     if check_failures:
         put_text(ws, 1, 1, f"{check_banner(check_failures)} {ws['A1'].value}")
     write_diets(wb.create_sheet("Diets"), project, diets)
-    put_check_failures(wb, check_failures)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    save_plan_workbook(wb, path, check_failures)
 
 
 def named_needs(diets: DietCounts) -> list[str]:

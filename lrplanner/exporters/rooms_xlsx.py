@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
-from lrplanner.core.atomic import atomic_path
 from lrplanner.core.locations import location_name
 from lrplanner.core.rooming import StayKind, staff, stays, unmatched_requests
 from lrplanner.exporters.agenda_rows import check_banner
@@ -21,10 +20,10 @@ from lrplanner.exporters.xlsx_cells import (
     BOLD,
     TITLE_FONT,
     WRAP,
-    put_check_failures,
     put_header,
     put_row,
     put_text,
+    save_plan_workbook,
     set_widths,
     setup_print,
 )
@@ -83,9 +82,7 @@ def write_rooms_xlsx(
     if check_failures:
         for ws in wb.worksheets:
             put_text(ws, 1, 1, f"{check_banner(check_failures)} {ws['A1'].value}")
-    put_check_failures(wb, check_failures)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    save_plan_workbook(wb, path, check_failures)
 
 
 def sheet_title(number: int, place: str, used: set[str]) -> str:

@@ -16,17 +16,16 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from lrplanner.core.atomic import atomic_path
 from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.visa_check import country_stays, visa_entries
 from lrplanner.exporters.agenda_rows import check_banner
 from lrplanner.exporters.xlsx_cells import (
     TITLE_FONT,
     WRAP,
-    put_check_failures,
     put_header,
     put_row,
     put_text,
+    save_plan_workbook,
     set_widths,
     setup_print,
 )
@@ -107,9 +106,7 @@ def write_visas_xlsx(
     if check_failures:
         for ws in wb.worksheets:
             put_text(ws, 1, 1, f"{check_banner(check_failures)} {ws['A1'].value}")
-    put_check_failures(wb, check_failures)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    save_plan_workbook(wb, path, check_failures)
 
 
 def country(code: str) -> str:

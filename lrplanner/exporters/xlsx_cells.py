@@ -15,10 +15,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from lrplanner.core.atomic import atomic_path
 from lrplanner.exporters.agenda_rows import check_banner
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
@@ -144,3 +146,12 @@ def put_check_failures(wb: Workbook, failures: Sequence[str]) -> None:
     wb.active = 0
     for sheet in wb.worksheets[1:]:
         sheet.sheet_view.tabSelected = False
+
+
+def save_plan_workbook(wb: Workbook, path: Path, failures: Sequence[str]) -> None:
+    """Save a workbook made from a plan atomically (an old file is replaced
+    only on success), with the failed-check sheet first when the plan breaks
+    hard rules (:func:`put_check_failures`)."""
+    put_check_failures(wb, failures)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
