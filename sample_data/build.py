@@ -47,7 +47,10 @@ def _typed(kind: Kind, text: str) -> object:
     if kind is Kind.INT:
         return int(text)
     if kind in (Kind.NUMBER, Kind.MONEY, Kind.PERCENT):
-        number = float(text)
+        try:
+            number = float(text)
+        except ValueError:  # an amount with its currency: "600,000 KHR"
+            return text
         return int(number) if number.is_integer() else number
     if kind is Kind.DATE:
         return date.fromisoformat(text)

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from lrplanner.core.checks import require_money
 from lrplanner.core.costs import CostCategory
+from lrplanner.core.currency import LocalAmount
 
 #: Other names a Budget sheet may give each category (lower case), besides
 #: the category's own label and its enum name (``per_diem``).
@@ -83,6 +84,9 @@ class PlannedAmount:
     amount: Decimal
     note: str = ""
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, LocalAmount] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def __post_init__(self) -> None:
         require_money(self.amount, "planned amount")

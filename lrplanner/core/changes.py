@@ -17,6 +17,7 @@ _FIELD_OF_FLAG = {
     "links": "links",
     "visas": "visas",
     "budget": "budget",
+    "rates": "rates",
     "route": "route",
     "plan": "plan",
     "locks": ("locks", "excluded_sites"),
@@ -40,6 +41,7 @@ class PlanChanges:
     links: bool = False
     visas: bool = False
     budget: bool = False
+    rates: bool = False
     route: bool = False
     plan: bool = False
     locks: bool = False

@@ -60,6 +60,8 @@ class Parse(enum.StrEnum):
     ID_LIST = "id list"
     #: A room: twin, single or 'share with <participant id>' (Kind.TEXT).
     ROOM = "room"
+    #: An exchange rate: a positive decimal, ``4,100`` or ``33.73`` (Kind.NUMBER).
+    RATE = "exchange rate"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1346,6 +1348,77 @@ BUDGET = SheetSpec(
     ),
 )
 
+RATES = SheetSpec(
+    name="Rates",
+    help="Optional exchange rates: one row per currency other than the "
+    "Route's. A money cell may then hold an amount in that currency, such as "
+    "80,000 KHR; it is converted at this rate (to the cent) and the budget "
+    "cap, the plan and the totals are in the Route's currency. A currency "
+    "with no row is converted at the European Central Bank reference rate "
+    "where the ECB publishes one (a warning says so); otherwise it is refused.",
+    required=False,
+    synonyms=("exchange rates", "currency rates", "fx rates", "currencies"),
+    more_examples=(
+        (
+            ("currency", "LAK"),
+            ("per_unit", "21500"),
+            ("on", "2027-01-15"),
+            ("source", "Bank of the Lao PDR reference rate"),
+        ),
+        (
+            ("currency", "VND"),
+            ("per_unit", "26000"),
+            ("on", "2027-01-15"),
+            ("source", "Vietcombank selling rate"),
+        ),
+    ),
+    columns=(
+        _c(
+            "currency",
+            "Currency",
+            Kind.CURRENCY,
+            "the local currency, ISO 4217 code (KHR, LAK, VND, THB, NPR, BDT, PHP...)",
+            "KHR",
+            required=True,
+            synonyms=("code", "currency code", "local currency"),
+        ),
+        _c(
+            "per_unit",
+            "Rate",
+            Kind.NUMBER,
+            "units of this currency one unit of the Route's currency buys, as "
+            "banks quote it (4100 KHR per USD)",
+            "4000",
+            required=True,
+            synonyms=(
+                "exchange rate",
+                "units per reporting unit",
+                "per reporting unit",
+                "units per usd",
+                "per usd",
+            ),
+            parse=Parse.RATE,
+        ),
+        _c(
+            "on",
+            "Date",
+            Kind.DATE,
+            "the date of the rate (YYYY-MM-DD)",
+            "2027-01-15",
+            synonyms=("as of", "rate date", "dated"),
+        ),
+        _c(
+            "source",
+            "Source",
+            Kind.TEXT,
+            "where the rate comes from (a bank, the central bank, the budget)",
+            "National Bank of Cambodia official rate",
+            default="",
+            synonyms=("from", "bank"),
+        ),
+    ),
+)
+
 SHEETS: tuple[SheetSpec, ...] = (
     ROUTE,
     SITES,
@@ -1355,6 +1428,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     LINKS,
     VISAS,
     BUDGET,
+    RATES,
 )
 
 COUNTRIES: dict[str, str] = {

@@ -35,6 +35,7 @@ from lrplanner.core.plan import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from lrplanner.core.currency import LocalAmount
     from lrplanner.core.ids import PlaceId
     from lrplanner.core.project import Project
 
@@ -79,6 +80,7 @@ def _international_fares(project: Project) -> Iterator[CostLine]:
                     rate_key=f"{key}:{person.id}",
                     rate_label=f"{person.name}, fare {label}",
                     country=INTERNATIONAL,
+                    local=person.prices.get(key),
                 )
 
 
@@ -98,6 +100,7 @@ def _day_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
             rate_label="vehicle hire per day",
             country=_day_country(project, day),
             day=day.day,
+            local=project.route.prices.get("rates.vehicle_per_day"),
         )
 
 
@@ -124,6 +127,7 @@ def _stay_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
             country=place.country,
             day=day.day,
             per_head=True,
+            local=place.prices.get("per_diem"),
         )
     if day.overnight is not None and not day.on_board and place.lodging_per_night:
         yield CostLine(
@@ -136,6 +140,7 @@ def _stay_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
             country=place.country,
             day=day.day,
             per_head=True,
+            local=place.prices.get("lodging_per_night"),
         )
 
 
@@ -168,6 +173,7 @@ def _staff_lines(project: Project, day: DayPlan) -> Iterator[CostLine]:
                 rate_label=RATE_LABELS.get(key, label),
                 country=country,
                 day=day.day,
+                local=route.prices.get(f"rates.{key}"),
             )
 
 
@@ -183,25 +189,27 @@ def _interpreter_lines(
     for shared in needs.pairs:
         sites = [project.site_by_id[s] for s in shared.sites]
         item = f"interpreter {shared.pair.label}: {'; '.join(s.name for s in sites)}"
-        yield _interpreter_line(day, item, ONE, rate, sites[0].country)
+        yield _interpreter_line(project, day, item, ONE, sites[0].country)
     for site_id, why in needs.unknown:
         site = project.site_by_id[site_id]
         item = f"interpretation at {site.name} not known: {why}"
-        yield _interpreter_line(day, item, Decimal(0), rate, site.country)
+        yield _interpreter_line(project, day, item, Decimal(0), site.country)
 
 
 def _interpreter_line(
-    day: DayPlan, item: str, quantity: Decimal, rate: Decimal, country: str
+    project: Project, day: DayPlan, item: str, quantity: Decimal, country: str
 ) -> CostLine:
+    route = project.route
     return CostLine(
         category=CostCategory.INTERPRETERS,
         item=item,
         quantity=quantity,
-        unit_rate=rate,
+        unit_rate=route.rates.interpreter_per_day,
         rate_key=INTERPRETER_KEY,
         rate_label=RATE_LABELS[INTERPRETER_KEY],
         country=country,
         day=day.day,
+        local=route.prices.get(f"rates.{INTERPRETER_KEY}"),
     )
 
 
@@ -221,6 +229,7 @@ def _event_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostL
             rate_label="venue per session",
             country=_day_country(project, day),
             day=day.day,
+            local=project.route.prices.get("rates.venue_per_session"),
         )
 
 
@@ -228,16 +237,17 @@ def _visit_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostL
     assert event.site is not None
     site = project.site_by_id[event.site]
     people = Decimal(project.group_size)
-    for quantity, rate, key, label, per_head in (
-        (ONE, site.fee_per_group, f"fee_group:{site.id}", "host fee per group", False),
+    for quantity, field, key, label, per_head in (
+        (ONE, "fee_per_group", f"fee_group:{site.id}", "host fee per group", False),
         (
             people,
-            site.fee_per_person,
+            "fee_per_person",
             f"fee_person:{site.id}",
             "host fee per person",
             True,
         ),
     ):
+        rate = getattr(site, field)
         if rate:
             yield CostLine(
                 category=CostCategory.HOST_FEES,
@@ -249,6 +259,7 @@ def _visit_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostL
                 country=site.country,
                 day=day.day,
                 per_head=per_head,
+                local=site.prices.get(field),
             )
     for champion_id in event.champions:
         champion = project.champion_by_id[champion_id]
@@ -262,6 +273,7 @@ def _visit_lines(project: Project, day: DayPlan, event: Event) -> Iterator[CostL
                 rate_label=f"honorarium of {champion.name}",
                 country=site.country,
                 day=day.day,
+                local=champion.prices.get("honorarium"),
             )
 
 
@@ -286,6 +298,7 @@ def _travel_lines(project: Project, day: DayPlan, event: Event) -> Iterator[Cost
             day=day.day,
             per_head=True,
             estimated=event.estimated,
+            local=_link_price(project, event, "cost_per_person", event.fare_per_person),
         )
     if event.vehicle_cost:
         yield CostLine(
@@ -298,4 +311,27 @@ def _travel_lines(project: Project, day: DayPlan, event: Event) -> Iterator[Cost
             country=country,
             day=day.day,
             estimated=event.estimated,
+            local=_link_price(project, event, "cost_per_vehicle", event.vehicle_cost),
         )
+
+
+def _link_price(
+    project: Project, event: Event, field: str, amount: Decimal
+) -> LocalAmount | None:
+    """Return the local amount of the Links row a leg's ``amount`` comes from.
+
+    The row runs between the leg's places by its mode (either way if it runs
+    both ways) with that amount; an estimated leg has none.
+    """
+    if event.estimated:
+        return None
+    ends = (event.origin, event.destination)
+    for link in project.links:
+        if link.mode is not event.mode or field not in link.prices:
+            continue
+        joins = (link.origin, link.destination) == ends or (
+            link.both_ways and (link.destination, link.origin) == ends
+        )
+        if joins and getattr(link, field) == amount:
+            return link.prices[field]
+    return None

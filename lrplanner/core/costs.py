@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
 from lrplanner.core.checks import require, require_currency, require_money
+from lrplanner.core.currency import LocalAmount
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,7 +44,8 @@ class CostLine:
     A ``per_head`` line counts the travelling group (the participants plus
     a fixed number of staff), so a cost sheet can recompute its quantity
     from a participant count; an ``estimated`` line's rate is an estimate
-    (a travel leg with no Links row).
+    (a travel leg with no Links row). ``local`` is the unit rate as entered
+    in another currency (``80,000 KHR``), ``unit_rate`` its conversion.
 
     Raises
     ------
@@ -61,6 +63,7 @@ class CostLine:
     day: date | None = None
     per_head: bool = False
     estimated: bool = False
+    local: LocalAmount | None = None
 
     def __post_init__(self) -> None:
         require_money(self.quantity, "quantity")

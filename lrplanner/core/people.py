@@ -10,6 +10,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from lrplanner.core.checks import require, require_country, require_id, require_money
+from lrplanner.core.currency import LocalAmount
 from lrplanner.core.ids import ChampionId, ParticipantId, PlaceId, SiteId
 from lrplanner.core.timespan import DateRange
 
@@ -58,6 +59,9 @@ class Champion:
     available: tuple[DateRange, ...] = ()
     honorarium: Decimal = Decimal("0")
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, LocalAmount] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def __post_init__(self) -> None:
         require_id(self.id, "champion")
@@ -117,6 +121,9 @@ class Participant:
     departure_flight: str = ""
     departure_airport: PlaceId | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, LocalAmount] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def __post_init__(self) -> None:
         require_id(self.id, "participant")

@@ -16,6 +16,7 @@ from lrplanner.core.checks import (
     require_id,
     require_money,
 )
+from lrplanner.core.currency import LocalAmount
 from lrplanner.core.ids import PlaceId
 from lrplanner.core.timespan import OpeningHours
 
@@ -72,6 +73,9 @@ class Place:
     arrival_min: int | None = None
     formalities_min: int | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, LocalAmount] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def __post_init__(self) -> None:
         require_id(self.id, "place")
@@ -131,6 +135,9 @@ class Link:
     both_ways: bool = True
     service: str | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, LocalAmount] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def __post_init__(self) -> None:
         require_id(self.origin, "link origin")

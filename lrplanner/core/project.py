@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from lrplanner.core.budget_lines import PlannedAmount
 from lrplanner.core.checks import require
+from lrplanner.core.currency import ExchangeRate, check_prices, rate_by_currency
 from lrplanner.core.ids import ChampionId, PlaceId, SiteId
 from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place
@@ -40,14 +41,16 @@ class Project:
     lengths, value weights); they are saved with the project. ``visas`` are
     the Visas sheet's rules and ``budget`` the Budget sheet's planned amount
     per cost category (both optional; a project file without them loads
-    with none).
+    with none). ``rates`` are the exchange rates that converted amounts
+    entered in another currency (kept in each record's ``prices``); every
+    such amount has its rate here.
 
     Raises
     ------
     ValueError
         If ids repeat within a kind of record, two visa rules are for the
-        same nationality and destination, or two planned amounts for one
-        category.
+        same nationality and destination, two planned amounts for one
+        category, or an amount is in a currency without a rate.
     """
 
     route: RouteSettings
@@ -58,6 +61,7 @@ class Project:
     links: tuple[Link, ...] = ()
     visas: tuple[VisaRule, ...] = ()
     budget: tuple[PlannedAmount, ...] = ()
+    rates: tuple[ExchangeRate, ...] = ()
     locks: tuple[VisitLock, ...] = ()
     excluded_sites: tuple[SiteId, ...] = ()
     plan: Itinerary | None = None
@@ -81,6 +85,7 @@ class Project:
         require(len(pairs) == len(set(pairs)), "duplicate visa rules")
         planned = [line.category for line in self.budget]
         require(len(planned) == len(set(planned)), "duplicate budget categories")
+        self._check_prices()
         known = {s.id for s in self.sites}
         require(all(lock.site in known for lock in self.locks), "lock of unknown site")
         require(set(self.excluded_sites) <= known, "exclusion of unknown site")
@@ -93,6 +98,24 @@ class Project:
         object.__setattr__(
             self, "champion_by_id", MappingProxyType({c.id: c for c in self.champions})
         )
+
+    def _check_prices(self) -> None:
+        rates = rate_by_currency(self.rates)
+        require(
+            self.route.currency not in rates,
+            f"no exchange rate for the reporting currency {self.route.currency}",
+        )
+        check_prices(self.route.prices, rates, "the Route's")
+        for kind, records in (
+            ("site", self.sites),
+            ("champion", self.champions),
+            ("participant", self.participants),
+            ("place", self.places),
+            ("link", self.links),
+            ("planned amount", self.budget),
+        ):
+            for record in records:
+                check_prices(record.prices, rates, kind)
 
     @property
     def group_size(self) -> int:

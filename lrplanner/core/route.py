@@ -9,6 +9,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from lrplanner.core.checks import require, require_currency, require_id, require_money
+from lrplanner.core.currency import LocalAmount
 from lrplanner.core.ids import PlaceId
 
 #: Minutes a visit may run into lunch time; lunch then follows it.
@@ -77,6 +78,9 @@ class RouteSettings:
     #: The route staff and their phones, ';'-separated.
     staff_contacts: str = ""
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, LocalAmount] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def __post_init__(self) -> None:
         require(bool(self.name.strip()), "route name must be non-blank")

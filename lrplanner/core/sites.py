@@ -15,6 +15,7 @@ from lrplanner.core.checks import (
     require_id,
     require_money,
 )
+from lrplanner.core.currency import LocalAmount
 from lrplanner.core.ids import ChampionId, PlaceId, SiteId
 from lrplanner.core.timespan import DateRange, OpeningHours
 
@@ -60,6 +61,9 @@ class Site:
     #: being eaten at the site (docs/user-guide.md, "Lunch").
     serves_lunch: bool = False
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, LocalAmount] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def __post_init__(self) -> None:
         require_id(self.id, "site")

@@ -89,7 +89,8 @@ def write_costs_xlsx(
     summary.title = "Summary"
     rates = wb.create_sheet("Rates")
     lines = wb.create_sheet("Lines")
-    rate_cells = write_rates(rates, costs)
+    exchange = write_exchange(wb, project, costs)
+    rate_cells = write_rates(rates, costs, exchange)
     write_lines(lines, costs, rate_cells)
     notes = estimate_notes(costs)
     put_notes(lines, len(costs.lines) + 3, notes)
@@ -119,9 +120,62 @@ def rate_keys(costs: CostBreakdown) -> dict[RatePair, str]:
     return keys
 
 
-def write_rates(ws: Worksheet, costs: CostBreakdown) -> dict[RatePair, str]:
-    """Fill the Rates sheet; return the cell (``Rates!$C$n``) of each rate."""
-    put_header(ws, 1, ("Rate key", "What it is", f"Unit rate ({costs.currency})"))
+EXCHANGE_SHEET = "Exchange rates"
+LOCAL_FORMAT = "#,##0.##"
+
+
+def write_exchange(
+    wb: Workbook, project: Project, costs: CostBreakdown
+) -> dict[str, str]:
+    """Add the Exchange rates sheet if any rate is in another currency.
+
+    One row per rate of the project (units per one reporting unit, its date
+    and source); returns the editable rate cell of each currency.
+    """
+    if not project.rates:
+        return {}
+    ws = wb.create_sheet(EXCHANGE_SHEET)
+    reporting = costs.currency
+    put_header(ws, 1, ("Currency", f"Units per 1 {reporting}", "Date", "Source"))
+    cells: dict[str, str] = {}
+    for row, rate in enumerate(project.rates, start=2):
+        put_text(ws, row, 1, rate.currency)
+        cell = ws.cell(row=row, column=2, value=rate.per_unit)
+        cell.number_format = "#,##0.######"
+        cell.fill = EDITABLE
+        if rate.on is not None:
+            ws.cell(row=row, column=3, value=rate.on).number_format = DATE_FORMAT
+        put_text(ws, row, 4, rate.source or "source not given").alignment = WRAP
+        cells[rate.currency] = f"'{EXCHANGE_SHEET}'!$B${row}"
+    note = (
+        f"An amount entered in another currency is converted at these rates, "
+        f"to the cent: Rates shows it as entered (editable) and in {reporting}."
+    )
+    put_notes(ws, len(project.rates) + 3, [note])
+    set_widths(ws, (12.0, 18.0, 13.0, 60.0))
+    ws.freeze_panes = "A2"
+    setup_print(ws, title_rows="1:1", header=project.route.name, day="Exchange rates")
+    return cells
+
+
+def write_rates(
+    ws: Worksheet, costs: CostBreakdown, exchange: dict[str, str] | None = None
+) -> dict[RatePair, str]:
+    """Fill the Rates sheet; return the cell (``Rates!$C$n``) of each rate.
+
+    A rate entered in another currency shows that amount (editable) and its
+    currency; its unit rate is then ``ROUND(amount / exchange rate, 2)``, the
+    importer's conversion, so the totals match the planner's.
+    """
+    exchange = exchange or {}
+    headers: tuple[str, ...] = (
+        "Rate key",
+        "What it is",
+        f"Unit rate ({costs.currency})",
+    )
+    if exchange:
+        headers += ("Amount as entered", "Currency")
+    put_header(ws, 1, headers)
     labels = {(line.rate_key, line.unit_rate): line for line in costs.lines}
     cells: dict[RatePair, str] = {}
     for row, (pair, key) in enumerate(rate_keys(costs).items(), start=2):
@@ -129,10 +183,18 @@ def write_rates(ws: Worksheet, costs: CostBreakdown) -> dict[RatePair, str]:
         put_text(ws, row, 1, key)
         put_text(ws, row, 2, line.rate_label)
         cell = ws.cell(row=row, column=3, value=line.unit_rate)
+        local = line.local
+        if local is not None and local.currency in exchange:
+            entered = ws.cell(row=row, column=4, value=local.amount)
+            entered.number_format = LOCAL_FORMAT
+            entered.fill = EDITABLE
+            put_text(ws, row, 5, local.currency)
+            cell.value = f"=ROUND(D{row}/{exchange[local.currency]},2)"
+        else:
+            cell.fill = EDITABLE
         cell.number_format = money_format(costs.currency)
-        cell.fill = EDITABLE
         cells[pair] = f"Rates!$C${row}"
-    set_widths(ws, (34.0, 60.0, 18.0))
+    set_widths(ws, (34.0, 60.0, 18.0, 18.0, 10.0))
     ws.freeze_panes = "A2"
     return cells
 
@@ -154,15 +216,25 @@ def write_lines(
         ws.cell(row=row, column=6, value=f"={rate_cells[pair]}").number_format = money
         ws.cell(row=row, column=7, value=f"=E{row}*F{row}").number_format = money
         put_text(ws, row, 8, keys[pair])
+        if line.local is not None:
+            local_rate = rate_cells[pair].replace("$C$", "$D$")
+            entered = ws.cell(row=row, column=9, value=f"=E{row}*{local_rate}")
+            entered.number_format = LOCAL_FORMAT
+            put_text(ws, row, 10, line.local.currency)
         if line.estimated:
             for column in range(1, len(LINE_HEADERS) + 1):
                 ws.cell(row=row, column=column).fill = ESTIMATE_FILL
+    last = "H"
+    if any(line.local is not None for line in costs.lines):
+        put_header(ws, 1, (*LINE_HEADERS, *LOCAL_HEADERS))
+        last = "J"
     set_widths(ws, LINE_WIDTHS)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:H{max(2, len(costs.lines) + 1)}"
+    ws.auto_filter.ref = f"A1:{last}{max(2, len(costs.lines) + 1)}"
 
 
-LINE_WIDTHS = (16.0, 13.0, 24.0, 60.0, 10.0, 15.0, 17.0, 32.0)
+LINE_WIDTHS = (16.0, 13.0, 24.0, 60.0, 10.0, 15.0, 17.0, 32.0, 17.0, 10.0)
+LOCAL_HEADERS = ("Local amount", "Currency")
 
 
 def quantity_cell(line: CostLine, participants: int) -> Decimal | str:

@@ -11,8 +11,10 @@ Conventions (also on the README sheet of the template):
   between 2000-01-01 and 2100-12-31;
 - text: at most 500 characters a cell (ids 40), spaces and invisible
   characters at the ends removed (see :mod:`lrplanner.importers.cleantext`);
-- money: plain amounts ``1200.50`` or ``1,200.50``; a currency sign is
-  refused (the currency is set once on the Route sheet);
+- money: plain amounts ``1200.50`` or ``1,200.50`` in the Route's
+  currency, or an amount naming another currency (``80,000 KHR``,
+  ``KHR 80,000``, ``฿1,500``), converted by the Rates sheet's rate (see
+  :mod:`lrplanner.importers.exchange`);
 - percent: ``5`` or ``5%`` mean five percent; a cell formatted as a percent
   in Excel is read as shown (0.05 displayed as 5 % is 5).
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
@@ -29,10 +32,11 @@ from typing import TYPE_CHECKING, TypeVar
 from lrplanner.core.budget_lines import category_names
 from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.costs import CostCategory
+from lrplanner.core.currency import RATE_BOUNDS
 from lrplanner.core.people import Gender
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.visas import Requirement
-from lrplanner.importers import datetext
+from lrplanner.importers import datetext, exchange
 from lrplanner.importers.cleantext import clean, invisible_in, note, without_invisible
 
 if TYPE_CHECKING:
@@ -221,9 +225,8 @@ parse_longitude = bounded_number(-180, 180, "a longitude in decimal degrees")
 _MONEY = re.compile(r"\d+(\.\d+)?|\d{1,3}(,\d{3})+(\.\d+)?")
 
 
-def parse_money(value: object) -> Decimal:
-    """Return a non-negative amount as a Decimal (``1200.50``, ``1,200.50``)."""
-    expected = "an amount >= 0 such as 1200.50, without a currency sign"
+def _amount(value: object, expected: str) -> Decimal:
+    """Return a non-negative plain amount (no currency) as a Decimal."""
     value = _plain(value)
     if isinstance(value, bool):
         raise CellError(expected)
@@ -241,6 +244,67 @@ def parse_money(value: object) -> Decimal:
     return amount
 
 
+_CODED = re.compile(
+    r"(?P<before>[A-Za-z]{3}|[^\w\s.,])?\s*(?P<number>[\d.,]+)\s*"
+    r"(?P<after>[A-Za-z]{3}|[^\w\s.,])?"
+)
+
+
+def _currency_of(match: re.Match[str]) -> str | None:
+    """Return the currency a coded amount names (None: none), or refuse two."""
+    before, after = match["before"], match["after"]
+    if before and after:
+        raise CellError("an amount with one currency, such as 80,000 KHR")
+    mark = before or after
+    if mark is None:
+        return None
+    if len(mark) == 1:
+        code = exchange.SIGNS.get(mark)
+        if code is None and unicodedata.category(mark) != "Sc":
+            return None  # not a currency sign: the plain amount's message
+        if code is None:
+            raise CellError(
+                "an amount with an ISO currency code such as 80,000 KHR "
+                f"('{mark}' names no single currency)"
+            )
+        return code
+    return mark.upper()
+
+
+def parse_money(value: object) -> Decimal:
+    """Return a non-negative amount in the reporting currency as a Decimal.
+
+    ``1200.50`` and ``1,200.50`` are in the Route's currency; ``80,000 KHR``
+    (or ``KHR 80,000``, ``៛80,000``) is converted while a workbook is read
+    (:func:`lrplanner.importers.exchange.converting`), the amount as entered
+    kept for the record's ``prices``.
+    """
+    expected = "an amount >= 0 such as 1200.50 (or 80,000 KHR in another currency)"
+    value = _plain(value)
+    coded = _CODED.fullmatch(clean(value)) if isinstance(value, str) else None
+    currency = _currency_of(coded) if coded else None
+    if coded is None or currency is None:
+        return _amount(value, expected)
+    amount = _amount(coded["number"], expected)
+    try:
+        return exchange.convert(amount, currency)
+    except exchange.NoRateError as exc:
+        raise CellError(exc.expected) from None
+
+
+def parse_rate(value: object) -> Decimal:
+    """Return an exchange rate: units per reporting unit, ``4,100`` or ``33.73``."""
+    low, high = RATE_BOUNDS
+    expected = (
+        "a rate > 0 such as 4100 (units of this currency per unit of the "
+        "Route's currency), without a currency code"
+    )
+    rate = _amount(value, expected)
+    if not low <= rate <= high:
+        raise CellError(expected)
+    return rate
+
+
 def parse_percent(value: object) -> Decimal:
     """Return a percentage 0-100: ``5``, ``5%`` or a %-formatted 0.05 all give 5."""
     expected = "a percentage from 0 to 100 such as 5 or 5%"
@@ -248,10 +312,7 @@ def parse_percent(value: object) -> Decimal:
         value = repr(round(value.value * 100, 10))
     if isinstance(value, str):
         value = clean(value).removesuffix("%").strip()
-    try:
-        amount = parse_money(value)
-    except CellError:
-        raise CellError(expected) from None
+    amount = _amount(value, expected)
     if amount > 100:
         raise CellError(expected)
     return amount

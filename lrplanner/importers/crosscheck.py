@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
     from lrplanner.core.budget_lines import PlannedAmount
+    from lrplanner.core.currency import ExchangeRate
     from lrplanner.core.errors import InputError
     from lrplanner.core.people import Champion
     from lrplanner.core.places import Link
@@ -232,3 +233,32 @@ def check_blackouts(
         if outside:
             expected = f"blackout dates inside the route {start}..{end}; ignored"
             warnings.append(sites.error(record.row, "blackouts", outside, expected))
+
+
+def check_rates(
+    loaded: Loaded[ExchangeRate], reporting: str, errors: list[InputError]
+) -> None:
+    """Refuse a rate for the reporting currency, or a second one for a currency.
+
+    The error is on the row's Currency (a repeat names the first row); the
+    row is dropped.
+    """
+    first_row: dict[str, int] = {}
+    refused: set[int] = set()
+    for rate, record in loaded.items:
+        code = rate.currency
+        if code == reporting:
+            expected = (
+                f"a currency other than the Route's {reporting} (amounts in "
+                f"{reporting} need no rate)"
+            )
+        elif code in first_row:
+            expected = (
+                f"one rate per currency ({code} is already on row {first_row[code]})"
+            )
+        else:
+            first_row[code] = record.row
+            continue
+        errors.append(loaded.error(record.row, "currency", code, expected))
+        refused.add(record.row)
+    loaded.items = [(i, r) for i, r in loaded.items if r.row not in refused]

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from lrplanner.importers.cells import LIST_LIMIT, CellError, is_blank, show
 from lrplanner.importers.cleantext import collect_notes
+from lrplanner.importers.exchange import take_local
 from lrplanner.importers.multicells import column_parser
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from lrplanner.core.currency import LocalAmount
     from lrplanner.core.errors import InputError
     from lrplanner.importers.table import Record, Table
 
@@ -41,6 +43,8 @@ class Fields:
         self.errors = errors
         self.warnings: list[InputError] = [] if warnings is None else warnings
         self.failed = False
+        #: Amounts entered in another currency, by column key (as entered).
+        self.local: dict[str, LocalAmount] = {}
         self._check_notes()
 
     def _check_notes(self) -> None:
@@ -66,12 +70,16 @@ class Fields:
             if self.table.spec.column(key).required:
                 self._missing(key)
             return default
+        take_local()  # a failed cell before this one leaves nothing behind
         with collect_notes() as notes:
             try:
                 parsed = parse(value)
             except CellError as exc:
                 self.fail(key, brief(show(value)), exc.expected)
                 return default
+        local = take_local()
+        if local is not None:
+            self.local[key] = local
         shown = brief(value if isinstance(value, str) else show(value))
         for text in notes:
             row = self.record.row_of(key)
@@ -109,9 +117,12 @@ class Fields:
         Each is read with its column's parser and bounds; a blank cell gives
         the column's default, and so does a text that is empty once cleaned
         where that default is None. A dotted field (``rates.vehicle_per_day``)
-        is returned in a dict under its first part (``rates``).
+        is returned in a dict under its first part (``rates``). Amounts
+        entered in another currency come converted, and as entered under
+        ``prices`` (field name -> :class:`LocalAmount`), if there are any.
         """
         values: dict[str, Any] = {}
+        prices: dict[str, LocalAmount] = {}
         for column in self.table.spec.columns:
             if column.field is None:
                 continue
@@ -123,6 +134,10 @@ class Fields:
             for parent in parents:
                 target = target.setdefault(parent, {})
             target[name] = value
+            if column.key in self.local:
+                prices[column.field] = self.local[column.key]
+        if prices:
+            values["prices"] = MappingProxyType(prices)
         return values
 
     def make(self, build: Callable[[], T]) -> T | None:

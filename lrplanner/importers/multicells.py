@@ -267,6 +267,7 @@ SPECIAL_PARSERS: Mapping[Parse, Callable[[object], object]] = {
     Parse.YEAR: cells.parse_year,
     Parse.ID_LIST: parse_id_list,
     Parse.ROOM: parse_room,
+    Parse.RATE: cells.parse_rate,
 }
 
 

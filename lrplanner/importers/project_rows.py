@@ -18,6 +18,7 @@ from lrplanner.core.columns import (
     LINKS,
     PARTICIPANTS,
     PLACES,
+    RATES,
     ROUTE,
     SITES,
     VISAS,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from lrplanner.core.columns import SheetSpec
+    from lrplanner.core.currency import LocalAmount
     from lrplanner.core.places import Place
     from lrplanner.core.project import Project
     from lrplanner.core.sites import Site
@@ -53,6 +55,7 @@ def project_rows(project: Project) -> dict[str, list[Row]]:
         "Links": [record_row(LINKS, link) for link in project.links],
         "Visas": [record_row(VISAS, rule) for rule in project.visas],
         "Budget": [record_row(BUDGET, line) for line in project.budget],
+        "Rates": [record_row(RATES, rate) for rate in project.rates],
     }
 
 
@@ -60,11 +63,17 @@ def record_row(spec: SheetSpec, record: object, compound: Row | None = None) -> 
     """Return a record's row: its fields by column, the ``compound`` cells, notes.
 
     Keys follow the sheet's column order; the record's notes (extra columns)
-    come last, unless a column has the same key.
+    come last, unless a column has the same key. An amount entered in
+    another currency is written as entered (``80,000 KHR``).
     """
     cells = dict(compound or {})
+    prices: Mapping[str, LocalAmount] = getattr(record, "prices", {})
     for column in spec.columns:
-        if column.field is not None:
+        if column.field is None:
+            continue
+        if column.field in prices:
+            cells[column.key] = prices[column.field].text()
+        else:
             value = operator.attrgetter(column.field)(record)
             cells[column.key] = cell_value(column.kind, value)
     row: Row = {c.key: cells[c.key] for c in spec.columns if c.key in cells}

@@ -5,12 +5,13 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
-from lrplanner.core.columns import SHEETS
+from lrplanner.core.columns import ROUTE, SHEETS
 from lrplanner.core.project import Project
 from lrplanner.importers import crosscheck, records
-from lrplanner.importers.cells import is_blank, show
-from lrplanner.importers.cleantext import without_invisible
+from lrplanner.importers.cells import CellError, is_blank, parse_currency, show
+from lrplanner.importers.cleantext import note, without_invisible
 from lrplanner.importers.crosscheck import Loaded
+from lrplanner.importers.exchange import converting, exchange_for
 from lrplanner.importers.fields import Fields
 from lrplanner.importers.journeys import check_journeys
 from lrplanner.importers.report import ImportResult, SkippedRow
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lrplanner.core.budget_lines import PlannedAmount
+    from lrplanner.core.currency import ExchangeRate
     from lrplanner.core.errors import InputError
     from lrplanner.core.people import Champion, Participant
     from lrplanner.core.places import Link, Place
@@ -74,6 +76,66 @@ def _ids(table: Table) -> frozenset[str]:
     return frozenset(without_invisible(show(v)) for v in values if not is_blank(v))
 
 
+def _reporting_currency(table: Table) -> str:
+    """Return the Route's currency as written (USD when blank or unreadable).
+
+    A bad currency cell is reported when the Route sheet is read; the
+    money cells are read meanwhile as if in USD, the Route's default.
+    """
+    default = ROUTE.column("currency").default
+    for record in table.records:
+        value = record.cells.get("currency")
+        if not is_blank(value):
+            try:
+                return parse_currency(value)
+            except CellError:
+                break
+    return str(default)
+
+
+def _reference_note(rate: ExchangeRate, reporting: str) -> str:
+    return (
+        f"{rate.currency} has no row on the Rates sheet: converted at the "
+        f"{rate.describe(reporting)}; add a Rates row to use your own rate"
+    )
+
+
+def _new(
+    used: dict[str, ExchangeRate], listed: tuple[ExchangeRate, ...]
+) -> tuple[ExchangeRate, ...]:
+    """Return the reference rates used for currencies the Rates sheet lacks."""
+    own = {rate.currency for rate in listed}
+    return tuple(rate for code, rate in used.items() if code not in own)
+
+
+Loads = tuple[
+    "Loaded[RouteSettings]",
+    "Loaded[Site]",
+    "Loaded[Champion]",
+    "Loaded[Participant]",
+    "Loaded[Place]",
+    "Loaded[Link]",
+    "Loaded[VisaRule]",
+    "Loaded[PlannedAmount]",
+]
+
+
+def _load_records(
+    tables: dict[str, Table], errors: list[InputError], warnings: list[InputError]
+) -> Loads:
+    """Read every sheet but Rates (money cells may name a currency)."""
+    return (
+        _load(tables["Route"], build_route, errors, warnings),
+        _load(tables["Sites"], records.build_site, errors, warnings),
+        _load(tables["Champions"], records.build_champion, errors, warnings),
+        _load(tables["Participants"], records.build_participant, errors, warnings),
+        _load(tables["Places"], records.build_place, errors, warnings),
+        _load(tables["Links"], records.build_link, errors, warnings),
+        _load(tables["Visas"], records.build_visa, errors, warnings),
+        _load(tables["Budget"], records.build_planned, errors, warnings),
+    )
+
+
 def build_result(source: Source) -> ImportResult:
     """Return the checked project (or every problem) from a source's raw sheets."""
     errors, warnings = list(source.errors), list(source.warnings)
@@ -83,16 +145,17 @@ def build_result(source: Source) -> ImportResult:
         )
     tables = _tables(source, errors)
     crosscheck.check_count(tables["Sites"], crosscheck.MAX_SITES, "sites", errors)
-    route = _load(tables["Route"], build_route, errors, warnings)
-    sites = _load(tables["Sites"], records.build_site, errors, warnings)
-    champions = _load(tables["Champions"], records.build_champion, errors, warnings)
-    participants = _load(
-        tables["Participants"], records.build_participant, errors, warnings
+    reporting = _reporting_currency(tables["Route"])
+    rates = _load(tables["Rates"], records.build_rate, errors, warnings)
+    crosscheck.check_rates(rates, reporting, errors)
+    exchange = exchange_for(
+        reporting,
+        rates.values(),
+        on_reference=lambda rate: note(_reference_note(rate, reporting)),
     )
-    places = _load(tables["Places"], records.build_place, errors, warnings)
-    links = _load(tables["Links"], records.build_link, errors, warnings)
-    visas = _load(tables["Visas"], records.build_visa, errors, warnings)
-    budget = _load(tables["Budget"], records.build_planned, errors, warnings)
+    with converting(exchange):
+        loaded = _load_records(tables, errors, warnings)
+    route, sites, champions, participants, places, links, visas, budget = loaded
     crosscheck.drop_duplicates(sites, errors)
     crosscheck.drop_duplicates(champions, errors)
     crosscheck.drop_duplicates(participants, errors)
@@ -114,7 +177,8 @@ def build_result(source: Source) -> ImportResult:
     project = None
     if not errors and route.items:
         inputs = (sites, champions, participants, places, links, visas, budget)
-        project = _project(route, inputs, errors)
+        used = (*rates.values(), *_new(exchange.used, rates.values()))
+        project = _project(route, inputs, used, errors)
     return _result(project, tables, errors, warnings)
 
 
@@ -130,7 +194,10 @@ Inputs = tuple[
 
 
 def _project(
-    route: Loaded[RouteSettings], inputs: Inputs, errors: list[InputError]
+    route: Loaded[RouteSettings],
+    inputs: Inputs,
+    rates: tuple[ExchangeRate, ...],
+    errors: list[InputError],
 ) -> Project | None:
     sites, champions, participants, places, links, visas, budget = inputs
     try:
@@ -143,6 +210,7 @@ def _project(
             links=links.values(),
             visas=visas.values(),
             budget=budget.values(),
+            rates=rates,
         )
     except ValueError as exc:
         errors.append(route.table.error(None, None, "", f"consistent data ({exc})"))

@@ -54,9 +54,17 @@ INTRO = (
     "everywhere, with a warning.",
     "CSV files: UTF-8 (Excel's 'CSV UTF-8') or UTF-16 ('Unicode text'); "
     "other files are read as Windows-1252 with a warning.",
-    "Money: plain amounts such as 1200.50 or 1,200.50 in the Route's currency, "
-    "without a currency sign. Percent: 5 or 5% (a %-formatted cell is read "
-    "as shown).",
+    "Money: plain amounts such as 1200.50 or 1,200.50 are in the Route's "
+    "currency. An amount in another currency names it: 80,000 KHR, LAK "
+    "645,000 (or a sign that names one currency: \u17db \u20ad \u20ab \u0e3f "
+    "\u20b1 \u09f3); it is converted at the Rates sheet's rate, to the cent, "
+    "and kept as entered. $, Rs and kr name several currencies: write the "
+    "code. Percent: 5 or 5% (a %-formatted cell is read as shown).",
+    "Rates: one row per currency other than the Route's: the code, how many "
+    "units one unit of the Route's currency buys (4000 KHR per USD), the "
+    "date and the source. A blank template holds the European Central Bank "
+    "reference rates of THB, PHP, INR, IDR, MYR and CNY; the ECB publishes "
+    "no KHR, LAK, VND, NPR or BDT rate, so enter those from your bank.",
     "Yes/no: yes, no, y, n, true, false, 1, 0 or x (= yes).",
     "Countries: ISO alpha-2 codes: "
     + ", ".join(f"{code} {name}" for code, name in COUNTRIES.items())

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from lrplanner.core.budget_lines import PlannedAmount
+from lrplanner.core.currency import ExchangeRate
 from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place, PlaceKind
 from lrplanner.core.sites import Site
@@ -110,3 +111,9 @@ def build_planned(f: Fields) -> PlannedAmount | None:
     """Return the PlannedAmount on a Budget row, or None if the row has problems."""
     values = f.values()
     return f.make(lambda: PlannedAmount(**values, notes=f.notes()))
+
+
+def build_rate(f: Fields) -> ExchangeRate | None:
+    """Return the ExchangeRate on a Rates row, or None if the row has problems."""
+    values = f.values()
+    return f.make(lambda: ExchangeRate(**values, notes=f.notes()))

@@ -21,9 +21,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lrplanner.core.atomic import atomic_path
-from lrplanner.core.columns import COUNTRIES, SHEETS, VISAS, Kind, SheetSpec
+from lrplanner.core.columns import COUNTRIES, RATES, SHEETS, VISAS, Kind, SheetSpec
 from lrplanner.core.costs import CostCategory
 from lrplanner.core.visa_table import starting_rules
+from lrplanner.importers import ecb
 from lrplanner.importers.cells import CellError
 from lrplanner.importers.multicells import PARSERS
 from lrplanner.importers.project_rows import project_rows, record_row
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from lrplanner.core.currency import ExchangeRate
     from lrplanner.core.project import Project
 
     Rows = Mapping[str, Sequence[Mapping[str, object]]]
@@ -67,9 +69,10 @@ def write_template(path: Path, rows: Rows | None = None) -> None:
         Rows per sheet name, each a mapping from column key or header to a
         value; keys no column knows become extra (note) columns. The Route
         sheet takes one mapping of setting -> value, or Setting/Value rows.
-        None writes the example rows of every sheet, and the Visas sheet
+        None writes the example rows of every sheet, the Visas sheet
         holds the whole starting table (:mod:`lrplanner.core.visa_table`)
-        for the officer to check and complete.
+        for the officer to check and complete, and the Rates sheet the ECB
+        reference rates of the programme currencies the ECB publishes.
 
     Raises
     ------
@@ -108,7 +111,20 @@ def _examples(spec: SheetSpec) -> Sequence[Mapping[str, object]]:
     Visas sheet the starting table."""
     if spec is VISAS:
         return [record_row(VISAS, rule) for rule in starting_rules()]
+    if spec is RATES:
+        return [record_row(RATES, rate) for rate in starting_rates()]
     return spec.examples()
+
+
+#: Programme currencies the ECB publishes; KHR, LAK, VND, NPR and BDT it
+#: does not, so the officer enters those.
+SEEDED = ("THB", "PHP", "INR", "IDR", "MYR", "CNY")
+
+
+def starting_rates(reporting: str = "USD") -> list[ExchangeRate]:
+    """Return the blank template's Rates rows: ECB reference rates, sourced."""
+    rates = (ecb.reference_rate(code, reporting) for code in SEEDED)
+    return [rate for rate in rates if rate is not None]
 
 
 def save_atomically(book: Workbook, path: Path) -> None:

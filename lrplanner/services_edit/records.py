@@ -1,7 +1,7 @@
 """Edit, add and delete rows of the record sheets, with the importer's rules.
 
 Sheets are named as in the workbook (``Sites``, ``Champions``,
-``Participants``, ``Places``, ``Links``, ``Visas``, ``Budget``); a row is
+``Participants``, ``Places``, ``Links``, ``Visas``, ``Budget``, ``Rates``); a row is
 given by its 0-based position, which is the record's position in the
 Project. Every function returns a new Project, so the caller records it as
 one undo step.
@@ -17,12 +17,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from lrplanner.core.costs import CostCategory
+from lrplanner.importers.exchange import exchange_for
 from lrplanner.importers.project_rows import project_rows
+from lrplanner.services_edit.rates import (
+    new_rate_row,
+    rate_users,
+    reconvert,
+    with_used_rates,
+)
 from lrplanner.services_edit.references import listing, plan_mentions, referrers
 from lrplanner.services_edit.rows import ID_PREFIXES, ROUTE_SHEET, SHEETS, rebuild
 
 if TYPE_CHECKING:
+    from lrplanner.core.currency import ExchangeRate
     from lrplanner.core.project import Project
+    from lrplanner.importers.exchange import Exchange
     from lrplanner.services_edit.rows import Sheet
 
 
@@ -40,6 +49,8 @@ def record_label(project: Project, sheet: str, number: int) -> str:
         return f"visa rule {record.nationality}→{record.destination}"
     if kind.field == "budget":
         return f"planned amount for {record.category}"
+    if kind.field == "rates":
+        return f"exchange rate for {record.currency}"
     if not hasattr(record, "id"):
         return f"link {record.origin}→{record.destination}"
     return f"{kind.noun} {record.id}"
@@ -61,12 +72,28 @@ def edit_cell(
         raise ValueError(f"{kind.spec.column(key).header} cannot be changed here")
     row = dict(project_rows(project)[sheet][number])
     row[key] = text
-    record = rebuild(kind, row, number, project, key)
+    money = _exchange(project)
+    record = rebuild(kind, row, number, project, key, money)
     records = list(getattr(project, kind.field))
     if record == records[number]:  # same meaning, other spelling: no undo step
         return project
     records[number] = record
-    return project.with_changes(**{kind.field: tuple(records)})
+    if kind.field == "rates":  # every amount in its currency follows
+        return _new_rates(project, tuple(records))
+    changes = {kind.field: tuple(records), **with_used_rates(project, money)}
+    return project.with_changes(**changes)
+
+
+def _exchange(project: Project) -> Exchange:
+    return exchange_for(project.route.currency, project.rates)
+
+
+def _new_rates(project: Project, rates: tuple[ExchangeRate, ...]) -> Project:
+    """Return the project with ``rates``, its amounts converted again."""
+    try:
+        return reconvert(project, rates)
+    except ValueError as exc:
+        raise ValueError(f"{exc}: keep a rate for each (change those first)") from None
 
 
 def edit_route(project: Project, key: str, text: str) -> Project:
@@ -80,8 +107,17 @@ def edit_route(project: Project, key: str, text: str) -> Project:
     """
     row = dict(project_rows(project)["Route"][0])
     row[key] = text
-    route = rebuild(ROUTE_SHEET, row, 0, project, key)
-    return project if route == project.route else project.with_changes(route=route)
+    money = _exchange(project)
+    route = rebuild(ROUTE_SHEET, row, 0, project, key, money)
+    if route == project.route:
+        return project
+    if route.currency != project.route.currency and project.rates:
+        raise ValueError(
+            f"Currency: the exchange rates are per {project.route.currency}; "
+            "amounts in other currencies would change meaning. Enter every "
+            "amount in one currency and delete the rates first"
+        )
+    return project.with_changes(route=route, **with_used_rates(project, money))
 
 
 def add_record(project: Project, sheet: str) -> Project:
@@ -98,6 +134,8 @@ def add_record(project: Project, sheet: str) -> Project:
     kind = SHEETS[sheet]
     records = getattr(project, kind.field)
     record = rebuild(kind, _defaults(project, kind), len(records), project)
+    if kind.field == "rates":
+        return _new_rates(project, (*records, record))
     return project.with_changes(**{kind.field: (*records, record)})
 
 
@@ -106,6 +144,8 @@ def _defaults(project: Project, kind: Sheet) -> dict[str, object]:
         return _new_visa(project)
     if kind.field == "budget":
         return _new_planned(project)
+    if kind.field == "rates":
+        return new_rate_row(project)
     if not project.places:
         raise ValueError(f"a new {kind.noun} needs a place: add one to Places first")
     home = project.place_by_id.get(project.route.start_place, project.places[0])
@@ -181,6 +221,8 @@ def delete_record(project: Project, sheet: str, number: int) -> Project:
     records = getattr(project, kind.field)
     record = records[number]
     users = referrers(project, kind.field, record)
+    if kind.field == "rates":
+        users = rate_users(project, record.currency)
     if users:
         label = record_label(project, sheet, number)
         raise ValueError(

@@ -19,6 +19,7 @@ from lrplanner.core.columns import (
     LINKS,
     PARTICIPANTS,
     PLACES,
+    RATES,
     ROUTE,
     SITES,
     VISAS,
@@ -26,6 +27,7 @@ from lrplanner.core.columns import (
 )
 from lrplanner.importers import crosscheck, records
 from lrplanner.importers.crosscheck import Loaded
+from lrplanner.importers.exchange import Exchange, converting, exchange_for
 from lrplanner.importers.fields import Fields
 from lrplanner.importers.route_sheet import build_route
 from lrplanner.importers.table import Record, Table
@@ -119,6 +121,26 @@ def _planned_category(
                 )
 
 
+def _rate(loaded: Loaded[Any], project: Project, _key: object, p: Problems) -> None:
+    # the row's own rate (its position among the rates) is the one edited
+    for rate, record in loaded.items:
+        if rate.currency == project.route.currency:
+            expected = (
+                f"a currency other than the Route's {rate.currency} (amounts in "
+                f"{rate.currency} need no rate)"
+            )
+            p[0].append(loaded.error(record.row, "currency", rate.currency, expected))
+        for number, other in enumerate(project.rates):
+            if other.currency == rate.currency and number != record.row - 2:
+                expected = (
+                    f"one rate per currency ({rate.currency} has one on row "
+                    f"{number + 2})"
+                )
+                p[0].append(
+                    loaded.error(record.row, "currency", rate.currency, expected)
+                )
+
+
 def _dates(loaded: Loaded[Any], project: Project, key: str | None, p: Problems) -> None:
     # Only the edited dates are checked against the route: a route moved
     # since must not block unrelated edits of the same row.
@@ -157,6 +179,7 @@ SHEETS: Mapping[str, Sheet] = MappingProxyType(
                 records.build_planned,
                 (_planned_category,),
             ),
+            Sheet(RATES, "rates", "exchange rate", records.build_rate, (_rate,)),
         )
     }
 )
@@ -172,6 +195,7 @@ def rebuild(
     number: int,
     project: Project,
     key: str | None = None,
+    exchange: Exchange | None = None,
 ) -> Any:
     """Return the record on ``row``, built and cross-checked as on import.
 
@@ -187,6 +211,9 @@ def rebuild(
         The project the record will belong to (for references).
     key
         The column just edited: importer warnings about it refuse the edit too.
+    exchange
+        Converts amounts in another currency (default: the project's rates,
+        then the ECB's); its ``used`` tells which rates the row needed.
 
     Raises
     ------
@@ -201,7 +228,9 @@ def rebuild(
     warnings: list[InputError] = []
     loaded: Loaded[Any] = Loaded(table)
     record = Record(number + 2, cells, notes)
-    item = sheet.build(Fields(table, record, errors))
+    money = exchange or exchange_for(project.route.currency, project.rates)
+    with converting(money):
+        item = sheet.build(Fields(table, record, errors))
     if item is not None:
         loaded.items.append((item, record))
         for check in sheet.checks:

@@ -14,6 +14,7 @@ from lrplanner.core.columns import (
     LINKS,
     PARTICIPANTS,
     PLACES,
+    RATES,
     ROUTE,
     SHEETS,
     SITES,
@@ -22,6 +23,7 @@ from lrplanner.core.columns import (
     Kind,
     SheetSpec,
 )
+from lrplanner.core.currency import ExchangeRate
 from lrplanner.core.people import Champion, Participant
 from lrplanner.core.places import Link, Place
 from lrplanner.core.route import RouteSettings
@@ -37,17 +39,20 @@ RECORDS: dict[str, type] = {
     LINKS.name: Link,
     VISAS.name: VisaRule,
     BUDGET.name: PlannedAmount,
+    RATES.name: ExchangeRate,
 }
-#: Record fields no column fills alone: compound cells and the extra columns.
+#: Record fields no column fills alone: compound cells and the extra columns;
+#: ``prices`` holds the amounts entered in another currency, per money field.
 NOT_FROM_ONE_COLUMN = {
-    RouteSettings: {"notes"},
-    Site: {"opening", "notes"},
-    Place: {"opening", "notes"},
-    Champion: {"notes"},
-    Participant: {"notes"},
-    Link: {"notes"},
+    RouteSettings: {"notes", "prices"},
+    Site: {"opening", "notes", "prices"},
+    Place: {"opening", "notes", "prices"},
+    Champion: {"notes", "prices"},
+    Participant: {"notes", "prices"},
+    Link: {"notes", "prices"},
     VisaRule: {"notes"},
-    PlannedAmount: {"notes"},
+    PlannedAmount: {"notes", "prices"},
+    ExchangeRate: {"notes"},
 }
 _NO_DEFAULT = object()
 

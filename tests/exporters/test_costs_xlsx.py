@@ -110,14 +110,23 @@ def test_every_line_is_a_formula(workbook: Workbook, plan: Plan) -> None:
     """Tests that each line's rate points at the Rates sheet and amount is E x F."""
     ws = workbook["Lines"]
     assert ws.max_row == len(plan.costs.lines) + 1
+    sheet = workbook["Rates"]
     rates: dict[Any, Any] = {
-        f"=Rates!$C${r}": workbook["Rates"].cell(r, 3).value
-        for r in range(2, workbook["Rates"].max_row + 1)
+        f"=Rates!$C${r}": (sheet.cell(r, 3).value, sheet.cell(r, 4).value, r)
+        for r in range(2, sheet.max_row + 1)
     }
+    exchange = workbook["Exchange rates"]
+    rows = {exchange.cell(r, 1).value: r for r in range(2, len(plan.project.rates) + 2)}
     for row, line in enumerate(plan.costs.lines, start=2):
         assert ws.cell(row, 7).value == f"=E{row}*F{row}"
         assert ws.cell(row, 6).data_type == "f"
-        assert rates[ws.cell(row, 6).value] == line.unit_rate
+        rate, entered, at = rates[ws.cell(row, 6).value]
+        if line.local is None:
+            assert rate == line.unit_rate
+        else:  # entered in NPR or BDT: converted by the Exchange rates sheet
+            place = rows[line.local.currency]
+            assert rate == f"=ROUND(D{at}/'Exchange rates'!$B${place},2)"
+            assert entered == line.local.amount
         assert ws.cell(row, 4).value == line.item
 
 

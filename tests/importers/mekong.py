@@ -211,6 +211,14 @@ def mekong_rows() -> Rows:
             {"Category": "DSA", "Planned amount": 1500},
             {"Category": "vehicle hire", "Planned amount": Decimal("900.50")},
         ],
+        "Rates": [
+            {
+                "Currency": "KHR",
+                "Rate": 4000,
+                "Date": "2027-01-15",
+                "Source": "National Bank of Cambodia official rate",
+            },
+        ],
     }
 
 

@@ -98,7 +98,11 @@ def test_category_names_and_synonyms(
         ({"Category": "catering"}, "Category", f"a cost category: {CATEGORY_LIST}"),
         ({"Category": ""}, "Category", "a value (this column is required)"),
         ({"Planned amount": "-200"}, "Planned amount", "an amount >= 0"),
-        ({"Planned amount": "USD 200"}, "Planned amount", "without a currency sign"),
+        (
+            {"Planned amount": "200 LAK"},
+            "Planned amount",
+            "a currency with a row on the Rates sheet (LAK has none",
+        ),
         ({"Planned amount": ""}, "Planned amount", "a value (this column is"),
     ],
 )

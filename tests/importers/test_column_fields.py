@@ -34,6 +34,7 @@ FIELDS = {
     "Links": "links",
     "Visas": "visas",
     "Budget": "budget",
+    "Rates": "rates",
 }
 
 

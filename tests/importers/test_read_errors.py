@@ -152,7 +152,7 @@ CASES = [
         "currency sign",
         put("Sites", 0, "Fee per group", "$150"),
         ("Sites", 2, "Fee per group"),
-        "without a currency sign",
+        "'$' names no single currency",
     ),
     (
         "bad gender",

@@ -97,6 +97,7 @@ def test_result_counts_warnings_and_summary(mekong_xlsx: Path) -> None:
         "Links": 2,
         "Visas": 3,
         "Budget": 3,
+        "Rates": 1,
     }
     assert [(w.sheet, w.row, w.column) for w in result.warnings] == [
         ("Sites", 4, "Available dates")

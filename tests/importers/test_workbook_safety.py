@@ -38,6 +38,7 @@ FULL = {
     "Links": 73,
     "Visas": 30,
     "Budget": 10,
+    "Rates": 3,
 }
 
 
