@@ -8,7 +8,7 @@ The zone label is given on the first row and whenever the zone changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from lrplanner.core.interpretation import visit_interpretation
 from lrplanner.core.locations import location_name, location_zone
 from lrplanner.core.meals import breakfast_on_arrival, breakfast_time
 from lrplanner.core.places import TravelMode
-from lrplanner.core.plan import ESTIMATE_NOTE, EventKind
+from lrplanner.core.plan import ESTIMATE_NOTE, Event, EventKind
 from lrplanner.core.procedures import (
     flight_times,
     is_scheduled,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from zoneinfo import ZoneInfo
 
-    from lrplanner.core.plan import DayPlan, Event, Itinerary
+    from lrplanner.core.plan import DayPlan, Itinerary
     from lrplanner.core.project import Project
 
 OVERNIGHT = "overnight"
@@ -55,7 +55,11 @@ HEADERS = (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AgendaRow:
-    """One printed line of a day's agenda (all text, ready to show)."""
+    """One printed line of a day's agenda (all text, ready to show).
+
+    ``event`` is the plan's event the line shows (a flight's departure line),
+    None for a line around events: meals, check-in, arrival, the night.
+    """
 
     kind: str
     time: str
@@ -65,6 +69,7 @@ class AgendaRow:
     champions: str = ""
     address: str = ""
     travel: str = ""
+    event: Event | None = field(default=None, compare=False, repr=False)
 
     def cells(self) -> tuple[str, ...]:
         """Return the row's texts in ``HEADERS`` order."""
@@ -298,7 +303,9 @@ def _local_times(project: Project, event: Event) -> tuple[datetime, datetime]:
 
 
 def _event_row(project: Project, event: Event, time_text: str) -> AgendaRow:
-    base = AgendaRow(kind=str(event.kind), time=time_text, activity=event.title)
+    base = AgendaRow(
+        kind=str(event.kind), time=time_text, activity=event.title, event=event
+    )
     if event.kind is EventKind.VISIT:
         return _visit_row(project, event, base)
     if event.kind is EventKind.TRAVEL:

@@ -95,11 +95,8 @@ def row_lines(row: AgendaRow) -> list[str]:
     if row.kind == OVERNIGHT:
         place = f": {row.place}" if row.place else ""
         return [f"{row.activity}{place}"]
-    time = " ".join(
-        f"({line})" if line.startswith("UTC") else line for line in row.time.split("\n")
-    )
     title, *more = row.activity.split("\n")
-    lines = [f"{time} {title}", *(f"{INDENT}{line}" for line in more if line)]
+    lines = [f"{time_line(row)} {title}", *(f"{INDENT}{line}" for line in more if line)]
     details = (
         ("", row.place),
         ("Host: ", row.host),
@@ -111,3 +108,11 @@ def row_lines(row: AgendaRow) -> list[str]:
         if detail and detail not in row.activity:
             lines += [f"{INDENT}{label}{line}" for line in detail.split("\n") if line]
     return lines
+
+
+def time_line(row: AgendaRow) -> str:
+    """Return a row's time on one line, a zone label on its own in brackets:
+    ``07:00-07:45 (UTC+07:00)`` (with an en dash)."""
+    return " ".join(
+        f"({line})" if line.startswith("UTC") else line for line in row.time.split("\n")
+    )

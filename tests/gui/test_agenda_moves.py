@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from lrplanner import services
 from lrplanner.core.errors import InfeasibleRequest
-from lrplanner.gui.models.agenda import SITE_ROLE
+from lrplanner.gui.models.agenda import EVENT_ROLE, SITE_ROLE
 from lrplanner.gui.signals import emit
 from lrplanner.services_edit import lock_visit
 from tests.gui.conftest import LONG, MEKONG
@@ -96,7 +96,11 @@ def test_dropping_a_visit_on_another_day_moves_it(
     model = window.results.agenda.model()
     row, child, target_row = movable
     day_index = model.index(row, 0)
-    visit = model.index(child, 0, day_index)
+    visit = next(
+        model.index(i, 0, day_index)
+        for i in range(model.rowCount(day_index))
+        if model.index(i, 0, day_index).data(EVENT_ROLE) == child
+    )
     assert model.flags(visit) & Qt.ItemFlag.ItemIsDragEnabled
     assert model.flags(model.index(target_row, 0)) & Qt.ItemFlag.ItemIsDropEnabled
     site = visit.data(SITE_ROLE)

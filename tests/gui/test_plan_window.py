@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 
-from lrplanner.gui.models.agenda import agenda_model
+from lrplanner.gui.models.agenda import EVENT_ROLE, agenda_model
 from lrplanner.gui.signals import emit
 from lrplanner.gui.widgets.left_out import left_out_model
 from tests.gui.conftest import LONG, MEKONG
@@ -22,13 +22,11 @@ if TYPE_CHECKING:
     from lrplanner.planner.plan import PlanOutcome
 
 
-#: Rows the agenda adds around flights and visits (not events of the plan).
-PROCEDURES = ("check-in", "arrival", "on board", "lunch at site")
-
-
 def _agenda_titles(
     window: MainWindow, *, procedures: bool = False
 ) -> list[tuple[str, list[str]]]:
+    """Return each day's titles: its events' (with ``procedures``, also the
+    information lines around them: meals, check-in, arrival, the night)."""
     model = window.results.agenda.model()
     days = []
     for row in range(model.rowCount()):
@@ -36,7 +34,7 @@ def _agenda_titles(
         titles = [
             model.index(i, 2, day).data()
             for i in range(model.rowCount(day))
-            if procedures or model.index(i, 1, day).data() not in PROCEDURES
+            if procedures or model.index(i, 0, day).data(EVENT_ROLE) is not None
         ]
         days.append((day.data(), titles))
     return days
@@ -83,7 +81,11 @@ def test_planning_fills_the_agenda_and_the_panels(
     first = plan.days[0].events[0]
     local = first.start.astimezone(ZoneInfo(first.tz))
     model = window.results.agenda.model()
-    shown = model.index(0, 0, model.index(0, 0)).data()
+    shown = next(
+        model.index(i, 0, model.index(0, 0)).data()
+        for i in range(model.rowCount(model.index(0, 0)))
+        if model.index(i, 0, model.index(0, 0)).data(EVENT_ROLE) == 0
+    )
     assert shown.startswith(local.strftime("%H:%M"))
     assert window.results.left_out.model().rowCount() == len(outcome.itinerary.left_out)
     assert "Total" in window.results.budget.summary.text()

@@ -1,8 +1,15 @@
-"""The agenda tree: days of the plan, each with its timed events in local time."""
+"""The agenda tree: days of the plan, each with the printed agenda's rows.
+
+A day's rows are :func:`lrplanner.exporters.agenda_rows.day_rows`, as every
+printed agenda has them: breakfast, the events (a flight with its check-in
+and arrival, lunches), dinner and the night's lodging, in local time. Rows
+of the plan's events carry their site (drag, lock, move); the others are
+information lines.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -11,17 +18,10 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from lrplanner.core.ids import SiteId
 from lrplanner.core.interpretation import visit_interpretation
-from lrplanner.core.locations import location_name, location_zone
-from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import EventKind
-from lrplanner.core.procedures import (
-    flight_times,
-    is_scheduled,
-    lunch_hour,
-    lunch_on_board,
-    on_board_span,
-    service_of,
-)
+from lrplanner.core.procedures import is_scheduled, service_of
+from lrplanner.exporters.agenda_rows import OVERNIGHT, day_before, day_rows, day_title
+from lrplanner.exporters.agenda_text import time_line
 from lrplanner.gui import plain
 from lrplanner.gui.signals import emit
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from lrplanner.core.plan import DayPlan, Event
     from lrplanner.core.project import Project
+    from lrplanner.exporters.agenda_rows import AgendaRow
 
     Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +42,8 @@ SITE_ROLE = Qt.ItemDataRole.UserRole + 1
 DAY_ROLE = (
     Qt.ItemDataRole.UserRole + 2
 )  # ISO date text: Qt would turn a date into QDate
+#: The index of a row's event in its day's events; None on information lines.
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 VISIT_MIME = "application/x-lrplanner-visit"  # "site id\nISO day"
@@ -122,34 +125,37 @@ class AgendaModel(QStandardItemModel):
 
 
 def agenda_model(project: Project | None) -> AgendaModel:
-    """Return a two-level model: one row per day, its events as children."""
+    """Return a two-level model: one row per day, its agenda rows as children."""
     model = AgendaModel()
     model.setHorizontalHeaderLabels(list(HEADERS))
     if project is None or project.plan is None:
         return model
-    for day in project.plan.days:
+    for number, day in enumerate(project.plan.days):
         row = _day_row(project, day)
-        for child in _day_children(project, day):
+        before = day_before(project.plan, number)
+        for child in _day_children(project, day, before):
             row[0].appendRow(child)
         model.appendRow(row)
     return model
 
 
-def _day_children(project: Project, day: DayPlan) -> list[list[QStandardItem]]:
-    """Return a day's event rows in time order: a flight's check-in line
-    goes before a lunch eaten after check-in, as in the printed agenda."""
-    children: list[tuple[datetime, list[QStandardItem]]] = []
-    for event in day.events:
-        rows = _event_rows(project, day, event)
-        if event.kind is EventKind.TRAVEL and event.mode is TravelMode.FLIGHT:
-            due = flight_times(project, event).check_in
-            check_in, *rows = rows
-            spot = next(
-                (i for i, (t, _) in enumerate(children) if t > due), len(children)
-            )
-            children.insert(spot, (due, check_in))
-        children.extend((event.start, r) for r in rows)
-    return [child for _, child in children]
+def _day_children(
+    project: Project, day: DayPlan, before: DayPlan | None
+) -> list[list[QStandardItem]]:
+    """Return a day's rows as the printed agenda has them (``day_rows``):
+    breakfast, the events with the lines around them, dinner, the night.
+
+    A line's further lines (a visit's learning focus and interpretation)
+    follow it as information rows of their own.
+    """
+    children = []
+    for row in day_rows(project, day, before=before):
+        if row.event is None:
+            children.append(_info_row(day, row))
+        else:
+            children.append(_event_row(project, day, row))
+        children += [_more_row(day, line) for line in row.activity.split("\n")[1:]]
+    return children
 
 
 def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
@@ -166,7 +172,7 @@ def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
         summary = "travel day" if day.travel_minutes() else "no visits"
     else:
         summary = f"{visits} visit{'s' * (visits != 1)}"
-    items = _items(day.day.strftime("%a %d %b %Y"), "", f"{summary} · {sleep}", "", "")
+    items = _items(day_title(day), "", f"{summary} · {sleep}", "", "")
     font = QFont()
     font.setBold(True)
     for item in items:
@@ -175,82 +181,18 @@ def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
     return items
 
 
-def _event_rows(
-    project: Project, day: DayPlan, event: Event
-) -> list[list[QStandardItem]]:
-    """Return an event's rows: a flight gets its check-in and arrival rows."""
-    row = _event_row(project, day, event)
-    if event.with_lunch:
-        begin, end = lunch_hour(project, day.day)
-        zone = ZoneInfo(event.tz)
-        lunch = _items(
-            f"{begin.astimezone(zone):%H:%M}\u2013{end.astimezone(zone):%H:%M}",
-            "lunch at site",
-            "Lunch at the site (host provides)",
-            _place_text(project, event),
-            "",
-        )
-        for item in lunch:
-            item.setData(day.day.isoformat(), DAY_ROLE)
-        return [row, lunch]
-    if event.kind is not EventKind.TRAVEL or event.mode is not TravelMode.FLIGHT:
-        return [row]
-    assert event.origin is not None
-    assert event.destination is not None
-    around = flight_times(project, event)
-    service = service_of(project, event)
-    flight = f"flight {service}" if service else "flight"
-    landed = event.end.astimezone(location_zone(project, event.destination))
-    free = around.free.astimezone(landed.tzinfo)
-    start = around.check_in.astimezone(ZoneInfo(event.tz))
-    check_in = _items(
-        f"{start:%H:%M}",
-        "check-in",
-        f"Check-in for {flight}",
-        location_name(project, event.origin),
-        "",
-    )
-    arrival = _items(
-        f"{landed:%H:%M}\u2013{free:%H:%M}",
-        "arrival",
-        "Arrival: immigration and baggage",
-        location_name(project, event.destination),
-        "",
-    )
-    rows = [check_in, row, arrival]
-    if lunch_on_board(project, day) is event:
-        begin, end = on_board_span(project, day, event)
-        zone = ZoneInfo(event.tz)
-        rows.insert(
-            2,
-            _items(
-                f"{begin.astimezone(zone):%H:%M}\u2013{end.astimezone(zone):%H:%M}",
-                "on board",
-                "Lunch on board (flight)",
-                location_name(project, event.origin),
-                "",
-            ),
-        )
-    for added in rows:
-        if added is not row:
-            for item in added:
-                item.setData(day.day.isoformat(), DAY_ROLE)
-    return rows
-
-
-def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardItem]:
-    zone = ZoneInfo(event.tz)
-    start, end = event.start.astimezone(zone), event.end.astimezone(zone)
-    times = f"{start:%H:%M}\u2013{end:%H:%M}"
-    if end.date() != start.date():
-        times += " next day"  # a night on board
+def _event_row(project: Project, day: DayPlan, row: AgendaRow) -> list[QStandardItem]:
+    """Return the row of a plan's event: its site can be dragged and locked."""
+    event = row.event
+    assert event is not None
     items = _items(
-        times,
+        time_line(row),
         _kind_text(project, event),
         event.title,
         _place_text(project, event),
         ", ".join(_champion_names(project, event)),
     )
+    start = event.start.astimezone(ZoneInfo(event.tz))
     items[0].setToolTip(plain.tooltip(f"{event.tz} (UTC{start:%z})"))
     if spoken := visit_interpretation(project, event):
         for item in items[2:]:
@@ -258,7 +200,43 @@ def _event_row(project: Project, day: DayPlan, event: Event) -> list[QStandardIt
     for item in items:
         item.setData(day.day.isoformat(), DAY_ROLE)
         item.setData(event.site, SITE_ROLE)
+        item.setData(day.events.index(event), EVENT_ROLE)
     return items
+
+
+def _info_row(day: DayPlan, row: AgendaRow) -> list[QStandardItem]:
+    """Return an information line (a meal, check-in, arrival, the night):
+    not an event of the plan, so nothing to drag or lock."""
+    title = row.activity.split("\n")[0]
+    items = _items(time_line(row), _info_kind(row), title, row.place, "")
+    details = [title, *(t for t in (row.place, row.address, row.travel) if t)]
+    for item in items:
+        item.setToolTip(plain.tooltip("\n".join(details)))
+    return _informative(day, items)
+
+
+def _more_row(day: DayPlan, line: str) -> list[QStandardItem]:
+    """Return a further line of the row above (a visit's interpretation)."""
+    items = _items("", "", line, "", "")
+    items[2].setToolTip(plain.tooltip(line))  # the whole line, if cut short
+    return _informative(day, items)
+
+
+def _informative(day: DayPlan, items: list[QStandardItem]) -> list[QStandardItem]:
+    font = QFont()
+    font.setItalic(True)
+    for item in items:
+        item.setFont(font)
+        item.setData(day.day.isoformat(), DAY_ROLE)
+    return items
+
+
+def _info_kind(row: AgendaRow) -> str:
+    """Return the "What" of an information line: its first word (breakfast,
+    lunch, dinner, check-in, arrival), ``night`` for where the group sleeps."""
+    if row.kind == OVERNIGHT:
+        return "night" if row.place else ""
+    return row.activity.split(maxsplit=1)[0].rstrip(":").lower()
 
 
 def _kind_text(project: Project, event: Event) -> str:

@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 from lrplanner.core.ids import SiteId
 from lrplanner.exporters.agenda_text import day_text
-from lrplanner.gui.models.agenda import DAY_ROLE, SITE_ROLE, agenda_model
+from lrplanner.gui.models.agenda import (
+    DAY_ROLE,
+    EVENT_ROLE,
+    SITE_ROLE,
+    agenda_model,
+)
 from lrplanner.gui.signals import emit
 
 if TYPE_CHECKING:
@@ -22,6 +27,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
 
     from lrplanner.core.project import Project
+
+
+TITLE_COLUMN, PLACE_COLUMN = 2, 3
 
 
 class AgendaView(QTreeView):
@@ -63,11 +71,25 @@ class AgendaView(QTreeView):
         self.expandAll()
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # title and place share the room left: a place can be a long route
+        for column in (TITLE_COLUMN, PLACE_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
-    def site_at(self, row: int, child: int) -> tuple[str | None, date]:
-        """Return (site id, day) of event ``child`` of day ``row``."""
-        index = self.model().index(child, 0, self.model().index(row, 0))
+    def site_at(self, row: int, event: int) -> tuple[str | None, date]:
+        """Return (site id, day) of the row of ``day.events[event]`` of day
+        ``row`` (the day's information lines, such as breakfast, skipped).
+
+        Raises
+        ------
+        LookupError
+            If the day has no such event.
+        """
+        model = self.model()
+        day = model.index(row, 0)
+        found = (model.index(i, 0, day) for i in range(model.rowCount(day)))
+        index = next((i for i in found if i.data(EVENT_ROLE) == event), None)
+        if index is None:
+            raise LookupError(f"day {row} of the agenda has no event {event}")
         return index.data(SITE_ROLE), date.fromisoformat(index.data(DAY_ROLE))
 
     def actions_for(self, site: str, day: date) -> list[tuple[str, Callable[[], None]]]:
