@@ -102,7 +102,9 @@ class ResultsViews(QObject):
             self.map.show_project(project)
         if changes.plan or (changes.inputs and changes != LOCKS_ONLY):
             report = self._document.report()
-            self.budget.show_costs(report.costs if report else None)
+            self.budget.show_costs(
+                report.costs if report else None, project.budget if project else ()
+            )
             currency = project.route.currency if project else ""
             self.indicators.show_indicators(
                 report.indicators if report else None, currency
