@@ -84,6 +84,12 @@ def write_summary(ws: Worksheet, project: Project, costs: CostBreakdown) -> int:
     money = money_format(costs.currency)
     put_text(ws, 1, 1, f"Costs — {project.route.name}").font = TITLE_FONT
     note = "Yellow cells and the Rates sheet are editable; every total is a formula."
+    if project.rates:
+        codes = ", ".join(rate.currency for rate in project.rates)
+        note = (
+            f"Yellow cells, Rates and Exchange rates ({codes} per "
+            f"{costs.currency}) are editable; every total is a formula."
+        )
     ws.cell(row=2, column=1, value=note)
     write_inputs(ws, costs, money)
     write_totals(ws, last, money)
