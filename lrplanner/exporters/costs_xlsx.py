@@ -11,12 +11,14 @@ LR Planner. Countries are named; estimated fares are marked and explained.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from lrplanner.core.costs import INTERNATIONAL, CostCategory, CostLine
 from lrplanner.core.plan import ESTIMATE_NOTE
 from lrplanner.exporters.costs_summary import (
     DATE_FORMAT,
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from lrplanner.core.costs import CostBreakdown, CostLine
+    from lrplanner.core.costs import CostBreakdown
     from lrplanner.core.project import Project
 
 RatePair = tuple[str, Decimal]
@@ -83,6 +85,9 @@ def write_costs_xlsx(
         The hard rules the plan breaks (empty for a checked plan): a first
         sheet, shown on opening, lists them.
     """
+    further = further_fares(costs)
+    if further is not None:
+        costs = dataclasses.replace(costs, lines=(*costs.lines, further))
     wb = Workbook()
     summary = wb.active
     assert summary is not None
@@ -237,12 +242,46 @@ LINE_WIDTHS = (16.0, 13.0, 24.0, 60.0, 10.0, 15.0, 17.0, 32.0, 17.0, 10.0)
 LOCAL_HEADERS = ("Local amount", "Currency")
 
 
+FURTHER_KEY = "fare:further participants"
+
+
+def further_fares(costs: CostBreakdown) -> CostLine | None:
+    """Return the line for participants beyond the named ones (None: no fares).
+
+    International fares are one line per named participant; this line adds,
+    for each participant the Summary counts beyond them, the named ones'
+    average fare (to the start and home). Its quantity is 0 until the
+    participants cell grows, so the planner's total is unchanged.
+    """
+    fares = [c for c in costs.lines if c.category is CostCategory.INTERNATIONAL_FARES]
+    if not fares or not costs.participants:
+        return None
+    total = sum((line.amount for line in fares), Decimal(0))
+    average = (total / costs.participants).quantize(Decimal("0.01"))
+    return CostLine(
+        category=CostCategory.INTERNATIONAL_FARES,
+        item=(
+            f"fares of participants beyond the {costs.participants} named "
+            "(their average, to the start and home)"
+        ),
+        quantity=Decimal(0),
+        unit_rate=average,
+        rate_key=FURTHER_KEY,
+        rate_label="average international fare per named participant",
+        country=INTERNATIONAL,
+    )
+
+
 def quantity_cell(line: CostLine, participants: int) -> Decimal | str:
     """Return a line's quantity: a formula of the participant cell, or a number.
 
     A per-person line counts the participants plus its staff (facilitators,
-    interpreters: the rest of its quantity); any other line keeps its number.
+    interpreters: the rest of its quantity); the further participants' fares
+    count the participants beyond the named ones; any other line keeps its
+    number.
     """
+    if line.rate_key == FURTHER_KEY:
+        return f"=MAX(0,{PARTICIPANTS_CELL}-{participants})"
     staff = line.quantity - participants
     if not line.per_head or staff < 0:
         return line.quantity

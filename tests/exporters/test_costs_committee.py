@@ -16,7 +16,7 @@ from lrplanner.core.costmodel import compute_costs
 from lrplanner.core.costs import CostBreakdown, CostCategory, CostLine
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, EventKind, Itinerary
-from lrplanner.exporters.costs_xlsx import write_costs_xlsx
+from lrplanner.exporters.costs_xlsx import further_fares, write_costs_xlsx
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -98,7 +98,18 @@ def test_five_more_participants_move_every_per_person_line(
     )
     # per diems 35+30+50+50, lodging 35+20+60, fares 130+130+210, fees 2+2+2
     assert per_person == Decimal("756")
-    expected = plan.costs.total + 5 * per_person * Decimal("1.05")
+    # and the 5 beyond the 20 named each pay the named ones' average fare
+    further = further_fares(plan.costs)
+    assert further is not None
+    fares = [
+        c for c in plan.costs.lines if c.category is CostCategory.INTERNATIONAL_FARES
+    ]
+    named = sum((c.amount for c in fares), Decimal(0))
+    assert further.unit_rate == (named / 20).quantize(Decimal("0.01"))
+    last = len(plan.costs.lines) + 2
+    assert value(solution, "Lines", f"E{last}") == 5
+    assert value(solution, "Lines", f"G{last}") == 5 * further.unit_rate
+    expected = plan.costs.total + 5 * (per_person + further.unit_rate) * Decimal("1.05")
     assert value(solution, "Summary", "B10") == expected.quantize(Decimal("0.01"))
     assert value(solution, "Summary", "B11") == (expected / 25).quantize(
         Decimal("0.01")
@@ -171,7 +182,8 @@ def test_estimated_fares_are_marked_and_explained(plan: Plan, tmp_path: Path) ->
     ]
     assert lines.cell(rows[0], 1).fill.fgColor.rgb == "00FCE4D6"
     assert lines.cell(rows[0] - 1, 1).fill.fgColor.rgb != "00FCE4D6"
-    for ws, start in ((lines, len(costs.lines) + 3), (book["Summary"], None)):
+    written = len(costs.lines) + 1  # and the further participants' fares
+    for ws, start in ((lines, written + 3), (book["Summary"], None)):
         notes = notes_of(ws, start)
         assert notes[0].startswith("Estimated fares: 1 travel cost line is an")
         assert "USD 60 plus USD 0.10 per great-circle km per person" in notes[1]

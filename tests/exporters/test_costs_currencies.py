@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,9 @@ def test_the_exchange_rates_sheet_lists_each_rate_with_its_source(
     for row, rate in enumerate(plan.project.rates, start=2):
         assert ws.cell(row, 1).value == rate.currency
         assert Decimal(str(ws.cell(row, 2).value)) == rate.per_unit
-        assert ws.cell(row, 3).value.date() == rate.on
+        written = ws.cell(row, 3).value
+        assert isinstance(written, datetime)
+        assert written.date() == rate.on
         assert ws.cell(row, 4).value == rate.source
     assert [r.currency for r in plan.project.rates] == ["NPR", "BDT"]
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from lrplanner.core.columns import COUNTRIES
+from lrplanner.exporters.costs_xlsx import FURTHER_KEY
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -109,7 +110,9 @@ def test_contingency_cell_is_live(model: Any, plan: Plan) -> None:
 def test_every_line_is_a_formula(workbook: Workbook, plan: Plan) -> None:
     """Tests that each line's rate points at the Rates sheet and amount is E x F."""
     ws = workbook["Lines"]
-    assert ws.max_row == len(plan.costs.lines) + 1
+    last = len(plan.costs.lines) + 2  # the further participants' fares
+    assert ws.max_row == last
+    assert ws.cell(last, 5).value == "=MAX(0,Summary!$B$5-20)"
     sheet = workbook["Rates"]
     rates: dict[Any, Any] = {
         f"=Rates!$C${r}": (sheet.cell(r, 3).value, sheet.cell(r, 4).value, r)
@@ -134,7 +137,10 @@ def test_rates_are_distinct_and_formatted(workbook: Workbook, plan: Plan) -> Non
     """Tests that Rates holds one editable cell per rate key, in USD format."""
     ws = workbook["Rates"]
     keys = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
-    assert keys == list(dict.fromkeys(line.rate_key for line in plan.costs.lines))
+    assert keys == [
+        *dict.fromkeys(line.rate_key for line in plan.costs.lines),
+        FURTHER_KEY,
+    ]
     assert ws["C2"].number_format == '#,##0.00 "USD"'
     assert workbook["Summary"]["B10"].value == "=B8+B9"
     assert workbook["Summary"]["B10"].number_format == '#,##0.00 "USD"'
