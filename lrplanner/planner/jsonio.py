@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from lrplanner.core.interpretation import visit_need
 from lrplanner.core.locations import location_name, location_zone, site_location
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ def _event(project: Project, event: Event) -> dict[str, Any]:
         out["champions"] = list(event.champions)
         out["lunch_at_site"] = event.with_lunch
         out["continued"] = event.continued
+        out["interpretation"] = _interpretation(project, event)
     if event.session is not None:
         out["session"] = event.session.value
     if event.origin is not None:
@@ -159,6 +161,18 @@ def _event(project: Project, event: Event) -> dict[str, Any]:
             }
         )
     return out
+
+
+def _interpretation(project: Project, event: Event) -> dict[str, Any]:
+    """Return a visit's need: language pairs, and why it is not known (or "")."""
+    need = visit_need(project, event)
+    pairs = need.pairs if need is not None else ()
+    return {
+        "pairs": [
+            {"from": p.source, "to": p.target, "whispered": p.whispered} for p in pairs
+        ],
+        "unknown": need.unknown if need is not None else "",
+    }
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:

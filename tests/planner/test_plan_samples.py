@@ -86,6 +86,16 @@ def test_plan_json_follows_the_contract(planned: tuple[Project, PlanOutcome]) ->
     event = plan["days"][0]["events"][0]
     assert {"kind", "start", "end", "place"} <= set(event)
     assert plan["costs"]["total"] == f"{outcome.report.costs.total:.2f}"
+    visits = [e for day in plan["days"] for e in day["events"] if e["kind"] == "visit"]
+    assert visits
+    for visit in visits:
+        need = visit["interpretation"]
+        assert set(need) == {"pairs", "unknown"}
+        for pair in need["pairs"]:
+            assert set(pair) == {"from", "to", "whispered"}
+            assert pair["from"] != pair["to"]
+    # Khmer-speaking champions and an English-speaking group need a pair
+    assert any(v["interpretation"]["pairs"] for v in visits)
     assert set(problem["route"]) >= {
         "start_place",
         "end_place",
