@@ -93,8 +93,8 @@ def write_costs_xlsx(
     assert summary is not None
     summary.title = "Summary"
     rates = wb.create_sheet("Rates")
-    lines = wb.create_sheet("Lines")
     exchange = write_exchange(wb, project, costs)
+    lines = wb.create_sheet("Lines")
     rate_cells = write_rates(rates, costs, exchange)
     write_lines(lines, costs, rate_cells)
     notes = estimate_notes(costs)
