@@ -87,6 +87,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="(a .lrp with a plan) lock every visit of its plan to its day, "
         "then plan: only visits can be added",
     )
+    variants = commands.add_parser(
+        "scenarios",
+        help="plan variants of a route side by side (and a budget curve) "
+        "into scenarios.xlsx",
+    )
+    variants.add_argument("inputs", type=Path, help=".xlsx, CSV folder or .lrp")
+    variants.add_argument("--out", type=Path, required=True, help="output folder")
+    variants.add_argument(
+        "--scenario",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="'NAME: Setting=value; ...' with Route settings (End date, Budget "
+        "cap, Start place...), 'Exclude countries=LA' or 'Exclude sites=KH01'; "
+        "repeat for more",
+    )
+    variants.add_argument(
+        "--curve",
+        type=int,
+        default=0,
+        metavar="POINTS",
+        help="also plan the route at POINTS budget caps, cheapest plan to no cap",
+    )
+    variants.add_argument(
+        "--seconds", type=float, default=10.0, help="time for each plan"
+    )
+    variants.add_argument("--seed", type=int, default=0, help="random seed")
     check = commands.add_parser(
         "check", help="check a planned folder's plan against every hard rule"
     )
@@ -170,6 +197,17 @@ def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:
         return plan_command(project, args.out, args.seconds, args.seed)
     if args.command == "import":
         return _import(result.project, args.project)
+    if args.command == "scenarios":
+        from lrplanner.cli.scenarios import scenarios_command
+
+        return scenarios_command(
+            result.project,
+            args.out,
+            args.scenario,
+            curve=args.curve,
+            seconds=args.seconds,
+            seed=args.seed,
+        )
     return EXIT_OK
 
 

@@ -115,3 +115,18 @@ def _raise(model: RouteModel, cents: int, what: str) -> None:
         f"cap to at least {needed:,.2f} (each further visit costs more), or "
         "shorten the route."
     )
+
+
+def cheapest_total(model: RouteModel) -> Decimal:
+    """Return what the cheapest plan of the route costs, contingency included.
+
+    The plan with no visits but the required or locked ones, as
+    :func:`check_cheapest` finds it, with the cap lifted; the fixed costs
+    alone when the engine finds no such plan.
+    """
+    project = model.project
+    free = replace(model.data, budget=None)
+    mandatory = any(site.mandatory for site in free.sites)
+    cents = _cheapest(free if mandatory else relaxed(free))
+    variable = Decimal(cents or 0) / costs.CENTS
+    return costs.with_contingency(project, costs.fixed_cost(project) + variable)

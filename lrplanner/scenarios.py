@@ -1,0 +1,383 @@
+"""Scenarios side by side, and what each extra amount of budget buys.
+
+A :class:`Scenario` is a named copy of the route with some settings changed:
+Route settings as the Route sheet writes them (``End date=2027-03-12``,
+``Budget cap=60000``, ``Start place=KH-PNP``), countries or sites left out.
+Its changes go through the importer's own rules (``edit_route``), so a
+scenario means exactly what the same change in the workbook would.
+
+:func:`run_scenarios` plans every scenario in a process pool on the
+machine's cores and returns one :class:`ScenarioResult` per scenario: the
+comparison table's figures, the plan (to promote it to the route) or why
+there is none. :func:`budget_curve` plans the route at a range of budget
+caps, from the cheapest plan the route allows to the plan with no cap, so a
+budget holder sees what each extra amount buys.
+
+Every plan here is the planner's, checked by the independent validator
+(``PlanReport.violations``); a scenario whose plan breaks a rule says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from lrplanner.core.codec import JSON, decode, encode
+from lrplanner.core.columns import ROUTE
+from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.plan import Itinerary
+from lrplanner.core.project import Project
+from lrplanner.exporters.scenarios_xlsx import ComparisonRow, CurveRow
+from lrplanner.importers.table import match_column
+from lrplanner.planner.budget import cheapest_total
+from lrplanner.planner.plan import plan_route
+from lrplanner.services_edit import edit_route
+
+if TYPE_CHECKING:
+    from lrplanner.core.ids import SiteId
+    from lrplanner.planner.plan import PlanOutcome
+
+#: What a scenario text may set besides the Route settings.
+EXCLUDE_COUNTRIES = "exclude countries"
+EXCLUDE_SITES = "exclude sites"
+#: Budget-curve points by default: the cheapest plan, the uncapped one, 6 between.
+CURVE_POINTS = 8
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scenario:
+    """A named copy of the route with changed settings.
+
+    ``settings`` are (Route column key, text) pairs read as the Route sheet
+    reads them; ``countries`` and ``sites`` are left out of the plan.
+    """
+
+    name: str
+    settings: tuple[tuple[str, str], ...] = ()
+    countries: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """Return the changes as a scenario text reads them (``End date=...; ...``)."""
+        parts = [f"{ROUTE.column(k).header}={v}" for k, v in self.settings]
+        if self.countries:
+            parts.append(f"Exclude countries={', '.join(self.countries)}")
+        if self.sites:
+            parts.append(f"Exclude sites={', '.join(self.sites)}")
+        return "; ".join(parts) or "as the route"
+
+
+def parse_scenario(text: str) -> Scenario:
+    """Return the scenario ``NAME: Setting=value; Setting=value`` describes.
+
+    Settings are the Route sheet's (its headers or their synonyms), plus
+    ``Exclude countries=LA, TH`` and ``Exclude sites=KH01, KH02``.
+
+    Raises
+    ------
+    ValueError
+        Naming the part that cannot be read and what would do.
+    """
+    name, colon, changes = text.partition(":")
+    name = name.strip()
+    if not colon or not name:
+        raise ValueError(
+            f"scenario {text!r}: expected NAME: Setting=value; ... (such as "
+            "'10 days: End date=2027-03-11')"
+        )
+    settings: list[tuple[str, str]] = []
+    countries: list[str] = []
+    sites: list[str] = []
+    for part in filter(None, (p.strip() for p in changes.split(";"))):
+        header, equals, value = (s.strip() for s in part.partition("="))
+        if not equals or not header:
+            raise ValueError(f"scenario {name!r}: expected Setting=value, not {part!r}")
+        listed = [v.strip() for v in value.split(",") if v.strip()]
+        if header.lower() == EXCLUDE_COUNTRIES:
+            countries.extend(v.upper() for v in listed)
+        elif header.lower() == EXCLUDE_SITES:
+            sites.extend(listed)
+        else:
+            column = match_column(ROUTE, header)
+            if column is None:
+                raise ValueError(
+                    f"scenario {name!r}: {header!r} is no Route setting (nor "
+                    "Exclude countries or Exclude sites)"
+                )
+            settings.append((column.key, value))
+    return Scenario(
+        name=name,
+        settings=tuple(settings),
+        countries=tuple(countries),
+        sites=tuple(sites),
+    )
+
+
+def apply(project: Project, scenario: Scenario) -> Project:
+    """Return the route as the scenario changes it, without its plan.
+
+    A required site the scenario leaves out (by itself or by its country)
+    is no longer required in it.
+
+    Raises
+    ------
+    ValueError
+        If a setting would not load, or a country or site is unknown; the
+        message names the scenario.
+    """
+    changed = project.with_changes(plan=None, locks=())
+    for key, text in scenario.settings:
+        try:
+            changed = edit_route(changed, key, text)
+        except ValueError as exc:
+            raise ValueError(f"scenario {scenario.name!r}: {exc}") from None
+    countries = {site.country for site in project.sites}
+    unknown = [c for c in scenario.countries if c not in countries]
+    unknown += [s for s in scenario.sites if s not in project.site_by_id]
+    if unknown:
+        raise ValueError(
+            f"scenario {scenario.name!r}: no site is in or called {', '.join(unknown)}"
+        )
+    left_out: dict[SiteId, None] = dict.fromkeys(changed.excluded_sites)
+    sites = []
+    for site in changed.sites:
+        if site.country in scenario.countries or site.id in scenario.sites:
+            left_out[site.id] = None
+            site = replace(site, required=False)  # left out means not required
+        sites.append(site)
+    return changed.with_changes(sites=tuple(sites), excluded_sites=tuple(left_out))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScenarioResult:
+    """One row of the comparison table (``problem`` set: no plan, and why)."""
+
+    name: str
+    changes: str
+    problem: str = ""
+    value: float = 0.0
+    visits: int = 0
+    themes: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    travel_hours: float = 0.0
+    hotel_changes: int = 0
+    cost: Decimal = Decimal(0)
+    cost_per_participant: Decimal = Decimal(0)
+    budget_cap: Decimal | None = None
+    women_share: float = 0.0
+    youth_share: float = 0.0
+    broken_rules: tuple[str, ...] = ()
+    plan: Itinerary | None = field(default=None, compare=False, repr=False)
+
+
+def plan_scenario(
+    project: Project, scenario: Scenario, seconds: float, seed: int = 0
+) -> ScenarioResult:
+    """Plan one scenario and return its row (run in a worker process)."""
+    changes = scenario.describe()
+    try:
+        variant = apply(project, scenario)
+        outcome = plan_route(variant, seconds=seconds, seed=seed)
+    except ValueError as exc:
+        return ScenarioResult(name=scenario.name, changes=changes, problem=str(exc))
+    except InfeasibleRequest as exc:
+        cap = variant.route.budget_cap
+        return ScenarioResult(
+            name=scenario.name, changes=changes, problem=str(exc), budget_cap=cap
+        )
+    return result_of(scenario.name, changes, outcome)
+
+
+def result_of(name: str, changes: str, outcome: PlanOutcome) -> ScenarioResult:
+    """Return the comparison row of a planned outcome."""
+    itinerary = outcome.itinerary
+    figures = outcome.report.indicators
+    nights = [d.overnight for d in itinerary.days if d.overnight is not None]
+    return ScenarioResult(
+        name=name,
+        changes=changes,
+        value=figures.value,
+        visits=figures.sites_visited,
+        themes=figures.themes,
+        countries=figures.countries,
+        travel_hours=figures.travel_hours,
+        hotel_changes=sum(1 for a, b in itertools.pairwise(nights) if a != b),
+        cost=outcome.report.costs.total,
+        cost_per_participant=figures.cost_per_participant,
+        budget_cap=outcome.model.project.route.budget_cap,
+        women_share=figures.women_share,
+        youth_share=figures.youth_share,
+        broken_rules=tuple(v.message for v in outcome.report.violations),
+        plan=itinerary,
+    )
+
+
+def promote(project: Project, scenario: Scenario, result: ScenarioResult) -> Project:
+    """Return the route changed as the scenario, with the scenario's plan.
+
+    Raises
+    ------
+    ValueError
+        If the scenario has no plan or no longer applies to the route.
+    """
+    if result.plan is None:
+        raise ValueError(f"scenario {scenario.name!r} has no plan: {result.problem}")
+    return apply(project, scenario).with_changes(plan=result.plan)
+
+
+Done = Callable[[int, ScenarioResult], None]
+
+
+def run_scenarios(
+    project: Project,
+    scenarios: Sequence[Scenario],
+    *,
+    seconds: float,
+    seed: int = 0,
+    workers: int | None = None,
+    on_done: Done | None = None,
+) -> list[ScenarioResult]:
+    """Plan every scenario, ``workers`` at a time (default: one per core).
+
+    ``on_done(index, result)`` is called as each finishes. Results come in
+    the scenarios' order. A scenario that cannot be planned gets a row
+    saying why; the others still run.
+    """
+    if not scenarios:
+        return []
+    count = min(len(scenarios), workers or os.cpu_count() or 1)
+    results: dict[int, ScenarioResult] = {}
+    if count == 1:
+        for index, scenario in enumerate(scenarios):
+            results[index] = plan_scenario(project, scenario, seconds, seed)
+            if on_done is not None:
+                on_done(index, results[index])
+        return [results[i] for i in range(len(scenarios))]
+    context = multiprocessing.get_context("spawn")  # never fork a Qt process
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        data = encode(project)  # a Project holds read-only mappings: no pickle
+        futures: dict[Future[tuple[ScenarioResult, JSON]], int] = {
+            pool.submit(_plan_in_worker, data, s, seconds, seed): i
+            for i, s in enumerate(scenarios)
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            result, plan = future.result()
+            if plan is not None:
+                result = replace(result, plan=decode(Itinerary, plan))
+            results[index] = result
+            if on_done is not None:
+                on_done(index, results[index])
+    return [results[i] for i in range(len(scenarios))]
+
+
+def _plan_in_worker(
+    data: JSON, scenario: Scenario, seconds: float, seed: int
+) -> tuple[ScenarioResult, JSON]:
+    """Plan one scenario in a pool process; the plan comes back encoded."""
+    result = plan_scenario(decode(Project, data), scenario, seconds, seed)
+    plan = None if result.plan is None else encode(result.plan)
+    return replace(result, plan=None), plan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CurvePoint:
+    """The best plan found under one budget cap."""
+
+    cap: Decimal | None
+    result: ScenarioResult
+
+
+def budget_caps(
+    low: Decimal, high: Decimal, points: int = CURVE_POINTS
+) -> list[Decimal]:
+    """Return ``points`` caps from ``low`` to ``high``, evenly spaced, to the unit."""
+    if points < 2 or high <= low:
+        return [high.quantize(Decimal(1))]
+    step = (high - low) / (points - 1)
+    return [(low + step * i).quantize(Decimal(1)) for i in range(points)]
+
+
+def budget_curve(
+    project: Project,
+    *,
+    points: int = CURVE_POINTS,
+    seconds: float,
+    seed: int = 0,
+    workers: int | None = None,
+    on_done: Done | None = None,
+) -> list[CurvePoint]:
+    """Return the plan's value at ``points`` caps, cheapest plan to no cap.
+
+    The route is planned once with no cap (the top of the curve); its model
+    gives the cheapest plan the route allows (no visits but the required
+    ones, contingency included), the bottom. The caps between are planned
+    in the pool. The first cap is rounded up, so its plan exists.
+
+    Raises
+    ------
+    InfeasibleRequest
+        If the route has no plan even without a cap.
+    ValueError
+        If ``points`` is below 2.
+    """
+    if points < 2:
+        raise ValueError("a budget curve needs at least 2 points")
+    free = project.with_changes(
+        plan=None, route=replace(project.route, budget_cap=None)
+    )
+    top = plan_route(free, seconds=seconds, seed=seed)
+    high = top.report.costs.total
+    low = min(cheapest_total(top.model), high).quantize(Decimal(1), "ROUND_CEILING")
+    caps = budget_caps(low, high, points)[:-1]
+    scenarios = [
+        Scenario(name=f"cap {cap:,}", settings=(("budget_cap", f"{cap}"),))
+        for cap in caps
+    ]
+    rows = run_scenarios(
+        free, scenarios, seconds=seconds, seed=seed, workers=workers, on_done=on_done
+    )
+    curve = [CurvePoint(cap=c, result=r) for c, r in zip(caps, rows, strict=True)]
+    top_row = result_of("no cap", "Budget cap=(none)", top)
+    return [*curve, CurvePoint(cap=None, result=top_row)]
+
+
+def comparison_row(result: ScenarioResult) -> ComparisonRow:
+    """Return a result as the Comparison sheet prints it."""
+    planned = not result.problem
+    note = result.problem or "; ".join(result.broken_rules)
+    return ComparisonRow(
+        name=result.name,
+        changes=result.changes,
+        value=result.value if planned else None,
+        visits=result.visits if planned else None,
+        themes=len(result.themes) if planned else None,
+        countries=", ".join(result.countries),
+        travel_hours=result.travel_hours if planned else None,
+        hotel_changes=result.hotel_changes if planned else None,
+        cost=result.cost if planned else None,
+        cost_per_participant=result.cost_per_participant if planned else None,
+        budget_cap=result.budget_cap,
+        women_share=result.women_share if planned else None,
+        youth_share=result.youth_share if planned else None,
+        note=note,
+    )
+
+
+def curve_row(point: CurvePoint) -> CurveRow:
+    """Return a curve point as the Budget curve sheet prints it."""
+    result = point.result
+    planned = not result.problem
+    return CurveRow(
+        cap=point.cap,
+        value=result.value if planned else None,
+        visits=result.visits if planned else None,
+        cost=result.cost if planned else None,
+        note=result.problem,
+    )
