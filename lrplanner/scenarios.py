@@ -33,6 +33,7 @@ from lrplanner.core.columns import ROUTE
 from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.plan import Itinerary
 from lrplanner.core.project import Project
+from lrplanner.core.scenario import Scenario as Scenario  # re-exported
 from lrplanner.exporters.scenarios_xlsx import ComparisonRow, CurveRow
 from lrplanner.importers.table import match_column
 from lrplanner.planner.budget import cheapest_total
@@ -48,29 +49,6 @@ EXCLUDE_COUNTRIES = "exclude countries"
 EXCLUDE_SITES = "exclude sites"
 #: Budget-curve points by default: the cheapest plan, the uncapped one, 6 between.
 CURVE_POINTS = 8
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Scenario:
-    """A named copy of the route with changed settings.
-
-    ``settings`` are (Route column key, text) pairs read as the Route sheet
-    reads them; ``countries`` and ``sites`` are left out of the plan.
-    """
-
-    name: str
-    settings: tuple[tuple[str, str], ...] = ()
-    countries: tuple[str, ...] = ()
-    sites: tuple[str, ...] = ()
-
-    def describe(self) -> str:
-        """Return the changes as a scenario text reads them (``End date=...; ...``)."""
-        parts = [f"{ROUTE.column(k).header}={v}" for k, v in self.settings]
-        if self.countries:
-            parts.append(f"Exclude countries={', '.join(self.countries)}")
-        if self.sites:
-            parts.append(f"Exclude sites={', '.join(self.sites)}")
-        return "; ".join(parts) or "as the route"
 
 
 def parse_scenario(text: str) -> Scenario:
@@ -117,6 +95,32 @@ def parse_scenario(text: str) -> Scenario:
         countries=tuple(countries),
         sites=tuple(sites),
     )
+
+
+def with_scenario(project: Project, scenario: Scenario, old: str = "") -> Project:
+    """Return the project keeping ``scenario`` (in place of ``old``, if named).
+
+    Raises
+    ------
+    ValueError
+        If it does not apply to the route, or another scenario has its name.
+    """
+    apply(project, scenario)
+    kept = list(project.scenarios)
+    names = [s.name for s in kept]
+    if scenario.name in names and scenario.name != old:
+        raise ValueError(f"a scenario is already called {scenario.name!r}")
+    if old in names:
+        kept[names.index(old)] = scenario
+    else:
+        kept.append(scenario)
+    return project.with_changes(scenarios=tuple(kept))
+
+
+def without_scenario(project: Project, name: str) -> Project:
+    """Return the project without the scenario called ``name``."""
+    kept = tuple(s for s in project.scenarios if s.name != name)
+    return project.with_changes(scenarios=kept)
 
 
 def apply(project: Project, scenario: Scenario) -> Project:

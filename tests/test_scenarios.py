@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -19,7 +20,7 @@ from lrplanner.core.validate import validate
 from lrplanner.importers import read_inputs
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.report import travel_check
-from lrplanner.storage import save_project
+from lrplanner.storage import load_project, save_project
 from tests.helpers import small_project
 
 if TYPE_CHECKING:
@@ -233,3 +234,26 @@ def test_the_scenarios_command_writes_the_workbook(tmp_path: Path) -> None:
     assert [ws.cell(r, 1).value for r in (2, 3)] == ["as the route", "4 days"]
     bad = ["scenarios", str(source), "--out", str(out), "--scenario", "oops"]
     assert main(bad) == 2
+
+
+def test_scenarios_are_kept_with_the_project(tmp_path: Path) -> None:
+    """Tests add, rename, refuse a twin name, delete, and the project file."""
+    project = small_project()
+    short = scenarios.parse_scenario("short: End date=2027-03-04")
+    cheap = scenarios.parse_scenario("cheap: Budget cap=20000; Exclude countries=VN")
+    kept = scenarios.with_scenario(scenarios.with_scenario(project, short), cheap)
+    assert [s.name for s in kept.scenarios] == ["short", "cheap"]
+    with pytest.raises(ValueError, match="already called 'cheap'"):
+        scenarios.with_scenario(kept, replace(short, name="cheap"), old="short")
+    renamed = scenarios.with_scenario(kept, replace(short, name="4 days"), old="short")
+    assert [s.name for s in renamed.scenarios] == ["4 days", "cheap"]
+    with pytest.raises(ValueError, match="scenario 'bad'"):
+        scenarios.with_scenario(
+            kept, scenarios.parse_scenario("bad: End date=2026-01-01")
+        )
+    save_project(renamed, tmp_path / "route.lrp")
+    again = load_project(tmp_path / "route.lrp")
+    assert again.scenarios == renamed.scenarios
+    assert scenarios.without_scenario(again, "cheap").scenarios == (
+        replace(short, name="4 days"),
+    )

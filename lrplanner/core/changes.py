@@ -18,6 +18,7 @@ _FIELD_OF_FLAG = {
     "visas": "visas",
     "budget": "budget",
     "rates": "rates",
+    "scenarios": "scenarios",
     "route": "route",
     "plan": "plan",
     "locks": ("locks", "excluded_sites"),
@@ -31,7 +32,8 @@ class PlanChanges:
 
     ``locks`` covers both visit locks and excluded sites: the planning state
     the user fixed by hand. ``rules`` is the planning rules (sessions, value
-    weights).
+    weights). ``scenarios`` are the variants kept beside the route: changing
+    them changes no input of the plan.
     """
 
     sites: bool = False
@@ -42,6 +44,7 @@ class PlanChanges:
     visas: bool = False
     budget: bool = False
     rates: bool = False
+    scenarios: bool = False
     route: bool = False
     plan: bool = False
     locks: bool = False
@@ -54,8 +57,10 @@ class PlanChanges:
 
     @property
     def inputs(self) -> bool:
-        """Whether anything other than the plan changed."""
-        return any(getattr(self, f.name) for f in fields(self) if f.name != "plan")
+        """Whether anything the plan rests on changed (not the plan itself, nor
+        the scenarios kept beside it)."""
+        outside = ("plan", "scenarios")
+        return any(getattr(self, f.name) for f in fields(self) if f.name not in outside)
 
     def __bool__(self) -> bool:
         """Return whether any flag is set."""

@@ -16,6 +16,7 @@ from lrplanner.core.places import Link, Place
 from lrplanner.core.plan import Itinerary
 from lrplanner.core.route import RouteSettings
 from lrplanner.core.rules import PlanningRules
+from lrplanner.core.scenario import Scenario
 from lrplanner.core.sites import Site
 from lrplanner.core.visas import VisaRule
 
@@ -43,7 +44,8 @@ class Project:
     per cost category (both optional; a project file without them loads
     with none). ``rates`` are the exchange rates that converted amounts
     entered in another currency (kept in each record's ``prices``); every
-    such amount has its rate here.
+    such amount has its rate here. ``scenarios`` are the named variants of
+    the route the user compares (:mod:`lrplanner.scenarios`).
 
     Raises
     ------
@@ -62,6 +64,7 @@ class Project:
     visas: tuple[VisaRule, ...] = ()
     budget: tuple[PlannedAmount, ...] = ()
     rates: tuple[ExchangeRate, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
     locks: tuple[VisitLock, ...] = ()
     excluded_sites: tuple[SiteId, ...] = ()
     plan: Itinerary | None = None
@@ -83,6 +86,8 @@ class Project:
             require(len(ids) == len(set(ids)), f"duplicate {kind} ids")
         pairs = [rule.pair for rule in self.visas]
         require(len(pairs) == len(set(pairs)), "duplicate visa rules")
+        names = [s.name for s in self.scenarios]
+        require(len(names) == len(set(names)), "two scenarios have one name")
         planned = [line.category for line in self.budget]
         require(len(planned) == len(set(planned)), "duplicate budget categories")
         self._check_prices()

@@ -114,6 +114,8 @@ def test_flags_combine_and_tell_inputs_from_the_plan() -> None:
         "links",
         "visas",
         "budget",
+        "rates",
+        "scenarios",
         "route",
         "plan",
         "locks",
