@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lrplanner.core.atomic import atomic_write_text
 from lrplanner.exporters.agenda_rows import (
     OVERNIGHT,
+    activity_lines,
     check_banner,
     day_before,
     day_rows,
@@ -199,10 +200,16 @@ def _row(row: AgendaRow) -> str:
         else text(line)
         for line in row.time.split("\n")
     )  # fmt: skip
-    activity = row.activity
+    activity, under = activity_lines(row.activity)
     if row.kind == OVERNIGHT and row.place:
         activity = f"{activity}: {row.place}"
     details = "".join(
+        f'<div class="detail"><b>{text(label)}:</b> {text(line)}</div>'
+        if label
+        else f'<div class="detail">{text(line)}</div>'
+        for label, line in under
+    )
+    details += "".join(
         f'<div class="detail"><b>{label}:</b> {text(getattr(row, name))}</div>'
         for name, label in DETAILS
         if getattr(row, name) and getattr(row, name) not in activity

@@ -32,6 +32,7 @@ from lrplanner.core.atomic import atomic_path
 from lrplanner.exporters.agenda_rows import (
     OVERNIGHT,
     AgendaRow,
+    activity_lines,
     check_banner,
     day_before,
     day_rows,
@@ -200,9 +201,11 @@ def day_page(
 
 def _table_row(row: AgendaRow, styles: dict[str, ParagraphStyle]) -> list[object]:
     body, small = styles["body"], styles["small"]
-    activity = (
-        f"<b>{markup(row.activity)}</b>" if row.kind != "meal" else markup(row.activity)
-    )
+    title, under = activity_lines(row.activity)
+    activity = f"<b>{markup(title)}</b>" if row.kind != "meal" else markup(title)
+    for label, line in under:
+        shown = f"<i>{markup(label)}:</i> {markup(line)}" if label else markup(line)
+        activity += f"<br/>{shown}"
     place = [Paragraph(markup(row.place), body)]
     if row.host:
         place.append(Paragraph(markup(row.host), small))

@@ -84,6 +84,28 @@ class AgendaRow:
         )
 
 
+#: Labels of the lines printed under a visit's title (its activity's lines).
+UNDER_TITLE = ("Learning focus", "Interpretation")
+
+
+def activity_lines(activity: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Return an activity's title and the labelled lines under it.
+
+    ``Visit: X\nLearning focus: Y\nInterpretation: Khmer → English`` gives
+    ``("Visit: X", (("Learning focus", "Y"), ("Interpretation", "Khmer →
+    English")))``; a further line without a known label has an empty label.
+    """
+    title, *more = activity.split("\n")
+    lines: list[tuple[str, str]] = []
+    for line in more:
+        label, colon, rest = line.partition(": ")
+        if colon and label in UNDER_TITLE:
+            lines.append((label, rest))
+        else:
+            lines.append(("", line))
+    return title, tuple(lines)
+
+
 def check_banner(failures: Sequence[str]) -> str:
     """Return the warning every export of a plan that fails the check carries."""
     count = len(failures)

@@ -7,6 +7,9 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
 from lrplanner.exporters.agenda_html import agenda_page
 from lrplanner.exporters.agenda_rows import OVERNIGHT, check_banner, day_rows, day_title
 
@@ -128,3 +131,36 @@ def test_user_text_is_escaped_exactly_once(plan: Plan) -> None:
     assert "&lt;script&gt;" not in text  # escaped once: the reader sees "<script>"
     assert "&amp;lt;" not in markup
     assert "<script>" not in markup
+
+
+def test_a_visits_focus_and_interpretation_sit_under_its_title(plan: Plan) -> None:
+    """Tests that the lines under a visit's title are labelled details, not
+    part of the bold title (HTML) and not bold (PDF)."""
+    from lrplanner.exporters.agenda_pdf import _table_row
+    from lrplanner.exporters.agenda_rows import activity_lines
+
+    site = plan.project.sites[0]
+    focused = replace(site, focus="how the savings group keeps its <books>")
+    project = plan.project.with_changes(sites=(focused, *plan.project.sites[1:]))
+    days = [day_rows(project, day) for day in plan.itinerary.days]
+    rows = [r for day in days for r in day if "\nLearning focus: " in r.activity]
+    assert rows, "the first site is visited"
+    page = agenda_page(project, plan.itinerary)
+    title, under = activity_lines(rows[0].activity)
+    assert "\n" not in title
+    assert under[0] == ("Learning focus", "how the savings group keeps its <books>")
+    assert (
+        '<div class="detail"><b>Learning focus:</b> how the savings group keeps '
+        "its &lt;books&gt;</div>"
+    ) in page
+    activity = re.findall(r'<div class="activity">(.*?)</div>', page)
+    assert not any("Learning focus" in a for a in activity)
+    pdf = _table_row(rows[0], _styles())[1]
+    assert isinstance(pdf, Paragraph)
+    bold, _, after = pdf.text.partition("</b>")
+    assert "Learning focus" not in bold
+    assert "<i>Learning focus:</i> how the savings group" in after
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    return {"body": ParagraphStyle("body"), "small": ParagraphStyle("small")}
