@@ -24,6 +24,7 @@ from lrplanner.gui.document import ProjectDocument
 from lrplanner.gui.files import OPEN_FILTER, ProjectFiles
 from lrplanner.gui.loader import FileLoader
 from lrplanner.gui.results import ResultsViews
+from lrplanner.gui.scenarios_controller import ScenariosController
 from lrplanner.gui.solve_controller import PlanController
 from lrplanner.gui.tasks import TaskRunner
 from lrplanner.gui.widgets.plan_progress import PlanProgress
@@ -96,6 +97,14 @@ class MainWindow(QMainWindow):
         self.tabs.edited.connect(self._on_input_edited)
         self.views.addTab(self.tabs, "Data")
         self.results = ResultsViews(self.views, self.document)
+        self.scenarios = ScenariosController(
+            self.document,
+            lambda: (self.planner.seconds, self.planner.seed),
+            lambda title, text, buttons: self.ask(title, text, buttons),
+            lambda title, text, error: self.say(title, text, error=error),
+            self,
+        )
+        self.views.addTab(self.scenarios.panel, "Scenarios")
         self.setCentralWidget(self.views)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Import problems")
@@ -119,6 +128,7 @@ class MainWindow(QMainWindow):
             lambda title, text, error: self.say(title, text, error=error)
         )
         self.files.status.connect(self._show_status)
+        self.scenarios.status.connect(self._show_status)
         self.files.exported.connect(self.exported)
         self.files.open_requested.connect(self.open_path)
         self.results.lock_edit.connect(self._on_edit_requested)
@@ -439,6 +449,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        self.scenarios.shutdown()
         self.loader.shutdown()
         self.files.timer.stop()
         self.files.mark_clean_exit()

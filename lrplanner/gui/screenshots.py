@@ -3,7 +3,8 @@
 Run ``python -m lrplanner.gui.screenshots OUT_DIR [WORKBOOK]`` under a display
 (e.g. ``xvfb-run -s "-screen 0 1366x768x24"``): it opens the workbook, plans it
 and saves ``app-data.png``, ``app-agenda.png``, ``app-map.png`` and
-``app-budget.png`` (plus indicators and left out) into OUT_DIR, then opens a
+``app-budget.png`` (plus indicators and left out) into OUT_DIR, compares two
+scenarios and draws the budget curve for ``app-scenarios.png``, then opens a
 copy of the workbook with three typing mistakes for ``app-problems.png``.
 """
 
@@ -16,9 +17,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDateEdit, QMessageBox
 
+from lrplanner import scenarios
+from lrplanner.core.scenario import Scenario
 from lrplanner.gui.app import SAMPLE, use_bundled_fonts
 from lrplanner.gui.main_window import MainWindow
 
+#: The scenarios the Scenarios picture compares (on the Mekong sample).
+SCENARIOS = (
+    Scenario(name="10 days", settings=(("end_date", "2027-03-10"),)),
+    Scenario(name="Cap 66,000", settings=(("budget_cap", "66000"),)),
+    Scenario(name="No Laos", countries=("LA",)),
+)
 MAP_WAIT_MS = 4000  # the web engine draws the map tiles asynchronously
 SIZE = (1366, 740)  # a 1366 x 768 laptop screen less the window frame
 
@@ -44,6 +53,9 @@ class ScreenshotTour:
         ]
         self.window.planner.finished.connect(lambda _outcome: self.next_view(0))
         self.window.planner.failed.connect(lambda _message: self.finish())
+        runs = self.window.scenarios
+        runs.comparison_done.connect(lambda _rows: runs.budget_curve())
+        runs.curve_done.connect(lambda _points: self._grab_scenarios())
 
     def start(self) -> None:
         """Show the window with the workbook's Sites, grab it, then plan."""
@@ -95,9 +107,27 @@ class ScreenshotTour:
     def _grab_and_go_on(self, name: str, following: int) -> None:
         self.grab(name)
         if following == len(self.views):
-            self._open_broken_copy()
+            self._compare_scenarios()
             return
         self.next_view(following)
+
+    def _compare_scenarios(self) -> None:
+        """Add the sample's scenarios, compare them, then draw the curve."""
+        project = self.window.project
+        assert project is not None
+        for scenario in SCENARIOS:
+            project = scenarios.with_scenario(project, scenario)
+        self.window.document.apply(project, "Add scenarios")
+        self.window.views.setCurrentWidget(self.window.scenarios.panel)
+        self.window.scenarios.compare()
+
+    def _grab_scenarios(self) -> None:
+        self.window.scenarios.panel.comparison.selectRow(1)
+        QTimer.singleShot(500, self._grab_scenarios_and_go_on)
+
+    def _grab_scenarios_and_go_on(self) -> None:
+        self.grab("scenarios")
+        self._open_broken_copy()
 
     def _open_broken_copy(self) -> None:
         """Open the workbook with typing mistakes: the Problems panel lists them."""
