@@ -16,6 +16,7 @@ is never modified by a failed load or save.
 from __future__ import annotations
 
 import json
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,12 +28,14 @@ from lrplanner.core.codec import (
     JSON,
     DecodeError,
     construct,
+    decode,
     decode_fields,
     encode,
     parse_json,
     show,
 )
 from lrplanner.core.errors import DamagedProjectError, ProjectFileError, SaveError
+from lrplanner.core.programme import Programme
 from lrplanner.core.project import Project
 
 if TYPE_CHECKING:
@@ -47,6 +50,8 @@ Ref = tuple[str, str, str]
 
 FORMAT = "lrplanner-project"
 VERSION = 1
+#: A programme file: several routes sharing sites, champions and places.
+PROGRAMME_VERSION = 2
 SUFFIX = ".lrp"
 MAX_BYTES = 200 * 1024 * 1024
 #: The importer's limits (importers.route_sheet, importers.crosscheck; that
@@ -92,7 +97,9 @@ def project_from_json(text: str, source: str = "project file") -> Project:
         raise DamagedProjectError(source, "project", f"unreadable ({exc})") from exc
 
 
-def _read_document(text: str, source: str) -> dict[str, object]:
+def _read_document(
+    text: str, source: str, readable: int = VERSION
+) -> dict[str, object]:
     try:
         document = parse_json(text)
     except RecursionError:
@@ -106,16 +113,99 @@ def _read_document(text: str, source: str) -> dict[str, object]:
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProjectFileError(f"{source} has no valid format version")
-    if version > VERSION:
+    programme = version == PROGRAMME_VERSION and "programme" in document
+    if programme and readable < PROGRAMME_VERSION:
+        raise ProjectFileError(
+            f"{source} holds a programme of several routes; the app opens one "
+            "route at a time, not a programme yet: use 'lrplanner programme' "
+            "(see the user guide, Programmes)"
+        )
+    if version > readable:
         saved_by = document.get("saved_by", "?")
         if not isinstance(saved_by, str) or not saved_by.isprintable():
             saved_by = "?"
         raise ProjectFileError(
             f"{source} was saved by a newer LR Planner (file format {version}, "
             f"saved by {saved_by[:20]}); "
-            f"this version reads format {VERSION}. Update LR Planner to open it."
+            f"this version reads format {readable}. Update LR Planner to open it."
         )
     return document
+
+
+def programme_to_json(programme: Programme) -> str:
+    """Return the file text of a programme (format version 2)."""
+    document = {
+        "format": FORMAT,
+        "version": PROGRAMME_VERSION,
+        "saved_by": __version__,
+        "programme": encode(programme),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def programme_from_json(text: str, source: str = "project file") -> Programme:
+    """Return the programme in a file's text; a version-1 project file is a
+    programme of one route.
+
+    Raises
+    ------
+    ProjectFileError
+        As :func:`project_from_json`, naming the route for a damaged one.
+    """
+    document = _read_document(text, source, PROGRAMME_VERSION)
+    if "programme" not in document:
+        return Programme.of(project_from_json(text, source))
+    try:
+        programme = decode(Programme, document["programme"], "programme")
+    except DecodeError as exc:
+        expected = str(exc).removeprefix(f"{exc.path}: ")
+        raise DamagedProjectError(source, exc.path, expected) from None
+    except (ValueError, TypeError, ArithmeticError, LookupError, RecursionError) as exc:
+        raise DamagedProjectError(source, "programme", f"unreadable ({exc})") from exc
+    for index, name in enumerate(programme.names):
+        project = programme.project(index)
+        fields = {f.name: getattr(project, f.name) for f in dataclass_fields(project)}
+        try:
+            check_limits(fields)
+            check_references(fields)
+        except DecodeError as exc:
+            where = f"programme.routes[{index}] ({name})"
+            raise DamagedProjectError(source, where, str(exc)) from None
+    return programme
+
+
+def save_programme(programme: Programme, path: Path) -> None:
+    """Save a programme atomically (as :func:`save_project` saves a project).
+
+    Raises
+    ------
+    SaveError
+        If it cannot be encoded or written; the old file is kept.
+    """
+    path = Path(path)
+    shown = printable(str(path))
+    try:
+        data = programme_to_json(programme).encode("utf-8")
+    except UnicodeEncodeError:
+        where = first_bad_text(encode(programme), "programme") or "a text"
+        raise SaveError(
+            shown, f"{where} holds a character that cannot be stored"
+        ) from None
+    try:
+        atomic_write(path, lambda stream: _write_all(stream, data))
+    except OSError as exc:
+        raise SaveError(shown, printable(exc.strerror or str(exc))) from exc
+
+
+def load_programme(path: Path) -> Programme:
+    """Load a programme file, or a project file as a one-route programme.
+
+    Raises
+    ------
+    ProjectFileError
+        If the file is missing, unreadable, too large, damaged or too new.
+    """
+    return programme_from_json(_read_text(Path(path)), printable(Path(path).name))
 
 
 def save_project(project: Project, path: Path) -> None:
@@ -162,14 +252,17 @@ def load_project(path: Path) -> Project:
         If the file is missing, unreadable, too large, damaged or too new.
     """
     path = Path(path)
+    return project_from_json(_read_text(path), printable(path.name))
+
+
+def _read_text(path: Path) -> str:
     name = printable(path.name)
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ProjectFileError(f"{name} is larger than 200 MB; not a project")
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProjectFileError(f"cannot read {name}: {printable(str(exc))}") from exc
-    return project_from_json(text, name)
 
 
 def check_limits(fields: Mapping[str, object]) -> None:

@@ -114,6 +114,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--seconds", type=float, default=10.0, help="time for each plan"
     )
     variants.add_argument("--seed", type=int, default=0, help="random seed")
+    programme = commands.add_parser(
+        "programme", help="several routes sharing hosts and champions"
+    )
+    jobs = programme.add_subparsers(dest="job", required=True)
+    new = jobs.add_parser("new", help="build a programme file from route workbooks")
+    new.add_argument("path", type=Path, help="the programme file (.lrp) to write")
+    new.add_argument(
+        "inputs",
+        type=Path,
+        nargs="+",
+        help="one workbook, CSV folder or .lrp per route",
+    )
+    new.add_argument("--name", default="", help="the programme's name")
+    vet = jobs.add_parser(
+        "check", help="list hosts and champions two routes book on one day"
+    )
+    vet.add_argument("path", type=Path, help="a programme (or project) file")
+    joint = jobs.add_parser(
+        "plan", help="plan every route, none booking what another has booked"
+    )
+    joint.add_argument("path", type=Path, help="a programme (or project) file")
+    joint.add_argument("--out", type=Path, required=True, help="output folder")
+    joint.add_argument("--seconds", type=float, default=10.0, help="time per plan")
+    joint.add_argument("--seed", type=int, default=0, help="random seed")
     check = commands.add_parser(
         "check", help="check a planned folder's plan against every hard rule"
     )
@@ -178,6 +202,8 @@ def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:
         from lrplanner.cli.plan import check_folder
 
         return check_folder(args.folder)
+    if args.command == "programme":
+        return _programme(args)
     result = _load_and_report(args.inputs)
     if result.project is None:
         return EXIT_INVALID
@@ -209,6 +235,16 @@ def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:
             seed=args.seed,
         )
     return EXIT_OK
+
+
+def _programme(args: argparse.Namespace) -> int:
+    from lrplanner.cli import programme
+
+    if args.job == "new":
+        return programme.new_command(args.path, args.inputs, args.name)
+    if args.job == "check":
+        return programme.check_command(args.path)
+    return programme.plan_command(args.path, args.out, args.seconds, args.seed)
 
 
 def _template(path: Path) -> int:

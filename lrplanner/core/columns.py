@@ -633,6 +633,29 @@ SITES = SheetSpec(
             synonyms=("lunch at site", "host serves lunch", "lunch provided"),
             default=False,
         ),
+        _c(
+            "rest_days",
+            "Rest days between groups",
+            Kind.INT,
+            "days the host needs between two groups of the programme's routes, "
+            "0-365 (blank = 0: a group a day at most)",
+            "14",
+            synonyms=("rest between groups", "rest period", "days between groups"),
+            field="rest_between_groups",
+            default=0,
+            bounds=(0, 365),
+        ),
+        _c(
+            "max_groups",
+            "Max groups per year",
+            Kind.INT,
+            "most groups of the programme's routes the host receives in a "
+            "calendar year, 1-365 (blank = no limit)",
+            "4",
+            synonyms=("groups per year", "max visits per year"),
+            field="max_groups_per_year",
+            bounds=(1, 365),
+        ),
     ),
 )
 

@@ -60,6 +60,10 @@ class Site:
     #: The host serves lunch: a visit may run through lunch time, lunch
     #: being eaten at the site (docs/user-guide.md, "Lunch").
     serves_lunch: bool = False
+    #: Programme-wide: days the host rests between two groups of any routes,
+    #: and the most groups it receives in a calendar year (None: no limit).
+    rest_between_groups: int = 0
+    max_groups_per_year: int | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     prices: Mapping[str, LocalAmount] = field(
         default_factory=lambda: MappingProxyType({})
@@ -77,6 +81,11 @@ class Site:
         require(0 <= self.value <= 1000, "learning value must be 0-1000")
         require(0 < self.duration_min <= 12 * 60, "visit must last 1-720 minutes")
         require(self.capacity is None or self.capacity > 0, "capacity must be > 0")
+        require(0 <= self.rest_between_groups <= 365, "rest days must be 0-365")
+        require(
+            self.max_groups_per_year is None or 1 <= self.max_groups_per_year <= 365,
+            "groups per year must be 1-365",
+        )
         require_money(self.fee_per_group, "fee per group")
         require_money(self.fee_per_person, "fee per person")
 

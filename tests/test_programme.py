@@ -1,0 +1,240 @@
+"""Tests of programmes: routes sharing hosts and champions (issue 19, items 1-2)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from lrplanner.cli import main
+from lrplanner.core.bookings import bookings, conflicts, with_others_taken
+from lrplanner.core.errors import ProjectFileError
+from lrplanner.core.ids import ChampionId, SiteId
+from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary
+from lrplanner.core.programme import Programme
+from lrplanner.core.validate import validate
+from lrplanner.importers import read_inputs
+from lrplanner.importers.template import write_project_workbook
+from lrplanner.network.graph import TravelNetwork
+from lrplanner.planner.report import travel_check
+from lrplanner.programme import plan_programme
+from lrplanner.storage import (
+    load_programme,
+    load_project,
+    save_programme,
+    save_project,
+)
+
+if TYPE_CHECKING:
+    from lrplanner.core.project import Project
+
+MEKONG = Path(__file__).resolve().parents[1] / "sample_data" / "mekong.xlsx"
+ROUTE_B = "Mekong Learning Route B"
+
+
+@cache
+def mekong() -> Project:
+    """Return the Mekong sample project."""
+    project = read_inputs(MEKONG).project
+    assert project is not None
+    return project
+
+
+def _second(project: Project, name: str = ROUTE_B, shift: int = 0) -> Project:
+    route = project.route
+    moved = dataclasses.replace(
+        route,
+        name=name,
+        start_date=route.start_date + timedelta(days=shift),
+        end_date=route.end_date + timedelta(days=shift),
+        rest_days=tuple(d + timedelta(days=shift) for d in route.rest_days),
+    )
+    return project.with_changes(route=moved, plan=None)
+
+
+def _visit(site: str, champions: tuple[str, ...], day: date) -> Itinerary:
+    """Return a one-day plan holding one visit (for the rule tests only)."""
+    start = mekong().route.start_date
+    days = []
+    for offset in range(11):
+        when = start + timedelta(days=offset)
+        events: tuple[Event, ...] = ()
+        if when == day:
+            events = (
+                Event(
+                    kind=EventKind.VISIT,
+                    start=_at(when, 9),
+                    end=_at(when, 11),
+                    title="visit",
+                    tz="Asia/Phnom_Penh",
+                    site=SiteId(site),
+                    champions=tuple(ChampionId(c) for c in champions),
+                ),
+            )
+        days.append(DayPlan(day=when, events=events))
+    return Itinerary(days=tuple(days))
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime(
+        day.year, day.month, day.day, hour, tzinfo=ZoneInfo("Asia/Phnom_Penh")
+    )
+
+
+def _programme(first: Itinerary | None, second: Itinerary | None) -> Programme:
+    a = mekong().with_changes(plan=first)
+    b = _second(mekong()).with_changes(plan=second)
+    return Programme.of(a, "Mekong programme").with_route(b)
+
+
+def test_a_programme_shares_records_and_keeps_routes_apart() -> None:
+    """Tests the project view of each route and a shared edit seen by both."""
+    programme = _programme(None, None)
+    assert programme.names == (mekong().route.name, ROUTE_B)
+    first, second = programme.project(0), programme.project(1)
+    assert first.sites == second.sites
+    assert second.route.name == ROUTE_B
+    site = dataclasses.replace(first.sites[0], value=1)
+    edited = programme.with_project(
+        1, second.with_changes(sites=(site, *second.sites[1:]))
+    )
+    assert edited.project(0).sites[0].value == 1  # one host, whichever route edits it
+    with pytest.raises(ValueError, match="two routes are called"):
+        programme.with_route(_second(mekong()))
+
+
+def test_two_routes_cannot_disagree_about_a_shared_host() -> None:
+    """Tests that a site with the same id but another fee is refused."""
+    other = _second(mekong())
+    changed = dataclasses.replace(
+        other.sites[0], fee_per_group=other.sites[0].fee_per_group + 1
+    )
+    other = other.with_changes(sites=(changed, *other.sites[1:]))
+    with pytest.raises(ValueError, match="the routes differ about it"):
+        Programme.of(mekong()).with_route(other)
+
+
+def test_a_host_or_champion_booked_twice_a_day_is_a_conflict() -> None:
+    """Tests the same-day rules, naming both routes."""
+    day = mekong().route.start_date + timedelta(days=1)
+    site = mekong().sites[0]
+    champion = site.champions[0]
+    found = conflicts(
+        _programme(_visit(site.id, (champion,), day), _visit(site.id, (champion,), day))
+    )
+    assert {c.rule for c in found} == {"host booked twice", "champion booked twice"}
+    for conflict in found:
+        assert conflict.routes == (mekong().route.name, ROUTE_B)
+        assert conflict.day == day
+        assert ROUTE_B in conflict.message
+
+
+def test_rest_days_and_groups_per_year_are_programme_rules() -> None:
+    """Tests a host needing 14 days between groups and receiving 1 a year."""
+    start = mekong().route.start_date
+    site = dataclasses.replace(mekong().sites[0], rest_between_groups=14)
+    project = mekong().with_changes(sites=(site, *mekong().sites[1:]))
+    a = project.with_changes(plan=_visit(site.id, (), start + timedelta(days=1)))
+    b = _second(project).with_changes(
+        plan=_visit(site.id, (), start + timedelta(days=4))
+    )
+    programme = Programme.of(a).with_route(b)
+    [rest] = conflicts(programme)
+    assert rest.rule == "host rest"
+    assert "needs 14 days between groups" in rest.message
+    assert "3 days apart" in rest.message
+    yearly = dataclasses.replace(site, rest_between_groups=0, max_groups_per_year=1)
+    a = a.with_changes(sites=(yearly, *a.sites[1:]))
+    b = b.with_changes(sites=(yearly, *b.sites[1:]))
+    [limit] = conflicts(Programme.of(a).with_route(b))
+    assert limit.rule == "host groups per year"
+    assert "at most 1 groups a year" in limit.message
+
+
+def test_the_others_bookings_close_the_host_and_the_champion() -> None:
+    """Tests that route B sees route A's host blacked out (with its rest days)
+    and A's champion away on the booked day, and nothing else."""
+    start = mekong().route.start_date
+    booked = start + timedelta(days=3)
+    site = dataclasses.replace(mekong().sites[0], rest_between_groups=1)
+    project = mekong().with_changes(sites=(site, *mekong().sites[1:]))
+    champion = site.champions[0]
+    a = project.with_changes(plan=_visit(site.id, (champion,), booked))
+    programme = Programme.of(a).with_route(_second(project))
+    closed = with_others_taken(programme, 1)
+    host = closed.site_by_id[site.id]
+    days = {booked - timedelta(days=1), booked, booked + timedelta(days=1)}
+    assert set(host.blackouts) - set(site.blackouts) == days
+    assert not host.is_available(booked)
+    person = closed.champion_by_id[champion]
+    assert not any(booked in r for r in person.available)
+    assert any(booked + timedelta(days=1) in r for r in person.available)
+    others = [s for s in closed.sites if s.id != site.id]
+    assert others == [s for s in programme.project(1).sites if s.id != site.id]
+    assert [b.route for b in bookings(programme, skip=1)] == [mekong().route.name]
+
+
+def test_planning_jointly_leaves_no_conflict() -> None:
+    """Tests two routes on the same dates: planned alone they clash; planned
+    as a programme they do not, and each plan passes the validator."""
+    programme = _programme(None, None)
+    outcome = plan_programme(programme, seconds=3, rounds=1)
+    assert outcome.conflicts == ()
+    for index, route in enumerate(outcome.routes):
+        assert route.value is not None, route.problem
+        project = outcome.programme.project(index)
+        assert project.plan is not None
+        network = TravelNetwork.from_project(project)
+        assert validate(project, project.plan, travel_check(network)) == []
+    assert outcome.first_round == tuple(r.value for r in outcome.routes)
+    assert outcome.total_value == sum(r.value or 0 for r in outcome.routes)
+
+
+def test_the_programme_file_round_trips_and_reads_a_project_file(
+    tmp_path: Path,
+) -> None:
+    """Tests format 2, a version-1 project read as one route, and the app's
+    refusal (for now) to open a programme as a project."""
+    programme = _programme(None, None)
+    save_programme(programme, tmp_path / "programme.lrp")
+    assert load_programme(tmp_path / "programme.lrp") == programme
+    with pytest.raises(ProjectFileError, match="programme of several routes"):
+        load_project(tmp_path / "programme.lrp")
+    save_project(mekong(), tmp_path / "route.lrp")
+    assert load_programme(tmp_path / "route.lrp") == Programme.of(mekong())
+
+
+def test_the_programme_commands(tmp_path: Path) -> None:
+    """Tests 'programme new', 'check' and 'plan' end to end."""
+    write_project_workbook(_second(mekong()), tmp_path / "route-b.xlsx")
+    path = tmp_path / "programme.lrp"
+    assert (
+        main(
+            ["programme", "new", str(path), str(MEKONG), str(tmp_path / "route-b.xlsx")]
+        )
+        == 0
+    )
+    assert load_programme(path).names == (mekong().route.name, ROUTE_B)
+    assert main(["programme", "check", str(path)]) == 0
+    out = tmp_path / "out"
+    assert (
+        main(["programme", "plan", str(path), "--out", str(out), "--seconds", "2"]) == 0
+    )
+    planned = load_programme(out / "programme.lrp")
+    assert conflicts(planned) == []
+    assert main(["programme", "check", str(out / "programme.lrp")]) == 0
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert folders == [
+        "1-mekong-learning-route-2027-finance-marke",
+        "2-mekong-learning-route-b",
+    ]
+    for folder in folders:
+        assert main(["check", str(out / folder)]) == 0
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    assert main(["programme", "new", str(tmp_path / "x.lrp"), str(bad)]) == 2
