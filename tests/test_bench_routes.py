@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from bench.routes import route_figures
@@ -52,3 +53,22 @@ def test_route_figures_count_visits_empty_days_idle_hours_and_hotel_changes() ->
     assert figures.empty_days == 1
     assert round(figures.idle_hours, 2) == 6.83
     assert figures.hotel_changes == 1
+
+
+def test_the_generated_programme_shares_sites_and_champions() -> None:
+    """Tests the programme benchmark's instance: overlapping routes, one
+    champion per site in turn, every route a valid project."""
+    from bench.programme import STAGGER, generated_programme
+
+    programme = generated_programme(routes=3, sites=12, champions=4)
+    assert programme.names == ("Route 1", "Route 2", "Route 3")
+    starts = [own.route.start_date for own in programme.routes]
+    assert [(b - a).days for a, b in itertools.pairwise(starts)] == [STAGGER] * 2
+    assert len(programme.sites) == 12
+    assert len(programme.champions) == 4
+    for champion in programme.champions:
+        assert len(champion.sites) == 3
+        assert all(
+            champion.id in programme.project(0).site_by_id[s].champions
+            for s in champion.sites
+        )
