@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 
 from lrplanner.cli import main
@@ -18,6 +19,7 @@ from lrplanner.core.ids import ChampionId, SiteId
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary
 from lrplanner.core.programme import Programme
 from lrplanner.core.validate import validate
+from lrplanner.exporters.programme_xlsx import write_programme_xlsx
 from lrplanner.importers import read_inputs
 from lrplanner.importers.template import write_project_workbook
 from lrplanner.network.graph import TravelNetwork
@@ -227,6 +229,8 @@ def test_the_programme_commands(tmp_path: Path) -> None:
     )
     planned = load_programme(out / "programme.lrp")
     assert conflicts(planned) == []
+    summary = openpyxl.load_workbook(out / "programme.xlsx")["Summary"]
+    assert summary["B4"].value == 2  # routes planned
     assert main(["programme", "check", str(out / "programme.lrp")]) == 0
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
     assert folders == [
@@ -238,3 +242,48 @@ def test_the_programme_commands(tmp_path: Path) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
     assert main(["programme", "new", str(tmp_path / "x.lrp"), str(bad)]) == 2
+
+
+def test_the_programme_summary_counts_routes_champions_and_conflicts(
+    tmp_path: Path,
+) -> None:
+    """Tests programme.xlsx on two routes whose plans book one host on one
+    day: each route's row, the champions counted once, the conflict listed."""
+    day = mekong().route.start_date + timedelta(days=1)
+    site = mekong().sites[0]
+    champion = site.champions[0]
+    programme = _programme(
+        _visit(site.id, (champion,), day), _visit(site.id, (champion,), day)
+    )
+    path = tmp_path / "programme.xlsx"
+    write_programme_xlsx(programme, path)
+    book = openpyxl.load_workbook(path)
+    routes = book["Routes"]
+    assert [routes.cell(r, 1).value for r in (2, 3)] == [mekong().route.name, ROUTE_B]
+    assert [routes.cell(r, 8).value for r in (2, 3)] == [1, 1]  # one visit each
+    assert routes["G2"].value == len(mekong().participants)
+    summary = {
+        row[0].value: (row[1].value, row[2].value)
+        for row in book["Summary"].iter_rows(min_row=3)
+        if row[0].value
+    }
+    person = mekong().champion_by_id[champion]
+    assert summary["Champions presenting (each once)"][0] == 1
+    women = 1.0 if person.gender.value == "F" else 0.0
+    assert summary["Women among them"][0] == women
+    verdict = "meets" if women >= 0.4 else "below"
+    assert summary["Women among them"][1] == f"{verdict} the 40% target"
+    assert summary["Participants trained (planned routes)"][0] == 2 * len(
+        mekong().participants
+    )
+    assert summary["Conflicts between routes"][0] == 2  # the host and the champion
+    conflicts_sheet = book["Conflicts"]
+    assert conflicts_sheet["B2"].value in {"host booked twice", "champion booked twice"}
+    hosts = book["Bookings"]
+    assert [hosts.cell(r, 4).value for r in (2, 3)] == [mekong().route.name, ROUTE_B]
+    out = tmp_path / "again.xlsx"
+    save_programme(programme, tmp_path / "p.lrp")
+    assert (
+        main(["programme", "summary", str(tmp_path / "p.lrp"), "--out", str(out)]) == 0
+    )
+    assert out.exists()

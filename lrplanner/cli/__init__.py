@@ -131,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="list hosts and champions two routes book on one day"
     )
     vet.add_argument("path", type=Path, help="a programme (or project) file")
+    brief = jobs.add_parser(
+        "summary", help="write programme.xlsx: routes, hosts, champions' shares"
+    )
+    brief.add_argument("path", type=Path, help="a programme (or project) file")
+    brief.add_argument("--out", type=Path, required=True, help="the .xlsx to write")
     joint = jobs.add_parser(
         "plan", help="plan every route, none booking what another has booked"
     )
@@ -244,6 +249,8 @@ def _programme(args: argparse.Namespace) -> int:
         return programme.new_command(args.path, args.inputs, args.name)
     if args.job == "check":
         return programme.check_command(args.path)
+    if args.job == "summary":
+        return programme.summary_command(args.path, args.out)
     return programme.plan_command(args.path, args.out, args.seconds, args.seed)
 
 

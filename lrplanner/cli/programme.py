@@ -17,6 +17,9 @@ from lrplanner.cli.exits import (
 )
 from lrplanner.core.bookings import conflicts
 from lrplanner.core.errors import ProjectFileError
+from lrplanner.exporters.programme_xlsx import write_programme_xlsx
+
+SUMMARY = "programme.xlsx"
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -89,6 +92,7 @@ def plan_command(path: Path, out: Path, seconds: float, seed: int) -> int:
     target = out / "programme.lrp"
     try:
         storage.save_programme(outcome.programme, target)
+        write_programme_xlsx(outcome.programme, out / SUMMARY)
         for index, route in enumerate(outcome.routes):
             project = outcome.programme.project(index)
             if project.plan is not None and route.report is not None:
@@ -102,8 +106,21 @@ def plan_command(path: Path, out: Path, seconds: float, seed: int) -> int:
         else:
             print(f"{route.name}: value {route.value:.1f}, {route.visits} visits")
     print(f"Total value {outcome.total_value:.1f}; {len(outcome.conflicts)} conflicts.")
-    print(f"Wrote {target} and one folder per planned route in {out}")
+    print(f"Wrote {target}, {SUMMARY} and one folder per planned route in {out}")
     return EXIT_OK if not outcome.conflicts else EXIT_CHECK_FAILED
+
+
+def summary_command(path: Path, out: Path) -> int:
+    """Write the programme's summary workbook; return the exit code."""
+    programme = _load(path)
+    if programme is None:
+        return EXIT_INVALID
+    try:
+        write_programme_xlsx(programme, out)
+    except OSError as exc:
+        return report_write_error(out, exc)
+    print(f"Wrote the summary of {len(programme.routes)} routes to {out}")
+    return EXIT_OK
 
 
 def folder_name(index: int, name: str) -> str:

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.ids import ChampionId, SiteId
+from lrplanner.core.people import Gender
 from lrplanner.core.timespan import DateRange
 
 if TYPE_CHECKING:
@@ -246,3 +247,36 @@ def _nowhere(window: list[date]) -> DateRange:
     """Return a one-day range just before the route: available on none of its days."""
     before = window[0] - timedelta(days=1)
     return DateRange(before, before)
+
+
+#: The programme's targets for the champions who present: women and youth.
+WOMEN_TARGET = 0.40
+YOUTH_TARGET = 0.40
+
+
+@dataclass(frozen=True, slots=True)
+class ChampionShares:
+    """The distinct champions presenting across the programme, and shares."""
+
+    champions: int
+    women: float
+    youth: float
+
+
+def champion_shares(programme: Programme) -> ChampionShares:
+    """Return the women and youth shares of the champions presenting to any
+    route (each counted once, youth as of their first route's start)."""
+    people = {c.id: c for c in programme.champions}
+    starts = {own.route.name: own.route.start_date for own in programme.routes}
+    first: dict[ChampionId, date] = {}
+    for booking in bookings(programme):
+        start = starts[booking.route]
+        for champion in booking.champions:
+            first[champion] = min(first.get(champion, start), start)
+    presenting = [(people[c], on) for c, on in first.items() if c in people]
+    count = len(presenting)
+    if not count:
+        return ChampionShares(0, 0.0, 0.0)
+    women = sum(p.gender is Gender.FEMALE for p, _ in presenting) / count
+    youth = sum(p.is_youth(on) for p, on in presenting) / count
+    return ChampionShares(count, women, youth)
