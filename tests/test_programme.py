@@ -287,3 +287,21 @@ def test_the_programme_summary_counts_routes_champions_and_conflicts(
         main(["programme", "summary", str(tmp_path / "p.lrp"), "--out", str(out)]) == 0
     )
     assert out.exists()
+
+
+def test_a_route_with_no_plan_is_reported_with_exit_3(tmp_path: Path) -> None:
+    """Tests route B a week later: a required host is available only in
+    route A's dates, so B loads (with a warning) but has no plan (exit 3)."""
+    later = tmp_path / "route-b.xlsx"
+    write_project_workbook(_second(mekong(), shift=7), later)
+    assert any(
+        "not available on this route" in w.expected for w in read_inputs(later).warnings
+    )
+    path = tmp_path / "programme.lrp"
+    assert main(["programme", "new", str(path), str(MEKONG), str(later)]) == 0
+    out = tmp_path / "out"
+    code = main(["programme", "plan", str(path), "--out", str(out), "--seconds", "1"])
+    assert code == 3
+    planned = load_programme(out / "programme.lrp")
+    assert planned.routes[0].plan is not None
+    assert planned.routes[1].plan is None

@@ -11,6 +11,7 @@ from lrplanner import programme as planning
 from lrplanner import services, storage
 from lrplanner.cli.exits import (
     EXIT_CHECK_FAILED,
+    EXIT_INFEASIBLE,
     EXIT_INVALID,
     EXIT_OK,
     report_write_error,
@@ -71,7 +72,12 @@ def check_command(path: Path) -> int:
 
 
 def plan_command(path: Path, out: Path, seconds: float, seed: int) -> int:
-    """Plan every route jointly; write the programme and each route's files."""
+    """Plan every route jointly; write the programme and each route's files.
+
+    Exit 0 when every route has a plan and no two clash, 1 on a conflict
+    (which planning jointly should never leave), 3 when a route has no plan
+    (its reason is printed; the others' files are written).
+    """
     programme = _load(path)
     if programme is None:
         return EXIT_INVALID
@@ -107,7 +113,9 @@ def plan_command(path: Path, out: Path, seconds: float, seed: int) -> int:
             print(f"{route.name}: value {route.value:.1f}, {route.visits} visits")
     print(f"Total value {outcome.total_value:.1f}; {len(outcome.conflicts)} conflicts.")
     print(f"Wrote {target}, {SUMMARY} and one folder per planned route in {out}")
-    return EXIT_OK if not outcome.conflicts else EXIT_CHECK_FAILED
+    if outcome.conflicts:
+        return EXIT_CHECK_FAILED
+    return EXIT_INFEASIBLE if any(r.value is None for r in outcome.routes) else EXIT_OK
 
 
 def summary_command(path: Path, out: Path) -> int:

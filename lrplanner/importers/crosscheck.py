@@ -207,8 +207,10 @@ def check_availability(
     route: RouteSettings,
     problems: tuple[list[InputError], list[InputError]],
 ) -> None:
-    """Report availability never in the route (error) or partly outside (warning)."""
-    errors, warnings = problems
+    """Warn about availability outside the route: all of it (the record is
+    never available on this route: another route's dates in a programme's
+    shared sheet, or a typo) or part of it (that part is ignored)."""
+    _errors, warnings = problems
     start, end = route.start_date, route.end_date
     for item, record in loaded.items:
         outside = tuple(r for r in item.available if r.end < start or r.start > end)
@@ -216,8 +218,11 @@ def check_availability(
             continue
         value = _ranges_text(outside)
         if len(outside) == len(item.available):
-            expected = f"at least one date range inside the route {start}..{end}"
-            errors.append(loaded.error(record.row, "available", value, expected))
+            expected = (
+                f"at least one date range inside the route {start}..{end}: not "
+                "available on this route (another route's dates, or a typo?)"
+            )
+            warnings.append(loaded.error(record.row, "available", value, expected))
         else:
             expected = f"date ranges inside the route {start}..{end}; these are ignored"
             warnings.append(loaded.error(record.row, "available", value, expected))

@@ -89,18 +89,6 @@ CASES = [
         "rest days between 2027-03-01 and 2027-03-10",
     ),
     (
-        "site never available",
-        put("Sites", 0, "Available dates", "2027-05-01..2027-05-03"),
-        ("Sites", 2, "Available dates"),
-        "at least one date range inside the route",
-    ),
-    (
-        "champion never available",
-        put("Champions", 0, "Available dates", "2026-01-01"),
-        ("Champions", 2, "Available dates"),
-        "inside the route 2027-03-01..2027-03-10",
-    ),
-    (
         "unknown start place",
         put("Route", 0, "Start place", "BKK"),
         ("Route", 5, "Start place"),
@@ -269,6 +257,23 @@ def test_blackouts_outside_route_warn(rows: Rows, tmp_path: Path) -> None:
     assert result.project is not None
     blackout = [w for w in result.warnings if w.column == "Blackout dates"]
     assert [(w.sheet, w.row, w.value) for w in blackout] == [("Sites", 2, "2027-12-25")]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "dates"),
+    [("Sites", "2027-05-01..2027-05-03"), ("Champions", "2026-01-01")],
+)
+def test_availability_wholly_outside_the_route_warns(
+    rows: Rows, tmp_path: Path, sheet: str, dates: str
+) -> None:
+    """Tests that a site or champion available only on other dates (another
+    route of a programme) loads, with a warning naming the cell."""
+    rows[sheet][0]["Available dates"] = dates
+    result = read_inputs(write_workbook(rows, tmp_path / "w.xlsx"))
+    assert result.project is not None, result.errors
+    [warning] = [w for w in result.warnings if w.sheet == sheet and w.row == 2]
+    assert warning.column == "Available dates"
+    assert "not available on this route" in warning.expected
 
 
 def test_unknown_place_with_coordinates_warns(rows: Rows, tmp_path: Path) -> None:
