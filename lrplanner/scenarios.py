@@ -33,6 +33,7 @@ from lrplanner.core.columns import ROUTE
 from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.plan import Itinerary
 from lrplanner.core.project import Project
+from lrplanner.core.scenario import RULES
 from lrplanner.core.scenario import Scenario as Scenario  # re-exported
 from lrplanner.exporters.scenarios_xlsx import ComparisonRow, CurveRow
 from lrplanner.importers.table import match_column
@@ -42,6 +43,7 @@ from lrplanner.services_edit import edit_route
 
 if TYPE_CHECKING:
     from lrplanner.core.ids import SiteId
+    from lrplanner.core.rules import PlanningRules
     from lrplanner.planner.plan import PlanOutcome
 
 #: What a scenario text may set besides the Route settings.
@@ -81,12 +83,15 @@ def parse_scenario(text: str) -> Scenario:
             countries.extend(v.upper() for v in listed)
         elif header.lower() == EXCLUDE_SITES:
             sites.extend(listed)
+        elif header.lower() in RULE_LABELS:
+            settings.append((RULE_LABELS[header.lower()], value))
         else:
             column = match_column(ROUTE, header)
             if column is None:
                 raise ValueError(
-                    f"scenario {name!r}: {header!r} is no Route setting (nor "
-                    "Exclude countries or Exclude sites)"
+                    f"scenario {name!r}: {header!r} is no Route setting (nor a "
+                    "planning rule such as Cost weight, nor Exclude countries "
+                    "or Exclude sites)"
                 )
             settings.append((column.key, value))
     return Scenario(
@@ -138,7 +143,10 @@ def apply(project: Project, scenario: Scenario) -> Project:
     changed = project.with_changes(plan=None, locks=())
     for key, text in scenario.settings:
         try:
-            changed = edit_route(changed, key, text)
+            if key in RULES:
+                changed = changed.with_changes(rules=_rule(changed.rules, key, text))
+            else:
+                changed = edit_route(changed, key, text)
         except ValueError as exc:
             raise ValueError(f"scenario {scenario.name!r}: {exc}") from None
     countries = {site.country for site in project.sites}
@@ -156,6 +164,30 @@ def apply(project: Project, scenario: Scenario) -> Project:
             site = replace(site, required=False)  # left out means not required
         sites.append(site)
     return changed.with_changes(sites=tuple(sites), excluded_sites=tuple(left_out))
+
+
+RULE_LABELS = {label.lower(): key for key, (label, _, _) in RULES.items()}
+
+
+def _rule(rules: PlanningRules, key: str, text: str) -> PlanningRules:
+    """Return ``rules`` with one rule set from its text (a number).
+
+    Raises
+    ------
+    ValueError
+        If the text is no number or the rules refuse it (the rule is named).
+    """
+    label, part, name = RULES[key]
+    kind = type(getattr(getattr(rules, part), name))
+    try:
+        number = kind(text.replace(",", "").strip())
+    except ValueError:
+        raise ValueError(f"{label}: expected a number, not {text!r}") from None
+    try:
+        changed = replace(getattr(rules, part), **{name: number})
+    except ValueError as exc:
+        raise ValueError(f"{label}: {exc}") from None
+    return replace(rules, **{part: changed})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

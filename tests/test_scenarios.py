@@ -68,6 +68,28 @@ def test_a_bad_scenario_text_says_what_would_do(text: str, expected: str) -> Non
         scenarios.parse_scenario(text)
 
 
+def test_a_scenario_may_change_a_planning_rule() -> None:
+    """Tests 'Cost weight=0; Opening minutes=60' and a refused value."""
+    scenario = scenarios.parse_scenario("no cost: Cost weight=0; Opening minutes=60")
+    assert scenario.settings == (
+        ("rules.value.cost_weight", "0"),
+        ("rules.sessions.opening_min", "60"),
+    )
+    assert scenario.describe() == "Cost weight=0; Opening minutes=60"
+    changed = scenarios.apply(small_project(), scenario)
+    assert changed.rules.value.cost_weight == 0
+    assert changed.rules.sessions.opening_min == 60
+    assert small_project().rules.value.cost_weight == 0.2
+    with pytest.raises(ValueError, match="Opening minutes: session lengths"):
+        scenarios.apply(
+            small_project(), scenarios.parse_scenario("x: Opening minutes=999")
+        )
+    with pytest.raises(ValueError, match="Cost weight: expected a number"):
+        scenarios.apply(
+            small_project(), scenarios.parse_scenario("x: Cost weight=lots")
+        )
+
+
 def test_apply_changes_the_route_as_the_route_sheet_would() -> None:
     """Tests a shorter route, a country left out and its required site freed."""
     project = small_project()
