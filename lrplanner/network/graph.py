@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import replace
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import networkx as nx
 
+from lrplanner.core.ids import PlaceId
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.network import search
 from lrplanner.network.estimate import (
@@ -52,14 +54,13 @@ from lrplanner.network.landmass import (
     water_land,
     water_only,
 )
-from lrplanner.network.legs import Connection, Leg, Unreachable
+from lrplanner.network.legs import Connection, Leg, Step, Unreachable
 from lrplanner.network.nodes import NodeInfo, place_node, site_node
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator
     from datetime import datetime
 
-    from lrplanner.core.ids import PlaceId
     from lrplanner.core.places import Link, Place
     from lrplanner.core.project import Project
     from lrplanner.core.sites import Site
@@ -82,7 +83,9 @@ class TravelNetwork:
         "_direct",
         "_graph",
         "_land",
+        "_made",
         "_nodes",
+        "_steps",
         "settings",
     )
 
@@ -100,11 +103,13 @@ class TravelNetwork:
         self.settings = settings
         self._collapsed: dict[tuple[str, int], search.Adjacency] = {}
         self._direct: dict[tuple[str, str], tuple[Connection, ...]] = {}
+        self._steps: dict[int, Step] = {}  # static steps, by id of their edge
         self._graph: Graph = nx.MultiDiGraph()
         self._graph.add_nodes_from(self._nodes)
         self._graph.add_edges_from(
             (e.origin, e.destination, {"conn": e}) for e in edges
         )
+        self._made: _Made | None = None
 
     @classmethod
     def from_project(
@@ -159,11 +164,49 @@ class TravelNetwork:
                 aliases[site_node(site.id)] = place_node(site.place)
             else:
                 raise ValueError(f"site {site.id} is at unknown place {site.place}")
+        coast = dict(zip(nodes, _coast(nodes), strict=True))
+        return cls._made_of(
+            _Made(aliases=aliases, homes=homes, coast=coast), nodes, links, settings
+        )
+
+    def with_links(self, links: Iterable[Link]) -> TravelNetwork:
+        """Return the network of the same places and sites with other links.
+
+        It keeps this network's nodes and, while the landmasses and the road
+        rows that replace estimates stay the same, its estimated roads (the
+        bulk of a build with hundreds of sites): planning without the links
+        no day can use needs no second whole build.
+
+        Raises
+        ------
+        ValueError
+            If a link names a place that is not among the network's places.
+        """
+        if self._made is None:
+            raise ValueError("only a network from from_parts gives others")
+        return self._made_of(self._made, self._nodes, links, self.settings)
+
+    @classmethod
+    def _made_of(
+        cls,
+        made: _Made,
+        nodes: Mapping[str, NodeInfo],
+        links: Iterable[Link],
+        settings: EstimateSettings,
+    ) -> TravelNetwork:
         links = tuple(links)
-        land = _lands(nodes, homes, links)
+        land = _lands(made.coast, made.homes, links)
         explicit = list(_explicit_edges(links, nodes, settings))
-        edges = explicit + list(_estimated_edges(nodes, explicit, settings, land))
-        return cls(nodes, aliases, edges, settings, land)
+        given = _given(explicit)
+        roads = made.roads
+        if made.roads_of != (land, _road_rows(given)):
+            roads = tuple(_estimated_roads(nodes, given, settings, land))
+        flights = _estimated_flights(nodes, given, settings)
+        network = cls(
+            nodes, made.aliases, [*explicit, *roads, *flights], settings, land
+        )
+        network._made = replace(made, roads=roads, roads_of=(land, _road_rows(given)))
+        return network
 
     @property
     def graph(self) -> Graph:
@@ -267,10 +310,16 @@ class TravelNetwork:
         """
         start, _ = self._ends(origin, origin)
         weight, adjacency = self._weighed(objective, group_size)
-        legs = search.static_from(
-            self._graph, self._nodes, start, weight, targets, adjacency
+        return search.static_from(
+            self._graph,
+            self._nodes,
+            start,
+            weight,
+            targets,
+            adjacency,
+            name=origin,
+            steps=self._steps,
         )
-        return {end: replace(leg, origin=origin) for end, leg in legs.items()}
 
     def earliest_arrival(self, origin: str, destination: str, depart: datetime) -> Leg:
         """Return the leg arriving first when leaving no earlier than ``depart``.
@@ -367,43 +416,56 @@ def _explicit_edges(
             )
 
 
+def _coast(nodes: Mapping[str, NodeInfo]) -> list[str | None]:
+    """Return the landmass of each node's coordinates, as the outlines give it."""
+    return landmasses().of_points([(n.lat, n.lon) for n in nodes.values()])
+
+
 def _lands(
-    nodes: Mapping[str, NodeInfo],
+    coast: Mapping[str, str | None],
     homes: Mapping[str, PlaceId],
     links: Iterable[Link],
 ) -> dict[str, str | None]:
-    """Return the landmass of every node: the one of its coordinates, or its
-    own for a place reached only by water (and the sites at that place)."""
-    found = landmasses().of_points([(n.lat, n.lon) for n in nodes.values()])
-    land = dict(zip(nodes, found, strict=True))
+    """Return the landmass of every node: the one of its coordinates
+    (``coast``), or its own for a place reached only by water (and the sites
+    at that place)."""
+    land = dict(coast)
     water = water_only(links, land)
-    for node_id in nodes:
+    for node_id in land:
         place = homes.get(node_id, node_id)
         if place in water:
             land[node_id] = water_land(place)
     return land
 
 
-def _estimated_edges(
-    nodes: Mapping[str, NodeInfo],
-    explicit: Iterable[Connection],
-    settings: EstimateSettings,
-    land: Mapping[str, str | None],
-) -> Iterator[Connection]:
-    """Yield estimated roads within countries and landmasses, and flights
-    between airports when the settings estimate flights.
+#: The explicit edges that replace an estimate: (origin, destination, mode).
+_Given: TypeAlias = "set[tuple[str, str, TravelMode]]"
 
-    Flights are estimated between airports of one country only (unless the
-    settings allow international estimates): an international leg needs a
-    real scheduled flight on the Links sheet.
-    """
-    # a road row replaces the estimate, unless it is a scheduled bus: the
-    # group's own vehicle can still drive that road at any hour
-    given = {
+
+def _given(explicit: Iterable[Connection]) -> _Given:
+    """Return the explicit edges that replace an estimate: a road row does,
+    unless it is a scheduled bus (the group's own vehicle can still drive
+    that road at any hour)."""
+    return {
         (e.origin, e.destination, e.mode)
         for e in explicit
         if not (e.mode is TravelMode.ROAD and e.departures)
     }
+
+
+def _road_rows(given: _Given) -> frozenset[tuple[str, str]]:
+    """Return the ends of the road rows that replace estimated roads."""
+    return frozenset((a, b) for a, b, mode in given if mode is TravelMode.ROAD)
+
+
+def _estimated_roads(
+    nodes: Mapping[str, NodeInfo],
+    given: _Given,
+    settings: EstimateSettings,
+    land: Mapping[str, str | None],
+) -> Iterator[Connection]:
+    """Yield estimated roads within countries and landmasses, where no road
+    row replaces them."""
     for a, b in _same_country_pairs(nodes):
         if not same_land(land.get(a.id), land.get(b.id)):
             continue
@@ -418,6 +480,18 @@ def _estimated_edges(
                     countries=shared,
                     settings=settings,
                 )
+
+
+def _estimated_flights(
+    nodes: Mapping[str, NodeInfo], given: _Given, settings: EstimateSettings
+) -> Iterator[Connection]:
+    """Yield estimated flights between airports when the settings estimate
+    flights, where no flight row replaces them.
+
+    Flights are estimated between airports of one country only (unless the
+    settings allow international estimates): an international leg needs a
+    real scheduled flight on the Links sheet.
+    """
     if not settings.estimate_flights:
         return
     airports = [n for n in nodes.values() if n.kind is PlaceKind.AIRPORT]
@@ -429,6 +503,21 @@ def _estimated_edges(
             and (settings.estimate_international_flights or a.countries & b.countries)
         ):
             yield flight_estimate(a.id, b.id, great_circle=km, settings=settings)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Made:
+    """What a network was built from, kept to build others with other links
+    (:meth:`TravelNetwork.with_links`): the site aliases, the places of the
+    sites with their own coordinates, each node's landmass by the outlines,
+    and the estimated roads with the (landmasses, road rows) they were
+    estimated for."""
+
+    aliases: Mapping[str, str]
+    homes: Mapping[str, PlaceId]
+    coast: Mapping[str, str | None]
+    roads: tuple[Connection, ...] = ()
+    roads_of: tuple[Mapping[str, str | None], frozenset[tuple[str, str]]] | None = None
 
 
 def _same_country_pairs(

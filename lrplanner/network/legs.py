@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
@@ -43,7 +43,8 @@ class Step:
 
     ``depart``/``arrive`` are aware datetimes in time-dependent answers and
     None in static ones; ``wait_min`` is the wait just before this step (for
-    a scheduled departure or a border post to open).
+    a scheduled departure or a border post to open). ``edge`` is the edge
+    travelled, for a step made by :meth:`along` (not part of its value).
     """
 
     origin: str
@@ -57,6 +58,7 @@ class Step:
     wait_min: int = 0
     depart: datetime | None = None
     arrive: datetime | None = None
+    edge: Connection | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def along(
@@ -80,6 +82,7 @@ class Step:
             wait_min=wait_min,
             depart=depart,
             arrive=arrive,
+            edge=edge,
         )
 
 

@@ -95,31 +95,67 @@ def static_from(
     weight: Weight,
     targets: Iterable[str] | None = None,
     adjacency: Adjacency | None = None,
+    *,
+    name: str | None = None,
+    steps: dict[int, Step] | None = None,
 ) -> dict[str, Leg]:
     """Return the lightest leg from ``start`` to each target reached (None: all).
 
     ``adjacency`` (from :func:`collapse` with the same weight) saves weighing
-    the graph again when searching from many starts.
+    the graph again when searching from many starts, and ``steps`` (the
+    static step of each edge, by ``id``; filled as edges are travelled) makes
+    each edge's step once for all of them; ``name`` is the origin the legs
+    carry (a site alias of ``start``; ``start`` if None).
     """
     if adjacency is None:
         adjacency = collapse(graph, weight)
-    paths = _dijkstra_paths(adjacency, start)
-    wanted = paths.keys() if targets is None else set(targets) & paths.keys()
-    # one edge per neighbour (see collapse): index a node's edges once rather
-    # than scan them for every leg through it, and make each edge's step once
-    # (legs share their first steps); with hundreds of sites that was half
-    # the time of a travel matrix
-    index: dict[str, dict[str, Connection]] = {}
-    made: dict[tuple[str, str], Step] = {}
+    order, parent = _dijkstra_tree(adjacency, start)
+    trails = _tree_legs(
+        adjacency, nodes, (order, parent), {} if steps is None else steps
+    )
+    wanted = trails.keys() if targets is None else set(targets) & trails.keys()
+    origin = start if name is None else name
+    return {
+        end: Leg(origin=origin, destination=end, steps=steps, total_min=total, via=via)
+        for end in wanted
+        for steps, total, via in [trails[end]]
+    }
 
-    def step(u: str, v: str) -> Step:
-        if (u, v) not in made:
-            if u not in index:
-                index[u] = {there: e for there, _, e in reversed(adjacency[u])}
-            made[u, v] = Step.along(index[u][v])
-        return made[u, v]
 
-    return {end: _collapsed_leg(step, nodes, paths[end]) for end in wanted}
+#: A leg along the search tree: its steps, their minutes and the hubs passed.
+_Trail: TypeAlias = "tuple[tuple[Step, ...], int, tuple[str, ...]]"
+
+
+def _tree_legs(
+    adjacency: Adjacency,
+    nodes: Mapping[str, NodeInfo],
+    tree: tuple[Sequence[str], Mapping[str, str]],
+    steps: dict[int, Step],
+) -> dict[str, _Trail]:
+    """Return the leg to every node of a search tree (the nodes, parents
+    first, and each one's parent), on the edges kept by :func:`collapse`;
+    ``steps`` holds each edge's step (by ``id``) and gains the new ones.
+
+    Each node's leg is its parent's and one step more, so legs share their
+    first steps: with hundreds of sites, building every leg from its whole
+    path was most of the time of a travel matrix.
+    """
+    order, parent = tree
+    start = order[0]
+    trails: dict[str, _Trail] = {start: ((), 0, _via(nodes, (start,)))}
+    edges: dict[str, dict[str, Connection]] = {}
+    for node in order[1:]:
+        up = parent[node]
+        if up not in edges:  # ties keep the first edge, as collapse does
+            edges[up] = {there: e for there, _, e in reversed(adjacency[up])}
+        edge = edges[up][node]
+        step = steps.get(id(edge))
+        if step is None:
+            step = steps[id(edge)] = Step.along(edge)
+        before, total, via = trails[up]
+        hub = (node,) if nodes[node].is_hub else ()
+        trails[node] = ((*before, step), total + step.minutes, via + hub)
+    return trails
 
 
 def _passes_through(node: str, start: str) -> bool:
@@ -131,9 +167,21 @@ def _passes_through(node: str, start: str) -> bool:
 
 def _dijkstra_paths(adjacency: Adjacency, start: str) -> dict[str, list[str]]:
     """Shortest paths from ``start`` (networkx's algorithm and tie-breaking)."""
+    order, parent = _dijkstra_tree(adjacency, start)
+    paths = {start: [start]}
+    for node in order[1:]:
+        paths[node] = [*paths[parent[node]], node]
+    return paths
+
+
+def _dijkstra_tree(
+    adjacency: Adjacency, start: str
+) -> tuple[list[str], dict[str, str]]:
+    """Return the shortest-path tree from ``start`` (networkx's algorithm and
+    tie-breaking): the nodes reached, in the order they were settled (so a
+    parent before its children), and each one's parent."""
     done: dict[str, float] = {}
     seen = {start: 0.0}
-    # predecessors, not copied paths: a node's path is final once it is done
     parent: dict[str, str] = {}
     counter = itertools.count()
     fringe = [(0.0, next(counter), start)]
@@ -152,37 +200,7 @@ def _dijkstra_paths(adjacency: Adjacency, start: str) -> dict[str, list[str]]:
                 seen[there] = further
                 heapq.heappush(fringe, (further, next(counter), there))
                 parent[there] = here
-    paths = {start: [start]}
-
-    def path(node: str) -> list[str]:
-        trail = []
-        while node not in paths:
-            trail.append(node)
-            node = parent[node]
-        for step in reversed(trail):
-            paths[step] = [*paths[node], step]
-            node = step
-        return paths[node]
-
-    for node in parent:
-        path(node)
-    return paths
-
-
-def _collapsed_leg(
-    step: Callable[[str, str], Step],
-    nodes: Mapping[str, NodeInfo],
-    path: Sequence[str],
-) -> Leg:
-    """The leg along ``path``, on the edges kept by :func:`collapse`."""
-    steps = tuple(step(u, v) for u, v in itertools.pairwise(path))
-    return Leg(
-        origin=path[0],
-        destination=path[-1],
-        steps=steps,
-        total_min=sum(step.minutes for step in steps),
-        via=_via(nodes, path),
-    )
+    return list(done), parent
 
 
 def earliest(

@@ -29,17 +29,17 @@ from lrplanner.planner import costs
 from lrplanner.planner.axis import MINUTE, TimeAxis
 from lrplanner.planner.budget import check_fixed
 from lrplanner.planner.frames import DayFrame, day_frames
+from lrplanner.planner.legtimes import LegTimes
 from lrplanner.planner.night_legs import NightLeg, night_legs
 from lrplanner.planner.screen import screen_sites, screen_too_short
 from lrplanner.planner.stays import Stay, stay_of
 from lrplanner.planner.timing import (
+    Procedures,
     StepEdges,
-    arc_timetable,
     edge_departures,
     planning_minutes,
     rounded,
     runs_within,
-    scheduled_steps,
 )
 from lrplanner.solver.problem import (
     CoverageGroup,
@@ -242,9 +242,14 @@ def build_model(
         sites=range(len(ends), first_night),
         tied={first_stay + k: len(ends) + i for k, (i, _) in enumerate(stays)},
     )
-    timed = _timed_arcs(matrix, at, check)
+    times = LegTimes(
+        Procedures(project),
+        StepEdges(matrix.network),
+        _departures(project, matrix.network, (frames, axis)),
+    )
+    timed = _timed_arcs(matrix, at, times, check)
     data = ProblemData(
-        travel=_travel(matrix, at, check, project=project),
+        travel=_travel(matrix, at, check, planned=(project, times)),
         counted=_travel(matrix, at, check),
         sites=sites,
         tours=_tours(project, frames, axis, len(hotels)),
@@ -259,7 +264,7 @@ def build_model(
         closed_arcs=_closed_arcs(project, matrix, timed, frames)
         | _closed_nights(len(at.arrive), first_night, nights, frames),
         timetables=_with_stays(
-            _timetables(project, matrix, at, timed, (frames, axis)),
+            _timetables(project, matrix, at, timed, times),
             _stay_tables(project, matrix, at, (stays, first_stay), (frames, axis)),
             at,
         ),
@@ -526,23 +531,24 @@ def _travel(
     at: _Ends,
     check: Check,
     *,
-    project: Project | None = None,
+    planned: tuple[Project, LegTimes] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
-    """Return travel minutes; given the project, as planned: with airport and
-    border procedures, rounded up to 5 minutes, and the transfer buffer
-    before every site (the static estimate: no waiting for departures). A
-    night leg never follows itself (two nights on the same leg would need
-    the group back at its origin)."""
+    """Return travel minutes; given the project and its legs' times, as
+    planned: with airport and border procedures, rounded up to 5 minutes,
+    and the transfer buffer before every site (the static estimate: no
+    waiting for departures). A night leg never follows itself (two nights on
+    the same leg would need the group back at its origin)."""
 
     def minutes(i: int, j: int) -> int:
         a, b = at.leave[i], at.arrive[j]
         plain = matrix.minutes(a, b)
         if plain is None or (i == j and a != b) or at.barred(i, j):
             return FAR
-        if project is None or i == j:
+        if planned is None or i == j:
             return plain
-        planned = rounded(planning_minutes(matrix.leg(a, b), project))
-        return planned + at.buffer(project, j)
+        project, times = planned
+        leg = matrix.leg(a, b)
+        return rounded(times.planning_minutes(leg)) + at.buffer(project, j)
 
     return _rows(len(at.arrive), minutes, check)
 
@@ -566,11 +572,10 @@ def _tours(
 
 
 def _timed_arcs(
-    matrix: TravelMatrix, at: _Ends, check: Check
-) -> dict[tuple[int, int], list[Connection]]:
+    matrix: TravelMatrix, at: _Ends, times: LegTimes, check: Check
+) -> dict[tuple[int, int], tuple[Connection, ...]]:
     """Return the timetabled edges of every arc whose leg takes one."""
-    timed: dict[tuple[int, int], list[Connection]] = {}
-    edges = StepEdges(matrix.network)
+    timed: dict[tuple[int, int], tuple[Connection, ...]] = {}
     for i, a in enumerate(at.leave):
         check()
         for j, b in enumerate(at.arrive):
@@ -580,7 +585,7 @@ def _timed_arcs(
                 and not at.barred(i, j)
                 and matrix.minutes(a, b) is not None
             ):
-                steps = scheduled_steps(matrix.network, matrix.leg(a, b), edges)
+                steps = times.scheduled(matrix.leg(a, b))
                 if steps:
                     timed[i, j] = steps
     return timed
@@ -589,13 +594,16 @@ def _timed_arcs(
 def _closed_arcs(
     project: Project,
     matrix: TravelMatrix,
-    timed: Mapping[tuple[int, int], list[Connection]],
+    timed: Mapping[tuple[int, int], tuple[Connection, ...]],
     frames: tuple[DayFrame, ...],
 ) -> frozenset[tuple[int, int, int]]:
     """Return (day, from, to) arcs whose timetabled legs cannot run that day."""
-    # Many arcs share their timetabled edges: check each edge once a day.
-    idle: dict[Connection, list[int]] = {
-        conn: [
+    # Many arcs share their timetabled edges: check each edge once a day
+    # (by identity: they are the network's own edges, and hashing an edge by
+    # its value, for every arc, took longer than the checks)
+    edges = {id(c): c for conns in timed.values() for c in conns}
+    idle: dict[int, list[int]] = {
+        key: [
             f.index
             for f in frames
             if not runs_within(
@@ -611,12 +619,12 @@ def _closed_arcs(
                 ),
             )
         ]
-        for conn in {c for conns in timed.values() for c in conns}
+        for key, conn in edges.items()
     }
     return frozenset(
         (day, i, j)
         for (i, j), conns in timed.items()
-        for day in {d for c in conns for d in idle[c]}
+        for day in {d for c in conns for d in idle[id(c)]}
     )
 
 
@@ -637,30 +645,41 @@ def _closed_nights(
     )
 
 
+def _departures(
+    project: Project,
+    network: TravelNetwork,
+    days: tuple[tuple[DayFrame, ...], TimeAxis],
+) -> Callable[[Connection], Departures]:
+    """Return each timetabled edge's departures on the route days, on the
+    axis (:func:`~lrplanner.planner.timing.edge_departures`), made once."""
+    frames, axis = days
+    dates = [f.day for f in frames]
+    # by identity, as in _closed_arcs
+    tables: dict[int, Departures] = {}
+
+    def departures(conn: Connection) -> Departures:
+        found = tables.get(id(conn))
+        if found is None:
+            found = edge_departures(project, network, conn, dates, axis)
+            tables[id(conn)] = found
+        return found
+
+    return departures
+
+
 def _timetables(
     project: Project,
     matrix: TravelMatrix,
     at: _Ends,
-    timed: Mapping[tuple[int, int], list[Connection]],
-    days: tuple[tuple[DayFrame, ...], TimeAxis],
+    timed: Mapping[tuple[int, int], tuple[Connection, ...]],
+    times: LegTimes,
 ) -> dict[tuple[int, int], Timetable]:
     """Return the exact timing of every arc whose leg takes a set departure
     (with the transfer buffer before sites)."""
-    frames, axis = days
-    edges = StepEdges(matrix.network)
-    dates = [f.day for f in frames]
-    tables: dict[Connection, Departures] = {}
-
-    def departures(conn: Connection) -> Departures:
-        if conn not in tables:
-            tables[conn] = edge_departures(project, matrix.network, conn, dates, axis)
-        return tables[conn]
-
     out: dict[tuple[int, int], Timetable] = {}
     for i, j in timed:
         leg = matrix.leg(at.leave[i], at.arrive[j])
-        buffer = at.buffer(project, j)
-        table = arc_timetable(project, leg, edges, departures, buffer)
+        table = times.timetable(leg, at.buffer(project, j))
         if table is not None:
             out[i, j] = table
     return out

@@ -31,6 +31,7 @@ from lrplanner.solver.problem import Departures, Hop, Timetable
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from lrplanner.core.places import TravelMode
     from lrplanner.core.project import Project
     from lrplanner.network.graph import TravelNetwork
     from lrplanner.network.legs import Connection, Leg, Step
@@ -56,11 +57,12 @@ def step_connection(network: TravelNetwork, step: Step) -> Connection | None:
 
 
 class StepEdges:
-    """:func:`step_connection` remembered per step object.
+    """:func:`step_connection` for the legs of one network's travel matrix.
 
-    A travel matrix's legs share their step objects (one per edge of each
-    search tree), so a model build asks for far fewer edges than steps. Keyed
-    by identity: keep it only while the legs it was asked about are alive.
+    A matrix's steps know the edge they travel (:meth:`Step.along`): the
+    lightest of its parallel edges by minutes, ties to the first, which is
+    the one :func:`step_connection` finds. Other steps are looked up,
+    remembered per step object (keep this only while their legs are alive).
     """
 
     def __init__(self, network: TravelNetwork) -> None:
@@ -69,6 +71,8 @@ class StepEdges:
 
     def __call__(self, step: Step) -> Connection | None:
         """Return the network edge a step travels."""
+        if step.edge is not None:
+            return step.edge
         key = id(step)
         if key not in self._found:
             self._found[key] = step_connection(self.network, step)
@@ -89,23 +93,56 @@ def after_step(project: Project, step: Step) -> int:
     return arrival_minutes(project, step.mode, step.origin, step.destination)
 
 
-def planning_minutes(leg: Leg, project: Project | None = None) -> int:
-    """Return a leg's minutes plus, given the project, its procedures.
+class Procedures:
+    """:func:`before_step` and :func:`after_step` of a project, remembered.
+
+    They depend only on a step's mode and ends, and a model build asks about
+    each edge once for every leg through it (with hundreds of sites, millions
+    of times).
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._found: dict[tuple[TravelMode, str, str], tuple[int, int]] = {}
+
+    def around(self, step: Step) -> tuple[int, int]:
+        """Return the minutes before and after a step."""
+        key = (step.mode, step.origin, step.destination)
+        found = self._found.get(key)
+        if found is None:
+            found = (before_step(self.project, step), after_step(self.project, step))
+            self._found[key] = found
+        return found
+
+    def with_step(self, step: Step) -> int:
+        """Return a step's minutes with its procedures."""
+        before, after = self.around(step)
+        return before + step.minutes + after
+
+
+def planning_minutes(
+    leg: Leg,
+    project: Project | None = None,
+    *,
+    procedures: Procedures | None = None,
+) -> int:
+    """Return a leg's minutes plus, given the project (or its remembered
+    ``procedures``), its procedures.
 
     This is the static estimate that guides the search: it waits for no
     departure. Arcs with set departures are timed exactly by their
     :class:`~lrplanner.solver.problem.Timetable` (see :func:`arc_timetable`).
     """
+    if procedures is None and project is not None:
+        procedures = Procedures(project)
     total = leg.total_min
-    if project is not None:
-        total += sum(
-            before_step(project, s) + after_step(project, s) for s in leg.steps
-        )
+    if procedures is not None:
+        total += sum(sum(procedures.around(s)) for s in leg.steps)
     return total
 
 
 def arc_timetable(
-    project: Project,
+    procedures: Procedures,
     leg: Leg,
     edges: StepEdges,
     departures: Callable[[Connection], Departures],
@@ -124,15 +161,13 @@ def arc_timetable(
     for step in leg.steps:
         conn = edges(step)
         if conn is None or not conn.departures:
-            fixed += (
-                before_step(project, step) + step.minutes + after_step(project, step)
-            )
+            fixed += procedures.with_step(step)
             continue
         if fixed:
             hops.append(rounded(fixed))
         hops.append(departures(conn))
         fixed = 0
-    if not any(isinstance(h, Departures) for h in hops):
+    if not hops:  # every hop so far is a departure or the fixed run before one
         return None
     if fixed or buffer:
         hops.append(rounded(fixed) + buffer)
