@@ -534,8 +534,33 @@ def main() -> None:
         "",
         *HISTORY,
     ]
-    args.out.write_text("\n".join(head + body), encoding="utf-8")
+    kept = kept_sections(args.out)
+    args.out.write_text("\n".join([*head, *body, *kept]), encoding="utf-8")
     print(args.out)
+
+
+#: Sections other benchmarks write into the same file; a run keeps them.
+KEPT = (
+    "## A programme planned jointly (issue 19)",
+    "## Preparation at scale (issue 19)",
+)
+
+
+def kept_sections(path: Path) -> list[str]:
+    """Return the :data:`KEPT` sections of the file at ``path`` (none: [])."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept: list[str] = []
+    keeping = False
+    for line in lines:
+        if line.startswith("## "):
+            keeping = line in KEPT
+            if keeping:
+                kept.append("")
+        if keeping:
+            kept.append(line)
+    return kept
 
 
 if __name__ == "__main__":

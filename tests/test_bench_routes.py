@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bench.routes import route_figures
 from lrplanner.core.ids import PlaceId
 from lrplanner.core.plan import DayPlan, Itinerary, SessionKind
 from tests.exporters.fixtures import NPT, meal, sample_project, session, visit
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 D1, D2, D3, D4 = (date(2027, 1, d) for d in (10, 11, 12, 13))
 
@@ -72,3 +76,23 @@ def test_the_generated_programme_shares_sites_and_champions() -> None:
             champion.id in programme.project(0).site_by_id[s].champions
             for s in champion.sites
         )
+
+
+def test_a_benchmark_run_keeps_the_other_benchmarks_sections(tmp_path: Path) -> None:
+    """Tests that bench.routes keeps the programme and scale sections of the
+    file it rewrites, and only those."""
+    from bench.routes import KEPT, kept_sections
+
+    page = tmp_path / "benchmarks-routes.md"
+    page.write_text(
+        "# title\n\n## Sample routes\n\nold table\n\n"
+        f"{KEPT[0]}\n\nprogramme table\n\n## Other\n\ndropped\n\n"
+        f"{KEPT[1]}\n\nscale table\n",
+        encoding="utf-8",
+    )
+    kept = "\n".join(kept_sections(page))
+    assert "programme table" in kept
+    assert "scale table" in kept
+    assert "old table" not in kept
+    assert "dropped" not in kept
+    assert kept_sections(tmp_path / "missing.md") == []
