@@ -38,9 +38,10 @@ def main(argv: list[str]) -> None:
     wall = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     value = outcome.report.indicators.value
-    shown = max(best) if best else float("nan")
+    shown = max(best, default=0.0)
     print(f"plan: {wall:.1f} s wall for a {seconds:g} s budget, peak RSS {peak} MB")
-    print(f"value returned {value:.1f}; best the search showed {shown:.1f}")
+    seen = f"{shown:.1f}" if shown else "none reported"
+    print(f"value returned {value:.1f}; best the search showed: {seen}")
 
 
 if __name__ == "__main__":
