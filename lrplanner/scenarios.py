@@ -20,6 +20,7 @@ Every plan here is the planner's, checked by the independent validator
 from __future__ import annotations
 
 import itertools
+import math
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -182,7 +183,9 @@ def _rule(rules: PlanningRules, key: str, text: str) -> PlanningRules:
     try:
         number = kind(text.replace(",", "").strip())
     except ValueError:
-        raise ValueError(f"{label}: expected a number, not {text!r}") from None
+        number = math.nan
+    if not math.isfinite(number):
+        raise ValueError(f"{label}: expected a number, not {text!r}")
     try:
         changed = replace(getattr(rules, part), **{name: number})
     except ValueError as exc:
