@@ -84,10 +84,11 @@ def test_a_scenario_may_change_a_planning_rule() -> None:
         scenarios.apply(
             small_project(), scenarios.parse_scenario("x: Opening minutes=999")
         )
-    with pytest.raises(ValueError, match="Cost weight: expected a number"):
-        scenarios.apply(
-            small_project(), scenarios.parse_scenario("x: Cost weight=lots")
-        )
+    for text in ("lots", "nan", "inf"):
+        with pytest.raises(ValueError, match="Cost weight: expected a number"):
+            scenarios.apply(
+                small_project(), scenarios.parse_scenario(f"x: Cost weight={text}")
+            )
 
 
 def test_apply_changes_the_route_as_the_route_sheet_would() -> None:
