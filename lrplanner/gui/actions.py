@@ -28,6 +28,13 @@ ACTIONS: tuple[tuple[str, str, QKeySequence.StandardKey | str | None, str], ...]
     ("open", "&Open…", Key.Open, ""),
     ("import_workbook", "Excel &workbook (.xlsx)…", "Ctrl+I", ""),
     ("open_folder", "&CSV folder…", None, ""),
+    (
+        "add_route",
+        "Add route to &programme…",
+        None,
+        "Add another route sharing this one's hosts and champions "
+        "(a workbook, a CSV folder picked by one of its files, or a .lrp)",
+    ),
     ("save", "&Save", Key.Save, ""),
     ("save_as", "Save &As…", "Ctrl+Shift+S", ""),
     ("quit", "&Quit", Key.Quit, ""),
@@ -121,6 +128,7 @@ def build_menus(
     recent_menu.aboutToShow.connect(
         lambda: _fill_recent(recent_menu, recent(), open_recent)
     )
+    file_menu.addAction(acts["add_route"])
     file_menu.addSeparator()
     for name in ("save", "save_as"):
         file_menu.addAction(acts[name])

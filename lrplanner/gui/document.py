@@ -1,5 +1,5 @@
-"""ProjectDocument: the open project, its undo history, plan report, file path
-and dirty flag."""
+"""ProjectDocument: the open programme (a project file is a programme of one
+route), the route shown, its undo history, plan report, file path and dirty flag."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from lrplanner.core.bookings import with_others_taken
 from lrplanner.core.changes import PlanChanges, diff
-from lrplanner.core.history import History
+from lrplanner.core.programme import Programme
+from lrplanner.gui.route_history import RouteHistory, RouteStep
 from lrplanner.gui.signals import emit
 from lrplanner.planner.report import plan_report
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from lrplanner.core.project import Project
@@ -21,35 +24,75 @@ if TYPE_CHECKING:
 
 
 class ProjectDocument(QObject):
-    """Holds the current core Project and its History; every edit goes through it.
+    """Holds the open Programme, the route shown and the History; every edit
+    goes through it.
+
+    The views work on :attr:`project`, the Project of the route shown
+    (``programme.project(route)``); :meth:`apply` and :meth:`amend` write an
+    edited Project back into the programme (``Programme.with_project``), so
+    undo, autosave and Save keep every route. A project file opens as a
+    programme of one route and nothing else changes for it.
 
     ``changed(PlanChanges, initiator)`` tells the views what to refresh (the
     flags are computed here, from what differs between the old and the new
-    project); ``state_changed`` tells the window to update its title and
-    undo actions. :meth:`report` is the verdict on the current plan, made
-    once per project by the one report function.
+    project); ``state_changed`` tells the window to update its title, undo
+    actions and route picker; ``refused(message)`` that an edit could not
+    be written into the programme (it is dropped). :meth:`report` is the
+    verdict on the current plan, made once per project by the one report
+    function.
     """
 
     changed = Signal(object, object)
     state_changed = Signal()
+    refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._history: History | None = None
-        self._saved: Project | None = None
+        self._history: RouteHistory | None = None
+        self._saved: Programme | None = None
+        self._shown = 0
+        self._view: tuple[Programme, int, Project] | None = None
         self._report: tuple[Project, PlanReport] | None = None
         self._model: tuple[Project, RouteModel] | None = None
         self.path: Path | None = None
 
     @property
     def project(self) -> Project | None:
-        """Return the current project (None before one is opened)."""
-        return self._history.current if self._history else None
+        """Return the project of the route shown (None before one is opened)."""
+        if self._history is None:
+            return None
+        step = self._history.step
+        if step.route == self._shown:
+            return step.project
+        view = self._view
+        if view is None or view[0] is not step.programme or view[1] != self._shown:
+            view = (step.programme, self._shown, step.programme.project(self._shown))
+            self._view = view
+        return view[2]
 
     @property
-    def history(self) -> History | None:
-        """Return the undo history of the open project."""
+    def programme(self) -> Programme | None:
+        """Return the open programme (one route for a project file)."""
+        return self._history.step.programme if self._history else None
+
+    @property
+    def route(self) -> int:
+        """Return the index of the route shown."""
+        return self._shown
+
+    @property
+    def history(self) -> RouteHistory | None:
+        """Return the undo history of the open programme."""
         return self._history
+
+    def planning_project(self) -> Project | None:
+        """Return the project to plan the route shown on: with the other
+        routes' bookings closed (``bookings.with_others_taken``) in a
+        programme, the project itself for one route."""
+        programme, project = self.programme, self.project
+        if programme is None or project is None or len(programme.routes) == 1:
+            return project
+        return with_others_taken(programme, self._shown)
 
     def report(self) -> PlanReport | None:
         """Return the report on the current project's plan (None without one).
@@ -80,16 +123,59 @@ class ProjectDocument(QObject):
             self._model = (project, model)
 
     def is_dirty(self) -> bool:
-        """Return whether the project differs from the last saved or opened one."""
-        return self._history is not None and self._history.current is not self._saved
+        """Return whether the programme differs from the last saved or opened one."""
+        return self._history is not None and self.programme is not self._saved
 
     def open(self, project: Project, path: Path | None, *, clean: bool = True) -> None:
         """Replace the document by a newly opened project (a fresh history)."""
-        self._history = History(project)
-        self._saved = project if clean else None
+        self._open(RouteStep(Programme.of(project), 0, project, "Open"), path, clean)
+
+    def open_programme(
+        self, programme: Programme, path: Path | None, *, clean: bool = True
+    ) -> None:
+        """Replace the document by a newly opened programme, showing its first route."""
+        step = RouteStep(programme, 0, programme.project(0), "Open")
+        self._open(step, path, clean)
+
+    def _open(self, step: RouteStep, path: Path | None, clean: bool) -> None:
+        self._history = RouteHistory(step)
+        self._saved = step.programme if clean else None
+        self._shown = 0
         self.path = path
         emit(self.changed, PlanChanges.everything(), None)
         emit(self.state_changed)
+
+    def show_route(self, index: int) -> None:
+        """Show route ``index`` of the programme (not an edit: no undo step)."""
+        programme = self.programme
+        if programme is None or index == self._shown:
+            return
+        if not 0 <= index < len(programme.routes):
+            raise IndexError(f"the programme has no route {index}")
+        old = self.project
+        self._shown = index
+        self._announce(old, None)
+
+    def _announce(self, old: Project | None, initiator: object) -> None:
+        new = self.project
+        assert new is not None
+        changes = PlanChanges.everything() if old is None else diff(old, new)
+        emit(self.changed, changes, initiator)
+        emit(self.state_changed)
+
+    def _written_back(self, project: Project) -> Programme | None:
+        """Return the programme with ``project`` as the route shown, or None
+        (told through ``refused``) if the programme cannot hold it."""
+        programme = self.programme
+        assert programme is not None
+        try:
+            return programme.with_project(self._shown, project)
+        except ValueError as exc:
+            emit(self.refused, f"The change was not made: {exc}.")
+            current = self.project
+            assert current is not None
+            emit(self.changed, diff(project, current), None)  # views take it back
+            return None
 
     def apply(
         self,
@@ -109,13 +195,15 @@ class ProjectDocument(QObject):
             self._adopt(project, report, model)
             self.open(project, None, clean=False)
             return
-        old = self._history.current
+        old = self.project
         if project is old:
             return
+        programme = self._written_back(project)
+        if programme is None:
+            return
         self._adopt(project, report, model)
-        self._history.push(project, description)
-        emit(self.changed, diff(old, project), initiator)
-        emit(self.state_changed)
+        self._history.push(RouteStep(programme, self._shown, project, description))
+        self._announce(old, initiator)
 
     def amend(
         self,
@@ -128,33 +216,66 @@ class ProjectDocument(QObject):
         """Make ``project`` current as part of the last undo step; False if none."""
         if self._history is None or not self._history.can_undo():
             return False
-        old = self._history.current
+        old = self.project
+        programme = self._written_back(project)
+        if programme is None:
+            return True  # the step stays as it was; refused said why
         self._adopt(project, report, model)
-        self._history.amend(project)
-        emit(self.changed, diff(old, project), initiator)
-        emit(self.state_changed)
+        description = self._history.step.description
+        self._history.amend(RouteStep(programme, self._shown, project, description))
+        self._announce(old, initiator)
         return True
 
+    def add_routes(self, projects: Sequence[Project], description: str) -> None:
+        """Add ``projects`` as routes of the programme (one undo step); the
+        route shown stays.
+
+        Raises
+        ------
+        ValueError
+            If one shares a name with a route, or disagrees with the programme
+            about a shared record (``Programme.with_route``); none is added.
+        """
+        programme = self.programme
+        if self._history is None or programme is None or not projects:
+            raise ValueError("open a route first, then add another one to it")
+        old = self.project
+        for project in projects:
+            programme = programme.with_route(project)
+        shown = programme.project(self._shown)
+        self._history.push(RouteStep(programme, self._shown, shown, description))
+        self._announce(old, None)
+
     def mark_saved(self, path: Path) -> None:
-        """Record that the current project was saved to ``path``."""
+        """Record that the current programme was saved to ``path``."""
         self.path = path
-        self._saved = self.project
+        self._saved = self.programme
         emit(self.state_changed)
 
     def undo(self) -> str | None:
-        """Undo the last edit; return its description (None if nothing to undo)."""
+        """Undo the last edit; return its description (None if nothing to undo).
+
+        The route the edit was made in is shown.
+        """
         if self._history is None or not self._history.can_undo():
             return None
-        moved = self._history.undo()
-        emit(self.changed, moved.changes, None)
-        emit(self.state_changed)
-        return moved.description
+        old = self.project
+        undone = self._history.undo()
+        self._show_after(undone.route)
+        self._announce(old, None)
+        return undone.description
 
     def redo(self) -> str | None:
         """Redo the last undone edit; return its description (None if none)."""
         if self._history is None or not self._history.can_redo():
             return None
-        moved = self._history.redo()
-        emit(self.changed, moved.changes, None)
-        emit(self.state_changed)
-        return moved.description
+        old = self.project
+        redone = self._history.redo()
+        self._show_after(redone.route)
+        self._announce(old, None)
+        return redone.description
+
+    def _show_after(self, route: int) -> None:
+        programme = self.programme
+        assert programme is not None
+        self._shown = min(route, len(programme.routes) - 1)

@@ -68,6 +68,24 @@ def export_files(
     return services.export(project, report, kinds, folder, model=model)
 
 
+def write_document(document: ProjectDocument, path: Path) -> None:
+    """Save the document's programme to ``path``: a project file (format 1)
+    for one route, as always, a programme file (format 2) for several.
+
+    Raises
+    ------
+    SaveError
+        If it cannot be written (the old file is kept).
+    """
+    programme, project = document.programme, document.project
+    assert programme is not None
+    assert project is not None
+    if len(programme.routes) > 1:
+        storage.save_programme(programme, path)
+    else:
+        storage.save_project(project, path)
+
+
 class ProjectFiles(QObject):
     """The file jobs on a ProjectDocument: save, export, autosave, recovery.
 
@@ -146,7 +164,7 @@ class ProjectFiles(QObject):
         if path is None or path.suffix.lower() != storage.SUFFIX:
             return self.save_as()
         try:
-            storage.save_project(project, path)
+            write_document(document, path)
         except (ProjectFileError, OSError) as exc:
             log.warning("save failed: %s", exc)
             reason = (
@@ -268,7 +286,7 @@ class ProjectFiles(QObject):
                 self.slot.discard()
                 return
             path = self.autosave_path
-            storage.save_project(document.project, path)
+            write_document(document, path)
             self.slot.discard(keep=path)  # e.g. the backup under an older name
         except (ProjectFileError, OSError):
             log.exception("autosave failed")
@@ -307,7 +325,7 @@ class ProjectFiles(QObject):
 
     def _offer(self, path: Path) -> bool:
         try:
-            project = storage.load_project(path)
+            programme = storage.load_programme(path)
         except ProjectFileError as exc:
             path.replace(path.with_suffix(".damaged"))
             emit(self.told, "Not recovered", str(exc), True)
@@ -316,12 +334,12 @@ class ProjectFiles(QObject):
         answer = self._ask(
             "Recover unsaved work?",
             "LR Planner did not close properly. Recover the unsaved changes to "
-            f"“{project.route.name}” autosaved at {saved_at}? "
+            f"“{programme.name}” autosaved at {saved_at}? "
             "(No deletes this backup.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             path.unlink(missing_ok=True)
             return False
-        self._document.open(project, None, clean=False)
+        self._document.open_programme(programme, None, clean=False)
         return True

@@ -1,4 +1,4 @@
-"""Reading a workbook, CSV folder or project file off the main thread.
+"""Reading a workbook, CSV folder, project or programme file off the main thread.
 
 A large or slow file (a network drive, a sheet with a million formatted rows)
 must not freeze the window. :class:`FileLoader` reads on its own worker thread
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lrplanner import services
-from lrplanner.gui import plain
+from lrplanner.gui import plain, reading
 from lrplanner.gui.tasks import Task, TaskRunner, TaskState
 
 if TYPE_CHECKING:
@@ -93,7 +92,7 @@ class FileLoader(QObject):
         """Start reading ``path``; ``loaded`` or ``failed`` follows."""
         self._path = path
         self.progress.start(path)
-        task = Task(self._runner, lambda _state: services.load_inputs(path))
+        task = Task(self._runner, lambda _state: reading.read(path))
         # The callbacks look the state up when they run, after run() set it.
         task.success(lambda r: self._done(state, r))
         task.failure(lambda e: self._failed(state, e))

@@ -15,14 +15,15 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from lrplanner import __version__, services
+from lrplanner import __version__
 from lrplanner import services_edit as edit
-from lrplanner.gui import plain
+from lrplanner.gui import plain, reading
 from lrplanner.gui.actions import build_actions, build_menus
 from lrplanner.gui.data_tabs import DataTabs
 from lrplanner.gui.document import ProjectDocument
 from lrplanner.gui.files import OPEN_FILTER, ProjectFiles
 from lrplanner.gui.loader import FileLoader
+from lrplanner.gui.programme_controller import ProgrammeController
 from lrplanner.gui.results import ResultsViews
 from lrplanner.gui.scenarios_controller import ScenariosController
 from lrplanner.gui.solve_controller import PlanController
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.loader = FileLoader(self)
         self.statusBar().addPermanentWidget(self.loader.progress)
+        self.statusBar().addPermanentWidget(self.routes.loader.progress)
         self._load_preferences()
         self._connect()
         self.tabs.show_project(None)
@@ -105,6 +107,13 @@ class MainWindow(QMainWindow):
             self,
         )
         self.views.addTab(self.scenarios.panel, "Scenarios")
+        self.routes = ProgrammeController(
+            self.document,
+            lambda title, text, error: self.say(title, text, error=error),
+            self,
+        )
+        self.views.addTab(self.routes.panel, "Programme")
+        self.views.setCornerWidget(self.routes.picker, Qt.Corner.TopRightCorner)
         self.setCentralWidget(self.views)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Import problems")
@@ -129,6 +138,9 @@ class MainWindow(QMainWindow):
         )
         self.files.status.connect(self._show_status)
         self.scenarios.status.connect(self._show_status)
+        self.routes.status.connect(self._show_status)
+        self.routes.problems.connect(self.show_result)
+        self.document.refused.connect(lambda m: self.say("Not changed", m, error=True))
         self.files.exported.connect(self.exported)
         self.files.open_requested.connect(self.open_path)
         self.results.lock_edit.connect(self._on_edit_requested)
@@ -142,6 +154,7 @@ class MainWindow(QMainWindow):
             "open": self.choose_and_open,
             "import_workbook": self.choose_workbook,
             "open_folder": self.choose_folder,
+            "add_route": self.routes.choose_and_add,
             "save": files.save,
             "save_as": files.save_as,
             "quit": self.close,
@@ -181,7 +194,7 @@ class MainWindow(QMainWindow):
     # --- opening --------------------------------------------------------
     def open_path(self, path: Path) -> ImportResult:
         """Load a project file, workbook or CSV folder and show it (blocking)."""
-        result = services.load_inputs(path)
+        result = reading.read(path)
         self._show_loaded(path, result)
         return result
 
@@ -200,7 +213,16 @@ class MainWindow(QMainWindow):
     def _show_loaded(self, path: Path, result: ImportResult) -> None:
         """Show a finished read: the project (if any) and every problem."""
         self.statusBar().clearMessage()
-        if result.project is not None:
+        if isinstance(result, reading.ProgrammeResult):
+            self.document.open_programme(result.programme, path)
+            self.files.remember(path)
+            names = result.programme.names
+            self.statusBar().showMessage(
+                f"Opened a programme of {len(names)} routes; showing {names[0]} "
+                "(pick another under Route, right of the tabs).",
+                15000,
+            )
+        elif result.project is not None:
             self.document.open(result.project, path)
             self.files.remember(path)
             hint = "" if result.project.plan else " Press F5 to plan."
@@ -279,9 +301,14 @@ class MainWindow(QMainWindow):
             acts["save"].setEnabled(self.project is not None)
             acts["plan"].setEnabled(self.project is not None)
             acts["cancel"].setEnabled(self.planner.is_running())
+            acts["add_route"].setEnabled(self.project is not None)
+        self.routes.picker.setEnabled(not self.planner.is_running())
         name = self.path.name if self.path else "no project"
         if self.project is not None and self.path is None:
             name = "recovered project"
+        programme = self.document.programme
+        if programme is not None and len(programme.routes) > 1:
+            name += f" — {programme.names[self.document.route]}"
         star = "*" if self.document.is_dirty() else ""
         self.setWindowTitle(f"LR Planner — {name}{star}")
 
@@ -451,6 +478,7 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.scenarios.shutdown()
         self.loader.shutdown()
+        self.routes.shutdown()
         self.files.timer.stop()
         self.files.mark_clean_exit()
         self.results.close_files()

@@ -4,20 +4,25 @@ Run ``python -m lrplanner.gui.screenshots OUT_DIR [WORKBOOK]`` under a display
 (e.g. ``xvfb-run -s "-screen 0 1366x768x24"``): it opens the workbook, plans it
 and saves ``app-data.png``, ``app-agenda.png``, ``app-map.png`` and
 ``app-budget.png`` (plus indicators and left out) into OUT_DIR, compares two
-scenarios and draws the budget curve for ``app-scenarios.png``, then opens a
-copy of the workbook with three typing mistakes for ``app-problems.png``.
+scenarios and draws the budget curve for ``app-scenarios.png``, adds a second
+route starting a day later, planned alone, for ``app-programme.png``,
+then opens a copy of the workbook with three typing mistakes for
+``app-problems.png``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDateEdit, QMessageBox
 
-from lrplanner import scenarios
+from lrplanner import scenarios, services
+from lrplanner.core.errors import InfeasibleRequest
 from lrplanner.core.scenario import Scenario
 from lrplanner.gui.app import SAMPLE, use_bundled_fonts
 from lrplanner.gui.main_window import MainWindow
@@ -28,6 +33,9 @@ SCENARIOS = (
     Scenario(name="Cap 66,000", settings=(("budget_cap", "66000"),)),
     Scenario(name="No Laos", countries=("LA",)),
 )
+#: The second route of the Programme picture: the sample, days later.
+#: (Its required sites fit one day later, not 2 or 7.)
+SECOND_ROUTE = ("Mekong Learning Route, second group", timedelta(days=1))
 MAP_WAIT_MS = 4000  # the web engine draws the map tiles asynchronously
 SIZE = (1366, 740)  # a 1366 x 768 laptop screen less the window frame
 
@@ -127,6 +135,35 @@ class ScreenshotTour:
 
     def _grab_scenarios_and_go_on(self) -> None:
         self.grab("scenarios")
+        self._show_programme()
+
+    def _show_programme(self) -> None:
+        """Add a second route, planned alone: the Programme tab shows both
+        lanes and the days both book one host."""
+        project = self.window.project
+        assert project is not None
+        name, shift = SECOND_ROUTE
+        route = project.route
+        later = dataclasses.replace(
+            route,
+            name=name,
+            start_date=route.start_date + shift,
+            end_date=route.end_date + shift,
+            rest_days=tuple(d + shift for d in route.rest_days),
+        )
+        second = project.with_changes(route=later, plan=None, scenarios=())
+        try:
+            outcome = services.plan_project(second, seconds=self.window.planner.seconds)
+        except InfeasibleRequest:
+            self._open_broken_copy()  # no picture rather than no tour
+            return
+        second = second.with_changes(plan=outcome.itinerary)
+        self.window.document.add_routes([second], f"Add route {name}")
+        self.window.views.setCurrentWidget(self.window.routes.panel)
+        QTimer.singleShot(500, self._grab_programme_and_go_on)
+
+    def _grab_programme_and_go_on(self) -> None:
+        self.grab("programme")
         self._open_broken_copy()
 
     def _open_broken_copy(self) -> None:

@@ -60,6 +60,8 @@ class PlanController(QObject):
     def start(self, *, amend: bool = False, fresh: bool = False) -> bool:
         """Plan the current project (cancelling a running plan); False if none.
 
+        A route of a programme is planned with what the other routes booked
+        closed to it, so the plan books no host or champion twice.
         With ``amend`` the plan joins the last undo step (the edit it follows,
         such as moving a visit) instead of being a step of its own. A project
         with a plan keeps its visits where it can, unless ``fresh``.
@@ -67,13 +69,16 @@ class PlanController(QObject):
         project = self._document.project
         if project is None:
             return False
+        # in a programme: with the other routes' bookings closed; the plan is
+        # then stored on the route's own project (see _on_success)
+        planned_on = self._document.planning_project() or project
         seconds, seed = self.seconds, self.seed
         self._snapshot = project
         self._amend = amend
 
         def plan(state: TaskState) -> PlanOutcome:
             return services.plan_project(
-                project,
+                planned_on,
                 seconds=seconds,
                 seed=seed,
                 cancel=state.cancel,
