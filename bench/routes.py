@@ -446,6 +446,10 @@ HISTORY = (
     "| south_asia | 1c1c0ff (2 Dec 2026) | 78.9 | 7 | 4 | 4.0 | 7 | idle "
     "hours 4.1 → 4.0 (the group waits at the hotel, not at the host's gate); "
     "one more hotel change for the same value |",
+    "| mekong | a1d551d (2 Dec 2026: currencies, faster preparation, "
+    "programmes) | 108.6 | 10 | 3 | 3.5 | 4 | same plan; the samples' local "
+    "amounts convert to the same USD |",
+    "| south_asia | a1d551d (2 Dec 2026) | 78.9 | 7 | 4 | 4.0 | 7 | same plan |",
     "",
 )
 
