@@ -116,9 +116,9 @@ def _read_document(
     programme = version == PROGRAMME_VERSION and "programme" in document
     if programme and readable < PROGRAMME_VERSION:
         raise ProjectFileError(
-            f"{source} holds a programme of several routes; the app opens one "
-            "route at a time, not a programme yet: use 'lrplanner programme' "
-            "(see the user guide, Programmes)"
+            f"{source} holds a programme of several routes: open it in the "
+            "app, or use 'lrplanner programme plan|check|summary' (the user "
+            "guide, Programmes); 'plan' and 'validate' take one route"
         )
     if version > readable:
         saved_by = document.get("saved_by", "?")
