@@ -40,15 +40,20 @@ def load_inputs(path: Path) -> ImportResult:
     try:
         return ImportResult(project=storage.load_project(path))
     except ProjectFileError as exc:
-        error = InputError(
-            file=path.name,
-            sheet="",
-            row=None,
-            column=None,
-            value="",
-            expected=f"a readable project file ({exc})",
-        )
-        return ImportResult(project=None, errors=(error,))
+        return unreadable(path, exc)
+
+
+def unreadable(path: Path, exc: ProjectFileError) -> ImportResult:
+    """Return the import result of a project file that cannot be read."""
+    error = InputError(
+        file=path.name,
+        sheet="",
+        row=None,
+        column=None,
+        value="",
+        expected=f"a readable project file ({exc})",
+    )
+    return ImportResult(project=None, errors=(error,))
 
 
 def plan_project(

@@ -19,7 +19,7 @@ import json
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lrplanner import __version__
 from lrplanner.appfiles import autosave_dir as autosave_dir  # re-exported
@@ -39,12 +39,13 @@ from lrplanner.core.programme import Programme
 from lrplanner.core.project import Project
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from typing import IO
 
     from lrplanner.core.plan import Itinerary
     from lrplanner.core.route import RouteSettings
 
+T = TypeVar("T")
 #: A reference in the file: its JSON path, the id it names, the kind of record.
 Ref = tuple[str, str, str]
 
@@ -65,11 +66,16 @@ MAX_SITES = 1000
 
 def project_to_json(project: Project) -> str:
     """Return the project file text for a project."""
+    return _file_text("project", VERSION, project)
+
+
+def _file_text(kind: str, version: int, value: object) -> str:
+    """Return a file's text: the format, its version, and ``value`` as ``kind``."""
     document = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": version,
         "saved_by": __version__,
-        "project": encode(project),
+        kind: encode(value),
     }
     return json.dumps(document, ensure_ascii=False, indent=1)
 
@@ -134,13 +140,7 @@ def _read_document(
 
 def programme_to_json(programme: Programme) -> str:
     """Return the file text of a programme (format version 2)."""
-    document = {
-        "format": FORMAT,
-        "version": PROGRAMME_VERSION,
-        "saved_by": __version__,
-        "programme": encode(programme),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1)
+    return _file_text("programme", PROGRAMME_VERSION, programme)
 
 
 def programme_from_json(text: str, source: str = "project file") -> Programme:
@@ -182,19 +182,7 @@ def save_programme(programme: Programme, path: Path) -> None:
     SaveError
         If it cannot be encoded or written; the old file is kept.
     """
-    path = Path(path)
-    shown = printable(str(path))
-    try:
-        data = programme_to_json(programme).encode("utf-8")
-    except UnicodeEncodeError:
-        where = first_bad_text(encode(programme), "programme") or "a text"
-        raise SaveError(
-            shown, f"{where} holds a character that cannot be stored"
-        ) from None
-    try:
-        atomic_write(path, lambda stream: _write_all(stream, data))
-    except OSError as exc:
-        raise SaveError(shown, printable(exc.strerror or str(exc))) from exc
+    _save("programme", programme, programme_to_json, Path(path))
 
 
 def load_programme(path: Path) -> Programme:
@@ -217,17 +205,28 @@ def save_project(project: Project, path: Path) -> None:
         (a ProjectFileError and an OSError) with the path and the reason if the
         text cannot be encoded or the file cannot be written.
     """
-    path = Path(path)
+    _save("project", project, project_to_json, Path(path))
+
+
+def _save(kind: str, value: T, text: Callable[[T], str], path: Path) -> None:
+    """Encode ``value`` with ``text`` and write it atomically to ``path``.
+
+    Raises
+    ------
+    SaveError
+        With the path and the reason (a character that cannot be stored and
+        where, a value that cannot be written, the system's error).
+    """
     shown = printable(str(path))
     try:
-        data = project_to_json(project).encode("utf-8")
+        data = text(value).encode("utf-8")
     except UnicodeEncodeError:
-        where = first_bad_text(encode(project), "project") or "a text"
+        where = first_bad_text(encode(value), kind) or "a text"
         raise SaveError(
             shown, f"{where} holds a character that cannot be stored"
         ) from None
     except (ValueError, TypeError, RecursionError) as exc:
-        raise SaveError(shown, f"the project cannot be written ({exc})") from exc
+        raise SaveError(shown, f"the {kind} cannot be written ({exc})") from exc
     try:
         atomic_write(path, lambda stream: _write_all(stream, data))
     except OSError as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lrplanner import services, storage
-from lrplanner.core.errors import InputError, ProjectFileError
+from lrplanner.core.errors import ProjectFileError
 from lrplanner.core.programme import Programme
 from lrplanner.importers import ImportResult
 
@@ -38,15 +38,7 @@ def read(path: Path) -> ImportResult:
     try:
         programme = storage.load_programme(path)
     except ProjectFileError as exc:
-        error = InputError(
-            file=path.name,
-            sheet="",
-            row=None,
-            column=None,
-            value="",
-            expected=f"a readable project file ({exc})",
-        )
-        return ImportResult(project=None, errors=(error,))
+        return services.unreadable(path, exc)
     if len(programme.routes) == 1:
         return ImportResult(project=programme.project(0))
     return ProgrammeResult(project=programme.project(0), programme=programme)
