@@ -19,8 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lrplanner.core.bookings import Conflict, conflicts, with_others_taken
+from lrplanner.core.bookings import Conflict, conflicts, holders, with_others_taken
 from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.ids import SiteId
 from lrplanner.core.programme import Programme
 from lrplanner.core.report import PlanReport
 from lrplanner.importers import read_inputs
@@ -30,8 +31,14 @@ from lrplanner.planner.report import plan_report
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from lrplanner.core.plan import Itinerary
+    from lrplanner.core.project import Project
+
 #: Rounds of planning: the routes in turn, then once more each.
 ROUNDS = 2
+#: Moves that hand hosts from one route to another, tried after the rounds
+#: (``None``: one per route).
+MOVES: int | None = None
 
 
 def from_workbooks(paths: Sequence[Path], name: str = "") -> Programme:
@@ -96,10 +103,12 @@ def plan_programme(
     seconds: float,
     seed: int = 0,
     rounds: int = ROUNDS,
+    moves: int | None = MOVES,
     on_route: Sink | None = None,
 ) -> ProgrammeOutcome:
-    """Plan every route afresh in turn, others' bookings taken; ``seconds``
-    per plan. Plans the programme already holds are dropped first."""
+    """Plan every route afresh in turn, others' bookings taken, then try
+    ``moves`` host hand-overs (:func:`improve`); ``seconds`` per plan. Plans
+    the programme already holds are dropped first."""
     for index in range(len(programme.routes)):
         cleared = programme.project(index).with_changes(plan=None)
         programme = programme.with_project(index, cleared)
@@ -116,6 +125,14 @@ def plan_programme(
                 on_route(turn, index, shown)
         if turn == 0:
             first = tuple(values)
+    if rounds and len(programme.routes) > 1:
+        count = len(programme.routes) if moves is None else moves
+        programme, values = improve(
+            programme, values, seconds=seconds, seed=seed, moves=count, on_move=on_route
+        )
+        problems = [
+            "" if v is not None else p for v, p in zip(values, problems, strict=True)
+        ]
     outcomes = []
     for index, name in enumerate(programme.names):
         project = programme.project(index)
@@ -157,3 +174,130 @@ def _plan_one(
         return programme, best, ""
     planned = programme.project(index).with_changes(plan=outcome.itinerary)
     return programme.with_project(index, planned), value, ""
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Hand ``sites`` that route ``giver`` visits to route ``taker``."""
+
+    taker: int
+    giver: int
+    sites: frozenset[SiteId]
+    worth: int  # the sites' learning value: the order moves are tried in
+
+
+def improve(
+    programme: Programme,
+    values: list[float | None],
+    *,
+    seconds: float,
+    seed: int = 0,
+    moves: int,
+    on_move: Sink | None = None,
+) -> tuple[Programme, list[float | None]]:
+    """Return the programme after up to ``moves`` host hand-overs.
+
+    Each route is first planned as if alone (its *wishes*); a site it
+    wished for but another route's booking closes to it is contested. A
+    move plans the taker with the giver's bookings of its contested sites
+    released, then the giver again with the taker's new plan taken, and is
+    kept only when the two routes' values together grow (every other
+    route's bookings stay closed to both, so no conflict can appear; the
+    programme is checked anyway). Moves are tried in the order of the
+    contested sites' learning value; ``on_move`` hears each, as round
+    ``ROUNDS`` (the route index is the taker's).
+    """
+    values = list(values)
+    candidates = _moves(programme, _wishes(programme, seconds, seed))
+    for move in candidates[:moves]:
+        outcome = _try(programme, values, move, seconds, seed)
+        shown = "kept no hand-over"
+        if outcome is not None:
+            programme, taker_value, giver_value = outcome
+            values[move.taker], values[move.giver] = taker_value, giver_value
+            shown = (
+                f"took {len(move.sites)} host(s) from "
+                f"{programme.names[move.giver]!r}: values {taker_value:.1f} "
+                f"and {giver_value:.1f}"
+            )
+        if on_move is not None:
+            on_move(ROUNDS, move.taker, shown)
+    return programme, values
+
+
+def _wishes(programme: Programme, seconds: float, seed: int) -> list[frozenset[SiteId]]:
+    """Return the sites each route visits when planned as if alone."""
+    wished: list[frozenset[SiteId]] = []
+    for index in range(len(programme.routes)):
+        alone = programme.project(index).with_changes(plan=None)
+        try:
+            outcome = plan_route(alone, seconds=seconds, seed=seed)
+        except InfeasibleRequest:
+            wished.append(frozenset())
+            continue
+        wished.append(frozenset(outcome.itinerary.visited_sites()))
+    return wished
+
+
+def _moves(programme: Programme, wished: list[frozenset[SiteId]]) -> list[Move]:
+    """Return the hand-overs worth trying, the most valuable first."""
+    worth = {site.id: site.value for site in programme.sites}
+    found: list[Move] = []
+    for taker, wishes in enumerate(wished):
+        plan = programme.routes[taker].plan
+        has = frozenset(plan.visited_sites()) if plan is not None else frozenset()
+        by_giver: dict[str, set[SiteId]] = {}
+        for site, routes in holders(programme, taker).items():
+            if site in wishes and site not in has:
+                for route in routes:
+                    by_giver.setdefault(route, set()).add(site)
+        for route, sites in by_giver.items():
+            giver = programme.names.index(route)
+            value = sum(worth.get(site, 0) for site in sites)
+            found.append(Move(taker, giver, frozenset(sites), value))
+    return sorted(found, key=lambda m: (-m.worth, m.taker, m.giver))
+
+
+def _try(
+    programme: Programme,
+    values: list[float | None],
+    move: Move,
+    seconds: float,
+    seed: int,
+) -> tuple[Programme, float, float] | None:
+    """Return the programme after ``move`` and the two new values, or None
+    when it is not worth more (or a route would be left without a plan)."""
+    before = (values[move.taker] or 0.0) + (values[move.giver] or 0.0)
+    giver_name = programme.names[move.giver]
+    released = frozenset((giver_name, site) for site in move.sites)
+    taker = with_others_taken(programme, move.taker, released)
+    taken = _planned(taker, seconds, seed)
+    if taken is None or not move.sites & frozenset(taken[0].visited_sites()):
+        return None
+    trial = programme.with_project(
+        move.taker, programme.project(move.taker).with_changes(plan=taken[0])
+    )
+    given = _planned(with_others_taken(trial, move.giver), seconds, seed)
+    if given is None or taken[1] + given[1] <= before + 1e-6:
+        return None
+    trial = trial.with_project(
+        move.giver, trial.project(move.giver).with_changes(plan=given[0])
+    )
+    if conflicts(trial):
+        return None
+    return trial, taken[1], given[1]
+
+
+def _planned(
+    project: Project, seconds: float, seed: int
+) -> tuple[Itinerary, float] | None:
+    """Return a checked plan of ``project`` and its value, or None."""
+    try:
+        outcome = plan_route(
+            project.with_changes(plan=None), seconds=seconds, seed=seed
+        )
+    except InfeasibleRequest:
+        return None
+    if not outcome.report.passed:
+        return None
+    return outcome.itinerary, outcome.report.indicators.value

@@ -23,6 +23,7 @@ from lrplanner.exporters.programme_xlsx import write_programme_xlsx
 from lrplanner.importers import read_inputs
 from lrplanner.importers.template import write_project_workbook
 from lrplanner.network.graph import TravelNetwork
+from lrplanner.planner.plan import plan_route
 from lrplanner.planner.report import travel_check
 from lrplanner.programme import plan_programme
 from lrplanner.storage import (
@@ -305,3 +306,42 @@ def test_a_route_with_no_plan_is_reported_with_exit_3(tmp_path: Path) -> None:
     planned = load_programme(out / "programme.lrp")
     assert planned.routes[0].plan is not None
     assert planned.routes[1].plan is None
+
+
+def test_a_contested_host_is_handed_to_the_route_that_gains_more() -> None:
+    """Tests the joint improvement: route A, planned first, takes host X (with
+    30 rest days, so no other group may come that month); route B may visit
+    only X. In turn B gets nothing; the hand-over gives X to B and A plans
+    around it, the two together worth more, with no conflict and every plan
+    passing the validator."""
+    free = tuple(dataclasses.replace(s, required=False) for s in mekong().sites)
+    project = mekong().with_changes(sites=free)
+    alone = plan_route(project, seconds=2)
+    chosen = max(
+        (project.site_by_id[s] for s in alone.itinerary.visited_sites()),
+        key=lambda s: s.value,
+    )
+    rested = dataclasses.replace(chosen, rest_between_groups=30)
+    a = project.with_changes(
+        sites=tuple(rested if s.id == chosen.id else s for s in project.sites)
+    )
+    others = tuple(s.id for s in a.sites if s.id != chosen.id)
+    b = _second(a).with_changes(excluded_sites=others)
+    programme = Programme.of(a, "Mekong programme").with_route(b)
+    heard: list[tuple[int, int, str]] = []
+    outcome = plan_programme(
+        programme, seconds=2, rounds=1, moves=1, on_route=lambda *x: heard.append(x)
+    )
+    assert outcome.first_round[1] == 0.0  # in turn, B can visit nobody
+    assert outcome.total_value > sum(v or 0 for v in outcome.first_round)
+    planned_b = outcome.programme.project(1).plan
+    assert planned_b is not None
+    assert chosen.id in planned_b.visited_sites()
+    assert outcome.conflicts == ()
+    for index in range(2):
+        route = outcome.programme.project(index)
+        assert route.plan is not None
+        network = TravelNetwork.from_project(route)
+        assert validate(route, route.plan, travel_check(network)) == []
+    assert heard[-1][:2] == (2, 1)
+    assert "took 1 host(s) from" in heard[-1][2]

@@ -143,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     joint.add_argument("--out", type=Path, required=True, help="output folder")
     joint.add_argument("--seconds", type=float, default=10.0, help="time per plan")
     joint.add_argument("--seed", type=int, default=0, help="random seed")
+    joint.add_argument(
+        "--moves",
+        type=int,
+        default=None,
+        help="host hand-overs to try after the two rounds (default: one per route)",
+    )
     check = commands.add_parser(
         "check", help="check a planned folder's plan against every hard rule"
     )
@@ -251,7 +257,9 @@ def _programme(args: argparse.Namespace) -> int:
         return programme.check_command(args.path)
     if args.job == "summary":
         return programme.summary_command(args.path, args.out)
-    return programme.plan_command(args.path, args.out, args.seconds, args.seed)
+    return programme.plan_command(
+        args.path, args.out, args.seconds, args.seed, args.moves
+    )
 
 
 def _template(path: Path) -> int:

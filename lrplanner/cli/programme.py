@@ -71,7 +71,9 @@ def check_command(path: Path) -> int:
     return EXIT_CHECK_FAILED
 
 
-def plan_command(path: Path, out: Path, seconds: float, seed: int) -> int:
+def plan_command(
+    path: Path, out: Path, seconds: float, seed: int, moves: int | None = None
+) -> int:
     """Plan every route jointly; write the programme and each route's files.
 
     Exit 0 when every route has a plan and no two clash, 1 on a conflict
@@ -86,14 +88,19 @@ def plan_command(path: Path, out: Path, seconds: float, seed: int) -> int:
     except OSError as exc:
         return report_write_error(out, exc, "Nothing was planned or written.")
     count = len(programme.routes)
-    print(f"Planning {count} routes, {seconds:g} s each, twice...", file=sys.stderr)
+    print(
+        f"Planning {count} routes, {seconds:g} s each, twice, then trying to hand "
+        "contested hosts to the route that gains more...",
+        file=sys.stderr,
+    )
 
     def said(turn: int, index: int, what: str) -> None:
         name = programme.names[index]
-        print(f"  round {turn + 1}, {name}: {what}", file=sys.stderr)
+        stage = "hand-over" if turn >= planning.ROUNDS else f"round {turn + 1}"
+        print(f"  {stage}, {name}: {what}", file=sys.stderr)
 
     outcome = planning.plan_programme(
-        programme, seconds=seconds, seed=seed, on_route=said
+        programme, seconds=seconds, seed=seed, moves=moves, on_route=said
     )
     target = out / "programme.lrp"
     try:

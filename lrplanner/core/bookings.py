@@ -159,21 +159,27 @@ def _rest_and_year(programme: Programme) -> Iterator[Conflict]:
                 )
 
 
-def with_others_taken(programme: Programme, index: int) -> Project:
+#: Bookings set aside when closing another route's days: (route name, site).
+Released = frozenset[tuple[str, SiteId]]
+
+
+def with_others_taken(
+    programme: Programme, index: int, released: Released = frozenset()
+) -> Project:
     """Return route ``index``'s project with the other routes' bookings closed.
 
     A site another route visits is blacked out on that day and on its rest
     days either side, and on every day of a year in which it has received
     its most groups; a champion who presents to another route is away on
-    that day. Only the route's own dates are touched.
+    that day. Only the route's own dates are touched. A booking in
+    ``released`` (that route's visit to that site, to be planned again)
+    closes nothing.
     """
     project = programme.project(index)
-    route = project.route
-    window = [
-        route.start_date + timedelta(days=i)
-        for i in range((route.end_date - route.start_date).days + 1)
+    window = route_days(project)
+    others = [
+        b for b in bookings(programme, skip=index) if (b.route, b.site) not in released
     ]
-    others = bookings(programme, skip=index)
     taken_sites = _closed_site_days(programme, others, window)
     away: defaultdict[ChampionId, set[date]] = defaultdict(set)
     for booking in others:
@@ -187,6 +193,40 @@ def with_others_taken(programme: Programme, index: int) -> Project:
         for champion in project.champions
     )
     return project.with_changes(sites=sites, champions=champions)
+
+
+def route_days(project: Project) -> list[date]:
+    """Return the days of a project's route, first to last."""
+    route = project.route
+    return [
+        route.start_date + timedelta(days=i)
+        for i in range((route.end_date - route.start_date).days + 1)
+    ]
+
+
+def holders(programme: Programme, index: int) -> dict[SiteId, set[str]]:
+    """Return, for each site closed to route ``index`` by another route's
+    booking, the routes whose bookings close it (see :func:`with_others_taken`)."""
+    window = route_days(programme.project(index))
+    sites = {s.id: s for s in programme.sites}
+    years = {day.year for day in window}
+    others = bookings(programme, skip=index)
+    per_year: defaultdict[tuple[SiteId, int], set[str]] = defaultdict(set)
+    for booking in others:
+        per_year[booking.site, booking.day.year].add(booking.route)
+    found: defaultdict[SiteId, set[str]] = defaultdict(set)
+    for booking in others:
+        site = sites.get(booking.site)
+        if site is None:
+            continue
+        rest = timedelta(days=site.rest_between_groups)
+        near = any(abs(day - booking.day) <= rest for day in window)
+        most = site.max_groups_per_year
+        year = booking.day.year
+        capped = most is not None and year in years
+        if near or (capped and len(per_year[site.id, year]) >= (most or 0)):
+            found[site.id].add(booking.route)
+    return dict(found)
 
 
 def _closed_site_days(
