@@ -71,7 +71,7 @@ class PlanOutcome:
 #: (``workers=2``) found the same values on the samples and on generated
 #: routes of 100 and 200 sites and only added start-up time (Mekong 3 s
 #: budget: 5.1 -> 6.3 s wall), so routes search in one process.
-ROUTE_PARAMS = SolveParams(portfolio=0, workers=1, polish=True)
+ROUTE_PARAMS = SolveParams(portfolio=0, workers=1, polish=True, probes=16)
 
 
 def plan_route(

@@ -72,6 +72,16 @@ class SolveParams:
         the clients (measured: 1,650 clients 0.7 s, 4,000 clients 4.9 s,
         10,400 clients 32 s), and nothing can stop it, so this bounds how
         long a cancel or deadline waits.
+    probes
+        When the search has stalled (no better plan for a quarter of its
+        time so far, and at least ``PROBE_IDLE_S``), try this many
+        unvisited sites, the most promising first, each by a short search
+        (``probe_seconds``) with that site required: a plan that needs
+        several days reworked to take in one site (new nights, another
+        order) is found that way, and kept when it scores higher (0 = no
+        probes).
+    probe_seconds
+        The time of one probe.
 
     Raises
     ------
@@ -97,6 +107,8 @@ class SolveParams:
     workers: int = 1
     segment_copies: int = 1600
     polish: bool = False
+    probes: int = 0
+    probe_seconds: float = 0.8
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -105,6 +117,8 @@ class SolveParams:
             raise ValueError("iteration counts must be positive")
         if self.segment_copies < 0:
             raise ValueError("segment_copies must be >= 0")
+        if self.probes < 0 or self.probe_seconds <= 0:
+            raise ValueError("probes must be >= 0 and probe_seconds > 0")
         if self.progress_interval < 0:
             raise ValueError("progress_interval must be >= 0")
 

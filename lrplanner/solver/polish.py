@@ -98,7 +98,7 @@ def _improvement(
         for s in outside:
             if should_stop():
                 return None
-            if data.sites[s].score + _bonus_bound(data, s) <= floor:
+            if data.sites[s].score + bonus_bound(data, s) <= floor:
                 continue
             found = best_insertion(data, without, s, tours=(d,))
             if found is not None and _key(data, found) > base:
@@ -127,7 +127,7 @@ def _key(data: ProblemData, plan: Plan) -> tuple[int, int]:
     return plan_score(data, plan), -plan_travel(data, plan)
 
 
-def _bonus_bound(data: ProblemData, s: int) -> int:
+def bonus_bound(data: ProblemData, s: int) -> int:
     """Return the most coverage bonus a site can add."""
     return sum(
         data.groups[g].increments[0] if data.groups[g].increments else 0

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from lrplanner.solver import hgs, polish
 from lrplanner.solver.localsearch import change_hotels, improve, repair
 from lrplanner.solver.nights import relocate_nights
+from lrplanner.solver.polish import bonus_bound
 from lrplanner.solver.portfolio import Portfolio
 from lrplanner.solver.potential import value_start
 from lrplanner.solver.progress import ProgressSink, Throttle
@@ -66,6 +67,10 @@ FORCE_S = 1.0
 #: search's time after it, and at least this many seconds.
 POLISH_SHARE = 0.1
 POLISH_MIN_S = 0.3
+#: Probes (``SolveParams.probes``) start once the best plan has not improved
+#: for this many seconds and for this share of the search's time so far.
+PROBE_IDLE_S = 0.5
+PROBE_IDLE_SHARE = 0.25
 
 
 def search(
@@ -113,8 +118,11 @@ def search(
         _required_starts(data, state, params, seed)
     folio.start()
     loop = 0
+    probes = _Probes(data, params, eligible)
     while not state.should_stop():
-        if folio.active and not _one_route_turn(params, loop):
+        if probes.due(state):
+            probes.next(state, seed)
+        elif folio.active and not _one_route_turn(params, loop):
             folio.step()
         else:
             _one_route_segment(data, state, params, eligible, seed, not folio.active)
@@ -177,6 +185,76 @@ def _forced_start(
             if forced is not None:
                 return forced
     return None
+
+
+class _Probes:
+    """Short searches with one unvisited site required (``params.probes``).
+
+    The polish finds every plan one insertion or swap away; a site whose
+    visit needs two days reworked (the nights moved, another day's visits
+    reordered) is out of its reach, and the search, once it has settled,
+    rarely leaves its plan for one that scores less on the way. A probe
+    plans the route with that site required, from the best plan (the site
+    forced in as a required site is), for ``params.probe_seconds``; a
+    better plan is adopted. Sites are probed once each, the highest score
+    and coverage bonus first.
+    """
+
+    def __init__(self, data: ProblemData, params: SolveParams, eligible: list[int]):
+        self.data, self.params = data, params
+        self.left = params.probes
+        self.tried: set[int] = set()
+        self.eligible = eligible
+
+    def due(self, state: SearchState) -> bool:
+        """Whether the search has stalled long enough to probe."""
+        if self.left <= 0 or state.best is None:
+            return False
+        now = time.perf_counter()
+        idle = now - state.improved_at
+        share = PROBE_IDLE_SHARE * (now - state.started)
+        return idle >= max(PROBE_IDLE_S, share) and self._site(state) is not None
+
+    def _site(self, state: SearchState) -> int | None:
+        assert state.best is not None
+        visited = state.best.visited()
+        outside = [
+            s
+            for s in self.eligible
+            if s not in visited
+            and s not in self.tried
+            and not self.data.sites[s].excluded
+        ]
+        if not outside:
+            return None
+        return max(
+            outside,
+            key=lambda s: (self.data.sites[s].score + bonus_bound(self.data, s), -s),
+        )
+
+    def next(self, state: SearchState, seed: int) -> None:
+        """Probe the most promising site not yet tried that some plan with
+        the required sites can hold (the skeleton programme, two required
+        sites a day, says so in a few milliseconds; the others are passed
+        over, as a search for them would find nothing)."""
+        while (site := self._site(state)) is not None and not _clock(state.stop)():
+            self.tried.add(site)
+            sites = list(self.data.sites)
+            sites[site] = replace(sites[site], mandatory=True)
+            tied = replace(self.data, sites=tuple(sites))
+            if skeleton(tied, 0.0, _clock(state.stop), pairs=True) is None:
+                continue
+            self.left -= 1
+            short = AnyOf(state.stop, MaxRuntime(self.params.probe_seconds))
+            quiet = replace(self.params, polish=True, probes=0)
+            assert state.best is not None
+            found = search(tied, short, params=quiet, seed=seed, start=state.best)
+            if found.is_feasible() and found.tours:
+                state.offer(self.data, _plan_of(self.data, found))
+            break
+        # the stall is measured again from here, so probes interleave with
+        # the main search instead of taking the rest of its time at once
+        state.improved_at = max(state.improved_at, time.perf_counter() - PROBE_IDLE_S)
 
 
 def _plan_of(data: ProblemData, result: Result) -> Plan:

@@ -48,6 +48,7 @@ class SearchState:
     best_score: int = 0
     stopped: bool = False
     segments: int = 0
+    improved_at: float = field(default_factory=time.perf_counter)
     on_best: BestSink | None = None
     team: Helpers | None = None
     data: ProblemData | None = None
@@ -65,6 +66,7 @@ class SearchState:
         score = plan_score(data, plan)
         if self.best is None or score > self.best_score:
             self.best, self.best_score = plan, score
+            self.improved_at = time.perf_counter()
             if self.on_best is not None:
                 self.on_best(score, plan)
         self.report(self.best_score)
