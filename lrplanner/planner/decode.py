@@ -17,6 +17,7 @@ from lrplanner.core.locations import SITE_PREFIX, location_name, location_zone
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
 from lrplanner.core.procedures import arrival_minutes, check_in_minutes
+from lrplanner.network.estimate import great_circle_km
 from lrplanner.network.legs import Step
 from lrplanner.planner.axis import MINUTE
 from lrplanner.planner.timing import (
@@ -615,17 +616,30 @@ def _serves_lunch(model: RouteModel, block: Block) -> bool:
     return found is not None and found.serves_lunch and found.id not in split
 
 
+#: A site farther than this from its town has its lunch "near" its address:
+#: "Lunch in Khulna" would send the group an hour's drive from Dacope.
+LUNCH_TOWN_KM = 10.0
+
+
 def _lunch_town(model: RouteModel, where: str) -> str:
-    """Return where a lunch is eaten, in words. At a site's location the
-    group eats in the site's town (a site that serves lunch has it inside
-    the visit, never as a meal of its own), or near the site when it has no
-    town."""
+    """Return where a lunch is eaten, in words, after "Lunch ". At a site's
+    location the group eats in the site's town (a site that serves lunch
+    has it inside the visit, never as a meal of its own); near the site's
+    address when the town is more than ``LUNCH_TOWN_KM`` away (a rural host
+    whose Place is the district town); near the site when it has neither."""
     project = model.project
     if not where.startswith(SITE_PREFIX):
-        return location_name(project, where)
+        return f"in {location_name(project, where)}"
     site = project.site_by_id[SiteId(where.removeprefix(SITE_PREFIX))]
     town = project.place_by_id.get(site.place) if site.place else None
-    return town.name if town is not None else f"a place near {site.name}"
+    far = town is None or (
+        site.lat is not None
+        and site.lon is not None
+        and great_circle_km(site.lat, site.lon, town.lat, town.lon) > LUNCH_TOWN_KM
+    )
+    if far and site.address.strip():
+        return f"near {site.address.strip()}"
+    return f"in {town.name}" if town is not None else f"in a place near {site.name}"
 
 
 def _meal(
@@ -641,9 +655,7 @@ def _meal(
         kind=EventKind.MEAL,
         start=begin,
         end=begin + length,
-        title=f"Lunch in {name}, after check-in"
-        if after_check_in
-        else f"Lunch in {name}",
+        title=f"Lunch {name}, after check-in" if after_check_in else f"Lunch {name}",
         tz=location_zone(model.project, where).key,
         place=PlaceId(where),
     )

@@ -12,6 +12,8 @@ from lrplanner import services
 from lrplanner.core.ids import SiteId
 from lrplanner.core.locations import SITE_PREFIX
 from lrplanner.core.plan import EventKind
+from lrplanner.network.estimate import great_circle_km
+from lrplanner.planner.decode import LUNCH_TOWN_KM
 
 if TYPE_CHECKING:
     from lrplanner.planner.plan import PlanOutcome
@@ -45,4 +47,32 @@ def test_a_lunch_at_a_hosts_location_names_its_town(
         assert not site.serves_lunch
         assert site.name not in meal.title
         assert site.place is not None
-        assert meal.title == f"Lunch in {project.place_by_id[site.place].name}"
+        town = project.place_by_id[site.place]
+        assert site.lat is not None
+        assert site.lon is not None
+        km = great_circle_km(site.lat, site.lon, town.lat, town.lon)
+        if km > LUNCH_TOWN_KM:  # a rural host: "in" its district town is false
+            assert meal.title == f"Lunch near {site.address}"
+        else:
+            assert meal.title == f"Lunch in {town.name}"
+
+
+def test_a_lunch_far_from_the_hosts_town_is_near_its_address() -> None:
+    """Tests the South Asia plan's lunch after the Dacope floating gardens
+    (70 km from Khulna, its Place): "near Dacope upazila, Khulna", not "in
+    Khulna", which would send the group an hour's drive away."""
+    path = SAMPLE.with_name("south_asia.xlsx")
+    project = services.load_inputs(path).project
+    assert project is not None
+    planned = services.plan_project(project, seconds=3, seed=0)
+    titles = [
+        e.title
+        for d in planned.itinerary.days
+        for e in d.events
+        if e.kind is EventKind.MEAL and e.place and e.place.startswith(SITE_PREFIX)
+    ]
+    near = [t for t in titles if t.startswith("Lunch near ")]
+    assert near, titles
+    for title in near:
+        address = title.removeprefix("Lunch near ")
+        assert any(s.address == address for s in project.sites)
