@@ -96,3 +96,25 @@ def test_a_benchmark_run_keeps_the_other_benchmarks_sections(tmp_path: Path) -> 
     assert "old table" not in kept
     assert "dropped" not in kept
     assert kept_sections(tmp_path / "missing.md") == []
+
+
+def test_the_scale_matrix_table_reports_the_gap_to_the_long_runs() -> None:
+    """Tests bench.scale_matrix's table: the gap is to the best of the long
+    runs (or the budget plan, when it is better), one row per size."""
+    import argparse
+
+    from bench.scale_matrix import table
+
+    args = argparse.Namespace(
+        budget=10.0, long_seconds=40.0, long_runs=2, sites="20,400", days="21"
+    )
+    rows: list[dict[str, object]] = [
+        {"sites": 20, "days": 21, "value": 90.0, "visits": 9, "wall": 10.2,
+         "peak_mb": 120, "long": [100.0, 95.0]},
+        {"sites": 400, "days": 21, "value": 50.0, "visits": 5, "wall": 11.0,
+         "peak_mb": 480, "long": [40.0, 45.0]},
+    ]  # fmt: skip
+    lines = table(rows, args).splitlines()
+    assert lines[-2] == "| 20 | 21 | 90.0 | 9 | 10.2 | 120 | 100.0 | 10.0 % |"
+    assert lines[-1] == "| 400 | 21 | 50.0 | 5 | 11.0 | 480 | 45.0 | 0.0 % |"
+    assert "best of 2 runs of 40 s" in lines[2]
