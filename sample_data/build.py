@@ -3,7 +3,8 @@
 Run ``python -m sample_data.build`` (or ``make samples``). For each folder in
 :data:`SAMPLES` it reads one CSV per sheet (``Route.csv`` holds two columns,
 Setting and Value), checks the data for internal consistency, writes
-``sample_data/<name>.xlsx`` with :func:`lrplanner.importers.write_template`,
+``sample_data/<name>.xlsx`` with :func:`lrplanner.importers.write_template`
+(a programme's further routes from ``Route 2.csv``, ... as sheets Route 2, ...),
 reads that workbook back with :func:`lrplanner.importers.read_inputs` and
 exits with status 1 if anything is wrong.
 """
@@ -18,11 +19,11 @@ from pathlib import Path
 
 from timezonefinder import TimezoneFinder
 
-from lrplanner.core.columns import SHEETS, Kind, SheetSpec
+from lrplanner.core.columns import ROUTE, SHEETS, Kind, SheetSpec
 from lrplanner.importers import read_inputs, write_template
 
 HERE = Path(__file__).resolve().parent
-SAMPLES: tuple[str, ...] = ("mekong", "south_asia")
+SAMPLES: tuple[str, ...] = ("mekong", "south_asia", "mekong_programme")
 
 #: The IANA zones a country's places and sites may fall in: a cheap check that
 #: coordinates land in the right country (northern Viet Nam is mapped to
@@ -94,6 +95,12 @@ def read_folder(folder: Path) -> dict[str, list[Row]]:
             rows[spec.name] = _sheet_rows(spec, _read_csv(path))
         elif spec.required:
             raise SystemExit(f"missing {path}")
+        if spec is ROUTE:  # a programme's further routes: Route 2.csv, ...
+            for number in range(2, 100):
+                more = folder / f"Route {number}.csv"
+                if not more.exists():
+                    break
+                rows[more.stem] = _sheet_rows(spec, _read_csv(more))
     return rows
 
 
@@ -149,12 +156,13 @@ def _reference_problems(rows: Rows) -> list[str]:
         for sid in _split(champion["Site IDs"]):
             if sid not in sites or cid not in _split(sites[sid]["Champion IDs"]):
                 problems.append(f"champion {cid}: site {sid} does not list it")
-    route = rows["Route"][0]
-    problems.extend(
-        f"Route {key} {route[key]!r} is not a place"
-        for key in ("Start place", "End place")
-        if str(route[key]) not in places
-    )
+    for sheet in [name for name in rows if name.startswith("Route")]:
+        route = rows[sheet][0]
+        problems.extend(
+            f"{sheet} {key} {route[key]!r} is not a place"
+            for key in ("Start place", "End place")
+            if str(route[key]) not in places
+        )
     for number, link in enumerate(rows.get("Links", ()), start=2):
         problems.extend(
             f"Links row {number}: unknown place {link[key]!r}"

@@ -181,9 +181,24 @@ HOURS_HELP = (
     "'Opening hours' value, or open all day"
 )
 
+
+def _route_of(what: str) -> ColumnSpec:
+    """Return the Route column of a sheet whose rows belong to one route."""
+    return _c(
+        "route",
+        "Route",
+        Kind.TEXT,
+        f"the Route name of the route {what} belongs to, when the workbook "
+        "holds several Route sheets (Route, Route 2, ...); blank with one route",
+        synonyms=("route name", "learning route"),
+        compound=True,
+    )
+
+
 ROUTE = SheetSpec(
     name="Route",
-    help="One setting per row: column A the setting, column B its value.",
+    help="One setting per row: column A the setting, column B its value. "
+    "A programme adds one such sheet per further route: Route 2, Route Nov...",
     key_value=True,
     columns=(
         _c(
@@ -932,6 +947,7 @@ PARTICIPANTS = SheetSpec(
         ),
         *_journey("arrival", "lands", ("2027-02-28", "16:40", "TG580", "PNH")),
         *_journey("departure", "takes off", ("2027-03-12", "10:05", "VN601", "SGN")),
+        _route_of("the participant travels on"),
     ),
 )
 
@@ -1368,6 +1384,7 @@ BUDGET = SheetSpec(
             synonyms=("notes", "basis", "comment"),
             default="",
         ),
+        _route_of("the amount is planned for"),
     ),
 )
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from lrplanner.importers.inputs import read_inputs
 from lrplanner.importers.report import ImportResult, SkippedRow
-from lrplanner.importers.template import write_project_workbook, write_template
+from lrplanner.importers.template import (
+    write_programme_workbook,
+    write_project_workbook,
+    write_template,
+)
 
 __all__ = [
     "ImportResult",
     "SkippedRow",
     "read_inputs",
+    "write_programme_workbook",
     "write_project_workbook",
     "write_template",
 ]

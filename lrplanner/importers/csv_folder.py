@@ -16,11 +16,18 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from typing import TYPE_CHECKING
 
 from lrplanner.core.errors import InputError
 from lrplanner.importers.cells import is_blank
-from lrplanner.importers.source import MAX_ROWS, Source, check_size, match_sheet
+from lrplanner.importers.source import (
+    MAX_ROWS,
+    Source,
+    check_size,
+    is_more_route,
+    match_sheet,
+)
 from lrplanner.importers.table import RawSheet
 
 if TYPE_CHECKING:
@@ -30,26 +37,34 @@ if TYPE_CHECKING:
 def read_csv_folder(folder: Path) -> Source:
     """Return the raw sheets of a CSV folder; problems are in ``Source.errors``."""
     source = Source(file=folder.name, csv=True)
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.iterdir(), key=_natural):
         if path.suffix.lower() != ".csv" or not path.is_file():
             continue
         spec = match_sheet(path.stem)
-        if spec is None:
+        key = path.stem if spec is None else spec.name
+        if spec is None and not is_more_route(path.stem):
             source.warnings.append(_warning(path.name, "", _IGNORED))
             continue
-        if spec.name in source.sheets:
-            first = source.sheets[spec.name].name
-            source.fail(f"one file for {spec.name} (also {first})", sheet=path.name)
+        if key in source.sheets:
+            first = source.sheets[key].file
+            source.fail(f"one file for {key} (also {first})", sheet=path.name)
             continue
         rows = _read_file(path, source)
         if rows is not None:
-            source.sheets[spec.name] = RawSheet(path.name, spec.name, rows)
+            source.sheets[key] = RawSheet(path.name, key, rows)
     return source
 
 
+def _natural(path: Path) -> tuple[tuple[int, str], ...]:
+    """Return a sort key that puts Route 2.csv before Route 10.csv."""
+    parts = re.split(r"(\d+)", path.name.lower())
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in parts if p)
+
+
 _IGNORED = (
-    "a file named Route, Sites, Champions, Participants, Places, Links, Visas "
-    "or Budget .csv; this file is ignored"
+    "a file named Route, Sites, Champions, Participants, Places, Links, Visas, "
+    "Budget or Rates .csv, or a further route's Route file (Route 2.csv); this "
+    "file is ignored"
 )
 
 

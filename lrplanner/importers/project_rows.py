@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from lrplanner.core.columns import SheetSpec
     from lrplanner.core.currency import LocalAmount
     from lrplanner.core.places import Place
+    from lrplanner.core.programme import Programme
     from lrplanner.core.project import Project
     from lrplanner.core.sites import Site
     from lrplanner.core.timespan import OpeningHours, TimeWindow
@@ -57,6 +58,32 @@ def project_rows(project: Project) -> dict[str, list[Row]]:
         "Budget": [record_row(BUDGET, line) for line in project.budget],
         "Rates": [record_row(RATES, rate) for rate in project.rates],
     }
+
+
+def programme_rows(programme: Programme) -> dict[str, list[Row]]:
+    """Return the rows of a programme's one workbook: its first route's
+    project rows, a Route sheet per further route ("Route 2", "Route 3",
+    ...: always a valid sheet title, whatever the route's name) and every
+    route's participants and budget lines with its name in the Route
+    column. A programme of one route gives :func:`project_rows`."""
+    rows = project_rows(programme.project(0))
+    if len(programme.routes) == 1:
+        return rows
+    rows["Participants"], rows["Budget"] = [], []
+    for number, own in enumerate(programme.routes, start=1):
+        if number > 1:
+            rows[route_sheet_title(number)] = [record_row(ROUTE, own.route)]
+        named = {"route": own.route.name}
+        rows["Participants"].extend(
+            record_row(PARTICIPANTS, p) | named for p in own.participants
+        )
+        rows["Budget"].extend(record_row(BUDGET, b) | named for b in own.budget)
+    return rows
+
+
+def route_sheet_title(number: int) -> str:
+    """Return the sheet title route ``number`` (1-based) is written on."""
+    return "Route" if number == 1 else f"Route {number}"
 
 
 def record_row(spec: SheetSpec, record: object, compound: Row | None = None) -> Row:

@@ -6,8 +6,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
 from lrplanner.core.columns import ROUTE, SHEETS
+from lrplanner.core.programme import Programme
 from lrplanner.core.project import Project
-from lrplanner.importers import crosscheck, records
+from lrplanner.importers import crosscheck, records, routes
 from lrplanner.importers.cells import CellError, is_blank, parse_currency, show
 from lrplanner.importers.cleantext import note, without_invisible
 from lrplanner.importers.crosscheck import Loaded
@@ -137,13 +138,18 @@ def _load_records(
 
 
 def build_result(source: Source) -> ImportResult:
-    """Return the checked project (or every problem) from a source's raw sheets."""
+    """Return the checked project (or every problem) from a source's raw sheets.
+
+    A source of several Route sheets gives a programme (:mod:`.routes`);
+    ``project`` is then its first route's.
+    """
     errors, warnings = list(source.errors), list(source.warnings)
     if errors and not source.sheets:
         return ImportResult(
             project=None, errors=tuple(errors), warnings=tuple(warnings)
         )
     tables = _tables(source, errors)
+    more = routes.route_tables(source, errors)
     crosscheck.check_count(tables["Sites"], crosscheck.MAX_SITES, "sites", errors)
     reporting = _reporting_currency(tables["Route"])
     rates = _load(tables["Rates"], records.build_rate, errors, warnings)
@@ -155,85 +161,115 @@ def build_result(source: Source) -> ImportResult:
     )
     with converting(exchange):
         loaded = _load_records(tables, errors, warnings)
+        others = [_load(t, build_route, errors, warnings) for t in more]
     route, sites, champions, participants, places, links, visas, budget = loaded
+    every = [route, *others]
+    routes.check_routes(every, reporting, errors)
     crosscheck.drop_duplicates(sites, errors)
     crosscheck.drop_duplicates(champions, errors)
-    crosscheck.drop_duplicates(participants, errors)
     crosscheck.drop_duplicates(places, errors)
     crosscheck.drop_duplicate_visas(visas, errors)
-    crosscheck.drop_duplicate_planned(budget, errors)
+    sheets = [r.table for r in every]
+    people = routes.split(participants, sheets, errors)
+    planned = routes.split(budget, sheets, errors)
+    for group in people:
+        crosscheck.drop_duplicates(group, errors)
+    for lines in planned:
+        crosscheck.drop_duplicate_planned(lines, errors)
     place_ids = _ids(tables["Places"])
     problems = (errors, warnings)
     crosscheck.check_site_refs(sites, _ids(tables["Champions"]), place_ids, problems)
     crosscheck.check_champion_sites(champions, _ids(tables["Sites"]), errors)
     crosscheck.check_link_places(links, place_ids, errors)
-    crosscheck.check_route_places(route, place_ids, errors)
-    frame = route.values()[0] if route.items else None
-    check_journeys(participants, place_ids, frame, problems)
-    for settings, _ in route.items:
-        crosscheck.check_availability(sites, settings, problems)
-        crosscheck.check_availability(champions, settings, problems)
-        crosscheck.check_blackouts(sites, settings, warnings)
-    project = None
-    if not errors and route.items:
-        inputs = (sites, champions, participants, places, links, visas, budget)
+    for one, group in zip(every, people, strict=True):
+        crosscheck.check_route_places(one, place_ids, errors)
+        frame = one.values()[0] if one.items else None
+        check_journeys(group, place_ids, frame, problems)
+    _check_dates([s for r in every for s in r.values()], sites, champions, problems)
+    programme = None
+    if not errors and all(r.items for r in every):
+        shared = (sites, champions, places, links, visas)
         used = (*rates.values(), *_new(exchange.used, rates.values()))
-        project = _project(route, inputs, used, errors)
-    return _result(project, tables, errors, warnings)
+        own = list(zip(every, people, planned, strict=True))
+        programme = _programme(own, shared, used, errors)
+    return _result(programme, [*tables.values(), *more], errors, warnings)
 
 
-Inputs = tuple[
+def _check_dates(
+    settings: list[RouteSettings],
+    sites: Loaded[Site],
+    champions: Loaded[Champion],
+    problems: tuple[list[InputError], list[InputError]],
+) -> None:
+    """Warn about availability and blackouts outside the route (a programme:
+    outside every route)."""
+    if len(settings) > 1:
+        routes.check_programme_dates(sites, settings, problems[1])
+        routes.check_programme_dates(champions, settings, problems[1])
+        return
+    for one in settings:
+        crosscheck.check_availability(sites, one, problems)
+        crosscheck.check_availability(champions, one, problems)
+        crosscheck.check_blackouts(sites, one, problems[1])
+
+
+Shared = tuple[
     "Loaded[Site]",
     "Loaded[Champion]",
-    "Loaded[Participant]",
     "Loaded[Place]",
     "Loaded[Link]",
     "Loaded[VisaRule]",
-    "Loaded[PlannedAmount]",
 ]
+Own = tuple["Loaded[RouteSettings]", "Loaded[Participant]", "Loaded[PlannedAmount]"]
 
 
-def _project(
-    route: Loaded[RouteSettings],
-    inputs: Inputs,
+def _programme(
+    own: list[Own],
+    shared: Shared,
     rates: tuple[ExchangeRate, ...],
     errors: list[InputError],
-) -> Project | None:
-    sites, champions, participants, places, links, visas, budget = inputs
-    try:
-        return Project(
-            route=route.values()[0],
-            sites=sites.values(),
-            champions=champions.values(),
-            participants=participants.values(),
-            places=places.values(),
-            links=links.values(),
-            visas=visas.values(),
-            budget=budget.values(),
-            rates=rates,
-        )
-    except ValueError as exc:
-        errors.append(route.table.error(None, None, "", f"consistent data ({exc})"))
-        return None
+) -> Programme | None:
+    """Return the routes read as a programme (of one route, for one)."""
+    sites, champions, places, links, visas = shared
+    made: Programme | None = None
+    for route, participants, budget in own:
+        try:
+            project = Project(
+                route=route.values()[0],
+                sites=sites.values(),
+                champions=champions.values(),
+                participants=participants.values(),
+                places=places.values(),
+                links=links.values(),
+                visas=visas.values(),
+                budget=budget.values(),
+                rates=rates,
+            )
+            made = Programme.of(project) if made is None else made.with_route(project)
+        except ValueError as exc:
+            expected = f"consistent data ({exc})"
+            errors.append(route.table.error(None, None, "", expected))
+            return None
+    return made
 
 
 def _result(
-    project: Project | None,
-    tables: dict[str, Table],
+    programme: Programme | None,
+    tables: list[Table],
     errors: list[InputError],
     warnings: list[InputError],
 ) -> ImportResult:
+    ok = programme is not None and not errors
     return ImportResult(
-        project=None if errors else project,
+        project=programme.project(0) if ok and programme else None,
+        programme=programme if ok else None,
         errors=tuple(errors),
         warnings=tuple(warnings),
-        skipped=tuple(
-            SkippedRow(t.sheet, row) for t in tables.values() for row in t.skipped
-        ),
+        skipped=tuple(SkippedRow(t.sheet, row) for t in tables for row in t.skipped),
         extra_columns=MappingProxyType(
-            {t.sheet: tuple(t.extra) for t in tables.values() if t.extra}
+            {t.sheet: tuple(t.extra) for t in tables if t.extra}
         ),
         counts=MappingProxyType(
-            {name: len(t.records) for name, t in tables.items() if name != "Route"}
+            {t.spec.name: len(t.records) for t in tables if t.spec is not ROUTE}
         ),
     )

@@ -27,6 +27,14 @@ INTRO = (
     "sheets, rows and columns are read, with a warning.",
     "Route sheet: one setting per row, the setting's name in column A and its "
     "value in column B; column C onward is free for comments.",
+    "Several routes (a programme): copy the Route sheet once per further "
+    "route and name the copies Route and a name, such as Route 2 or Route "
+    "Nov (CSV: Route 2.csv); the routes follow in the order of the sheets. "
+    "The other sheets are shared, and then every Participants and Budget row "
+    "names its route's Route name in the Route column. Each route has its "
+    "own name and the same currency. Plan the routes together with "
+    "'lrplanner programme plan' or the desktop app; with one Route sheet "
+    "leave the Route column blank.",
     "Travel: legs come from Links; where Links has none, a road is estimated "
     "from the distance, but only between two places in one country on the same "
     "island or landmass (a place Links joins only by boat counts as an island). "

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from lrplanner.core.errors import InputError
 from lrplanner.core.people import Gender
+from lrplanner.core.programme import Programme
 from lrplanner.core.project import Project
 
 
@@ -23,12 +24,16 @@ class SkippedRow:
 class ImportResult:
     """The outcome of reading a workbook or CSV folder.
 
-    ``project`` is None exactly when ``errors`` is not empty. ``counts``
+    ``project`` is None exactly when ``errors`` is not empty. A workbook
+    of several Route sheets gives ``programme``, every route with the shared
+    records, and ``project`` is its first route's; an import of one route
+    gives a programme of one (a project file read: None). ``counts``
     holds the number of data rows read per sheet and ``extra_columns`` the
     headers (or Route settings) LR Planner does not know, kept as notes.
     """
 
     project: Project | None
+    programme: Programme | None = None
     errors: tuple[InputError, ...] = ()
     warnings: tuple[InputError, ...] = ()
     skipped: tuple[SkippedRow, ...] = ()
@@ -42,9 +47,18 @@ class ImportResult:
         """Return whether a project was loaded."""
         return self.project is not None
 
+    @property
+    def routes(self) -> int:
+        """Return the number of routes read (0 if nothing loaded)."""
+        if self.programme is not None:
+            return len(self.programme.routes)
+        return 1 if self.project is not None else 0
+
     def summary(self) -> str:
         """Return a short human summary of what was loaded and what was not."""
         lines = _project_lines(self.project) if self.project else []
+        if self.programme is not None and len(self.programme.routes) > 1:
+            lines = _programme_lines(self.programme) + lines
         if self.errors:
             lines.append(
                 f"Nothing loaded: {_plural(len(self.errors), 'problem')} found."
@@ -72,6 +86,17 @@ def _plural(count: int, noun: str) -> str:
 
 def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %" if whole else "0 %"
+
+
+def _programme_lines(programme: Programme) -> list[str]:
+    lines = [f"A programme of {len(programme.routes)} routes (the first below):"]
+    for number, own in enumerate(programme.routes, start=1):
+        route = own.route
+        lines.append(
+            f"  {number}. {route.name!r}: {route.start_date} to {route.end_date}, "
+            f"{_plural(len(own.participants), 'participant')}."
+        )
+    return lines
 
 
 def _project_lines(project: Project) -> list[str]:

@@ -18,7 +18,8 @@ MAX_COLUMNS = 200
 
 @dataclass(slots=True)
 class Source:
-    """Raw sheets by sheet spec name, plus problems found while reading them."""
+    """Raw sheets by sheet spec name (a further Route sheet by its own name:
+    see :func:`is_more_route`), plus problems found while reading them."""
 
     file: str
     csv: bool = False
@@ -48,6 +49,20 @@ def match_sheet(name: str) -> SheetSpec | None:
         if wanted in {normalise_header(n) for n in (spec.name, *spec.synonyms)}:
             return spec
     return None
+
+
+def is_more_route(name: str) -> bool:
+    """Return whether a sheet (or CSV file stem) holds a further route of a
+    programme: "Route" and a name after a space, ``_`` or ``-`` ("Route 2",
+    "Route Nov"). Such sheets are kept in ``Source.sheets`` under their own
+    name, after the sheets :data:`SHEETS` names."""
+    folded = normalise_header(name)
+    return folded.startswith("route ") and match_sheet(name) is None
+
+
+def more_routes(source: Source) -> list[RawSheet]:
+    """Return the further Route sheets of a source, in the order read."""
+    return [raw for key, raw in source.sheets.items() if is_more_route(key)]
 
 
 def check_size(source: Source, size: int) -> bool:

@@ -3,7 +3,8 @@
 ``write_template`` is the one writer of the input format: with no rows it
 writes the example rows from :mod:`lrplanner.core.columns`; with rows
 (keys = column keys or headers) it writes those, which is how the sample
-workbooks are built. ``write_project_workbook`` writes a Project back.
+workbooks are built. ``write_project_workbook`` writes a Project back,
+``write_programme_workbook`` a Programme (a Route sheet per route).
 """
 
 from __future__ import annotations
@@ -27,9 +28,13 @@ from lrplanner.core.visa_table import starting_rules
 from lrplanner.importers import ecb
 from lrplanner.importers.cells import CellError
 from lrplanner.importers.multicells import PARSERS
-from lrplanner.importers.project_rows import project_rows, record_row
+from lrplanner.importers.project_rows import (
+    programme_rows,
+    project_rows,
+    record_row,
+)
 from lrplanner.importers.readme import write_readme
-from lrplanner.importers.source import match_sheet
+from lrplanner.importers.source import is_more_route, match_sheet
 from lrplanner.importers.table import match_column
 
 if TYPE_CHECKING:
@@ -39,7 +44,9 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from lrplanner.core.columns import ColumnSpec
     from lrplanner.core.currency import ExchangeRate
+    from lrplanner.core.programme import Programme
     from lrplanner.core.project import Project
 
     Rows = Mapping[str, Sequence[Mapping[str, object]]]
@@ -87,8 +94,11 @@ def write_template(path: Path, rows: Rows | None = None) -> None:
         sheet = book.create_sheet(spec.name)
         if spec.key_value:
             _write_settings(sheet, spec, data)
+            for name, more in (given or {}).items():
+                if is_more_route(name):  # a programme's further routes
+                    _write_settings(book.create_sheet(name), spec, more)
         else:
-            _write_records(sheet, spec, data)
+            _write_records(sheet, spec, data, blank=given is None)
     save_atomically(book, path)
 
 
@@ -104,6 +114,14 @@ def write_project_workbook(project: Project, path: Path) -> None:
         The .xlsx file to write, atomically.
     """
     write_template(path, project_rows(project))
+
+
+def write_programme_workbook(programme: Programme, path: Path) -> None:
+    """Write a Programme as one input workbook that reads back to it: a
+    Route sheet per route (Route, Route 2, ...), the shared sheets once and
+    the Route column on Participants and Budget; one route writes as
+    :func:`write_project_workbook` does."""
+    write_template(path, programme_rows(programme))
 
 
 def _examples(spec: SheetSpec) -> Sequence[Mapping[str, object]]:
@@ -137,6 +155,9 @@ def _rows_by_sheet(rows: Rows) -> dict[str, Sequence[Mapping[str, object]]]:
     by_sheet: dict[str, Sequence[Mapping[str, object]]] = {}
     for name, sheet_rows in rows.items():
         spec = match_sheet(name)
+        if spec is None and is_more_route(name):
+            by_sheet[name] = sheet_rows
+            continue
         if spec is None:
             raise ValueError(f"no sheet {name!r} in the input workbook")
         by_sheet[spec.name] = sheet_rows
@@ -182,37 +203,58 @@ def _write_settings(
 
 
 def _write_records(
-    sheet: Worksheet, spec: SheetSpec, data: Sequence[Mapping[str, object]]
+    sheet: Worksheet,
+    spec: SheetSpec,
+    data: Sequence[Mapping[str, object]],
+    *,
+    blank: bool = False,
 ) -> None:
     extra: list[str] = []
     for row in data:
         extra.extend(k for k in row if match_column(spec, k) is None and k not in extra)
-    headers = [
-        (c.header, _tooltip(c.help, c.example, c.synonyms)) for c in spec.columns
-    ]
+    columns = _columns(spec, data, blank)
+    headers = [(c.header, _tooltip(c.help, c.example, c.synonyms)) for c in columns]
     _header(sheet, headers + [(name, "extra column, kept as a note") for name in extra])
-    kinds = [c.kind for c in spec.columns] + [Kind.TEXT] * len(extra)
+    kinds = [c.kind for c in columns] + [Kind.TEXT] * len(extra)
     for number, row in enumerate(data, start=2):
-        cells = _by_column(spec, row, extra)
+        cells = _by_column(spec, columns, row, extra)
         for index, kind in enumerate(kinds):
             _put(sheet.cell(row=number, column=index + 1), kind, cells.get(index))
-    for index, column in enumerate(spec.columns, start=1):
+    for index, column in enumerate(columns, start=1):
         width = max(len(column.header), len(column.example), 8) + 3
         sheet.column_dimensions[get_column_letter(index)].width = min(width, 40)
         _validate(sheet, column.kind, get_column_letter(index))
 
 
+def _columns(
+    spec: SheetSpec, data: Sequence[Mapping[str, object]], blank: bool
+) -> list[ColumnSpec]:
+    """Return the columns to write: the Route column of Participants and
+    Budget only in the blank template or when a row names a route (one
+    route writes as it always has)."""
+    if blank:
+        return list(spec.columns)
+    named = {
+        column.key
+        for row in data
+        for key, value in row.items()
+        if value not in (None, "") and (column := match_column(spec, key))
+    }
+    return [c for c in spec.columns if c.key != "route" or "route" in named]
+
+
 def _by_column(
-    spec: SheetSpec, row: Mapping[str, object], extra: list[str]
+    spec: SheetSpec,
+    columns: list[ColumnSpec],
+    row: Mapping[str, object],
+    extra: list[str],
 ) -> dict[int, object]:
     cells: dict[int, object] = {}
     for key, value in row.items():
         column = match_column(spec, key)
-        index = (
-            spec.columns.index(column)
-            if column
-            else len(spec.columns) + extra.index(key)
-        )
+        if column is not None and column not in columns:
+            continue
+        index = columns.index(column) if column else len(columns) + extra.index(key)
         cells[index] = value
     return cells
 

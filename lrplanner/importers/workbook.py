@@ -25,7 +25,7 @@ from defusedxml import DefusedXmlException
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from lrplanner.core.columns import SHEETS
+from lrplanner.core.columns import ROUTE, SHEETS
 from lrplanner.core.errors import InputError
 from lrplanner.importers import sheetchecks
 from lrplanner.importers.cells import FormulaCell, is_blank
@@ -35,6 +35,7 @@ from lrplanner.importers.source import (
     MAX_ROWS,
     Source,
     check_size,
+    is_more_route,
     match_sheet,
 )
 from lrplanner.importers.table import RawSheet
@@ -150,24 +151,27 @@ def _collect(book: Workbook, source: Source) -> set[str]:
     damaged = False
     for sheet in _sheets(book):
         spec = match_sheet(sheet.title)
+        key = sheet.title if spec is None else spec.name
+        if spec is None and is_more_route(sheet.title):
+            spec = ROUTE  # a further route of a programme: Route 2, ...
         if spec is None:
             if sheet.title.strip().lower() != "readme":
                 source.warnings.append(_ignored(source, sheet.title))
             continue
-        if spec.name in source.sheets:
-            first = source.sheets[spec.name].name
+        if key in source.sheets:
+            first = source.sheets[key].name
             source.fail(f"one {spec.name} sheet (also {first!r})", sheet=sheet.title)
             continue
         scan = _scan(sheet, source)
         if scan is None:  # damaged: what the others refer to cannot be checked
             damaged = True
             continue
-        source.sheets[spec.name] = RawSheet(source.file, sheet.title, tuple(scan.rows))
+        source.sheets[key] = RawSheet(source.file, sheet.title, tuple(scan.rows))
         if sheet.sheet_state != "visible":
             source.warnings.append(sheetchecks.hidden_sheet(source.file, sheet.title))
         sheetchecks.report(source, sheet.title, spec, scan)
         if scan.has_formula:
-            formulas.add(spec.name)
+            formulas.add(key)
     if damaged:
         source.sheets.clear()
         return set()
@@ -202,7 +206,8 @@ def _ignored(source: Source, title: str) -> InputError:
         row=None,
         column=None,
         value="",
-        expected=f"one of the sheets {names}; this sheet is ignored",
+        expected=f"one of the sheets {names} (or a further route's Route sheet, "
+        "named Route and a name: Route 2); this sheet is ignored",
     )
 
 

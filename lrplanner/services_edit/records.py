@@ -36,8 +36,10 @@ if TYPE_CHECKING:
 
 
 def editable_keys(sheet: str) -> frozenset[str]:
-    """Return the column keys of ``sheet`` a user may change in place (not ids)."""
-    return frozenset(c.key for c in SHEETS[sheet].spec.columns if c.key != "id")
+    """Return the column keys of ``sheet`` a user may change in place (not
+    ids, nor the Route column: a row belongs to the route shown)."""
+    columns = SHEETS[sheet].spec.columns
+    return frozenset(c.key for c in columns if c.key not in {"id", "route"})
 
 
 def record_label(project: Project, sheet: str, number: int) -> str:

@@ -261,7 +261,7 @@ def write_csv_folder(rows: Rows, folder: Path, delimiter: str = ",") -> Path:
     for sheet, records in rows.items():
         with (folder / f"{sheet}.csv").open("w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f, delimiter=delimiter)
-            if sheet == "Route":
+            if sheet == "Route" or sheet.startswith("Route "):
                 writer.writerow(["Setting", "Value"])
                 for key, value in records[0].items():
                     writer.writerow([key, _text(value)])

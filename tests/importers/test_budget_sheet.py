@@ -189,8 +189,9 @@ def test_template_has_a_documented_budget_sheet(tmp_path: Path) -> None:
     write_template(path)
     book = openpyxl.load_workbook(path)
     sheet = book["Budget"]
-    assert [c.value for c in sheet[1]] == ["Category", "Planned amount", "Note"]
-    assert [c.header for c in BUDGET.columns] == ["Category", "Planned amount", "Note"]
+    headers = ["Category", "Planned amount", "Note", "Route"]
+    assert [c.value for c in sheet[1]] == headers
+    assert [c.header for c in BUDGET.columns] == headers
     choices = [v.formula1 for v in sheet.data_validations.dataValidation]
     assert f'"{CATEGORY_LIST.replace(", ", ",")}"' in choices
     assert any(text.startswith("Budget:") and "accommodation" in text for text in INTRO)

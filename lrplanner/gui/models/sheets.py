@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -14,7 +15,16 @@ if TYPE_CHECKING:
     from lrplanner.core.columns import SheetSpec
 
 Row = Mapping[str, object]
-RECORD_SHEETS = tuple(s for s in SHEETS if not s.key_value)
+
+
+def _in_app(spec: SheetSpec) -> SheetSpec:
+    """Return a sheet as the app's tables show it: without the Route column
+    (the app shows one route at a time; its rows are that route's)."""
+    columns = tuple(c for c in spec.columns if c.key != "route")
+    return replace(spec, columns=columns)
+
+
+RECORD_SHEETS = tuple(_in_app(s) for s in SHEETS if not s.key_value)
 
 
 def cell_text(value: object) -> str:
