@@ -1,7 +1,8 @@
 """Plan a programme: its routes in turn, each with the others' bookings taken.
 
-:func:`from_workbooks` builds a programme from one workbook (or CSV folder,
-or project file) per route; the routes' shared sheets (Sites, Champions,
+:func:`from_workbooks` builds a programme from workbooks, CSV folders or
+project files: one per route, or one holding several Route sheets (or a
+programme file), or a mix; the routes' shared sheets (Sites, Champions,
 Places, Links, Visas, Rates) must agree where they name the same record.
 :func:`plan_programme` plans route 1, then route 2 with route 1's hosts and
 champions closed on the days it booked them (and the hosts' rest days and
@@ -16,11 +17,12 @@ project, and the programme by :func:`lrplanner.core.bookings.conflicts`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lrplanner import storage
 from lrplanner.core.bookings import Conflict, conflicts, holders, with_others_taken
-from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.errors import InfeasibleRequest, ProjectFileError
 from lrplanner.core.ids import SiteId
 from lrplanner.core.programme import Programme
 from lrplanner.core.report import PlanReport
@@ -42,7 +44,8 @@ MOVES: int | None = None
 
 
 def from_workbooks(paths: Sequence[Path], name: str = "") -> Programme:
-    """Return the programme of one input per route, in the order given.
+    """Return the programme of the inputs' routes, in the order given (a
+    workbook of several Route sheets gives all of them, in its order).
 
     Raises
     ------
@@ -52,20 +55,33 @@ def from_workbooks(paths: Sequence[Path], name: str = "") -> Programme:
     """
     programme: Programme | None = None
     for path in paths:
-        result = read_inputs(path)
-        if result.project is None:
-            problems = "; ".join(e.message() for e in result.errors[:3])
-            raise ValueError(f"{path.name} does not load: {problems}")
+        read = _routes(path)
         if programme is None:
-            programme = Programme.of(result.project, name)
-        else:
-            try:
-                programme = programme.with_route(result.project)
-            except ValueError as exc:
-                raise ValueError(f"{path.name}: {exc}") from None
+            programme = replace(read, name=name or read.name)
+            continue
+        try:
+            for index in range(len(read.routes)):
+                programme = programme.with_route(read.project(index))
+        except ValueError as exc:
+            raise ValueError(f"{path.name}: {exc}") from None
     if programme is None:
         raise ValueError("a programme needs at least one route")
     return programme
+
+
+def _routes(path: Path) -> Programme:
+    """Return the routes an input holds: a workbook or CSV folder (one
+    route or several), a project or programme file."""
+    if path.suffix.lower() == storage.SUFFIX:
+        try:
+            return storage.load_programme(path)
+        except ProjectFileError as exc:
+            raise ValueError(f"{path.name} does not load: {exc}") from None
+    result = read_inputs(path)
+    if result.project is None:
+        problems = "; ".join(e.message() for e in result.errors[:3])
+        raise ValueError(f"{path.name} does not load: {problems}")
+    return result.programme or Programme.of(result.project)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

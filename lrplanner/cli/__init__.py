@@ -67,11 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("inputs", type=Path, help=".xlsx, CSV folder or .lrp")
     convert = commands.add_parser(
-        "import", help="import a workbook or CSV folder into a project file"
+        "import",
+        help="import a workbook or CSV folder into a project file (several "
+        "Route sheets: a programme file)",
     )
     convert.add_argument("inputs", type=Path, help=".xlsx or CSV folder")
     convert.add_argument("project", type=Path, help="the .lrp file to write")
-    plan = commands.add_parser("plan", help="plan a route and write the plan files")
+    plan = commands.add_parser(
+        "plan",
+        help="plan a route and write the plan files (a workbook of several "
+        "Route sheets: use 'programme plan')",
+    )
     plan.add_argument("inputs", type=Path, help=".xlsx, CSV folder or .lrp")
     plan.add_argument("--out", type=Path, required=True, help="output folder")
     plan.add_argument(
@@ -124,22 +130,31 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         type=Path,
         nargs="+",
-        help="one workbook, CSV folder or .lrp per route",
+        help="one workbook, CSV folder or .lrp per route, or one workbook with "
+        "a Route sheet per route (Route, Route 2, ...), or a mix",
     )
     new.add_argument("--name", default="", help="the programme's name")
     vet = jobs.add_parser(
         "check", help="list hosts and champions two routes book on one day"
     )
-    vet.add_argument("path", type=Path, help="a programme (or project) file")
+    vet.add_argument(
+        "path", type=Path, help="a programme (or project) file, or a workbook"
+    )
     brief = jobs.add_parser(
         "summary", help="write programme.xlsx: routes, hosts, champions' shares"
     )
-    brief.add_argument("path", type=Path, help="a programme (or project) file")
+    brief.add_argument(
+        "path", type=Path, help="a programme (or project) file, or a workbook"
+    )
     brief.add_argument("--out", type=Path, required=True, help="the .xlsx to write")
     joint = jobs.add_parser(
         "plan", help="plan every route, none booking what another has booked"
     )
-    joint.add_argument("path", type=Path, help="a programme (or project) file")
+    joint.add_argument(
+        "path",
+        type=Path,
+        help="a programme (or project) file, or a workbook of several Route sheets",
+    )
     joint.add_argument("--out", type=Path, required=True, help="output folder")
     joint.add_argument("--seconds", type=float, default=10.0, help="time per plan")
     joint.add_argument("--seed", type=int, default=0, help="random seed")
@@ -218,20 +233,12 @@ def _run(args: argparse.Namespace, run_gui: GuiRunner | None) -> int:
     result = _load_and_report(args.inputs)
     if result.project is None:
         return EXIT_INVALID
+    if args.command == "import" and result.routes > 1:
+        return _import_programme(result, args.project)
+    if args.command in {"plan", "scenarios"} and result.routes > 1:
+        return _one_route_only(args.command, args.inputs, result.routes)
     if args.command == "plan":
-        from lrplanner.cli.plan import plan_command
-        from lrplanner.services_edit.planning import lock_all_visits
-
-        project = result.project
-        if args.keep_visits:
-            if project.plan is None:
-                print(
-                    "--keep-visits needs a project file (.lrp) that holds a plan.",
-                    file=sys.stderr,
-                )
-                return EXIT_INVALID
-            project = lock_all_visits(project)
-        return plan_command(project, args.out, args.seconds, args.seed)
+        return _plan(args, result.project)
     if args.command == "import":
         return _import(result.project, args.project)
     if args.command == "scenarios":
@@ -282,6 +289,47 @@ def _import(project: Project, path: Path) -> int:
     except (OSError, ProjectFileError) as exc:
         return report_write_error(path, exc)
     print(f"Saved the project to {path}")
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace, project: Project) -> int:
+    from lrplanner.cli.plan import plan_command
+    from lrplanner.services_edit.planning import lock_all_visits
+
+    if args.keep_visits:
+        if project.plan is None:
+            print(
+                "--keep-visits needs a project file (.lrp) that holds a plan.",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+        project = lock_all_visits(project)
+    return plan_command(project, args.out, args.seconds, args.seed)
+
+
+def _one_route_only(command: str, inputs: Path, routes: int) -> int:
+    """Refuse a workbook of several routes: planning one alone would book
+    hosts and champions the others need."""
+    print(
+        f"error: {inputs} holds a programme of {routes} routes (Route sheets); "
+        f"'lrplanner {command}' plans one route. Plan them together with "
+        f"'lrplanner programme plan {inputs} --out DIR', or keep one Route "
+        "sheet in a copy of the workbook.",
+        file=sys.stderr,
+    )
+    return EXIT_INVALID
+
+
+def _import_programme(result: ImportResult, path: Path) -> int:
+    from lrplanner.core.errors import ProjectFileError
+    from lrplanner.storage import save_programme
+
+    assert result.programme is not None
+    try:
+        save_programme(result.programme, path)
+    except (OSError, ProjectFileError) as exc:
+        return report_write_error(path, exc)
+    print(f"Saved the programme of {result.routes} routes to {path}")
     return EXIT_OK
 
 

@@ -1,5 +1,6 @@
-"""The ``programme`` commands: build a programme from route workbooks, check
-it for double bookings, plan its routes jointly."""
+"""The ``programme`` commands: build a programme from route workbooks (or
+one workbook of several Route sheets), check it for double bookings, plan
+its routes jointly."""
 
 from __future__ import annotations
 
@@ -47,9 +48,13 @@ def new_command(path: Path, inputs: Sequence[Path], name: str) -> int:
 
 
 def _load(path: Path) -> Programme | None:
+    """Return the programme of a programme (or project) file, or of a
+    workbook or CSV folder (its Route sheets); None, said why, if it fails."""
     try:
+        if path.suffix.lower() != storage.SUFFIX:
+            return planning.from_workbooks([path])
         return storage.load_programme(path)
-    except ProjectFileError as exc:
+    except (ProjectFileError, ValueError) as exc:
         print(f"Cannot open the programme: {exc}", file=sys.stderr)
         return None
 

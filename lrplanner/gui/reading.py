@@ -8,6 +8,7 @@ loader's worker thread.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,18 +24,23 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProgrammeResult(ImportResult):
-    """A programme file read: ``project`` is its first route's."""
+    """A programme file, or a workbook of several Route sheets, read:
+    ``project`` is its first route's."""
 
     programme: Programme
 
 
 def read(path: Path) -> ImportResult:
-    """Return what ``path`` holds; a programme of several routes as a
-    :class:`ProgrammeResult`. Never raises for a bad file: problems come back
-    as errors on the result."""
+    """Return what ``path`` holds; a programme of several routes (a programme
+    file, or a workbook of several Route sheets) as a :class:`ProgrammeResult`.
+    Never raises for a bad file: problems come back as errors on the result."""
     path = Path(path)
     if path.suffix.lower() != storage.SUFFIX:
-        return services.load_inputs(path)
+        result = services.load_inputs(path)
+        if result.programme is None or result.routes == 1:
+            return result
+        fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+        return ProgrammeResult(**fields | {"programme": result.programme})
     try:
         programme = storage.load_programme(path)
     except ProjectFileError as exc:
