@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from lrplanner.cli import main
+from lrplanner.core.availability import site_days
 from lrplanner.core.bookings import bookings, conflicts, with_others_taken
 from lrplanner.core.errors import ProjectFileError
 from lrplanner.core.ids import ChampionId, SiteId
@@ -172,7 +173,15 @@ def test_the_others_bookings_close_the_host_and_the_champion() -> None:
     closed = with_others_taken(programme, 1)
     host = closed.site_by_id[site.id]
     days = {booked - timedelta(days=1), booked, booked + timedelta(days=1)}
-    assert set(host.blackouts) - set(site.blackouts) == days
+    assert host.blackouts == site.blackouts
+    assert {d for d, _ in host.booked} == days
+    reasons = dict(host.booked)
+    assert reasons[booked] == f"booked by {mekong().route.name!r}"
+    assert reasons[booked + timedelta(days=1)].startswith("rest days after")
+    # the left-out reasons and "never open" messages say why, not "blackout"
+    why = {d.day: d.closed_because for d in site_days(closed, host)}
+    assert why[booked] == f"booked by {mekong().route.name!r}"
+    assert why[booked - timedelta(days=1)].startswith("rest days before")
     assert not host.is_available(booked)
     person = closed.champion_by_id[champion]
     assert not any(booked in r for r in person.available)

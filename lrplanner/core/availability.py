@@ -79,6 +79,9 @@ def _closed_reason(project: Project, site: Site, day: date) -> str:
         return "rest day"
     if day in site.blackouts:
         return "blackout date"
+    for booked, why in site.booked:
+        if booked == day:
+            return why
     if site.available and not any(day in r for r in site.available):
         return "outside its available dates"
     if not site.opening.on(day):

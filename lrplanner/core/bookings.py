@@ -168,7 +168,8 @@ def with_others_taken(
 ) -> Project:
     """Return route ``index``'s project with the other routes' bookings closed.
 
-    A site another route visits is blacked out on that day and on its rest
+    A site another route visits is closed (``Site.booked``, with why, which
+    the left-out reasons print) on that day and on its rest
     days either side, and on every day of a year in which it has received
     its most groups; a champion who presents to another route is away on
     that day. Only the route's own dates are touched. A booking in
@@ -185,9 +186,7 @@ def with_others_taken(
     for booking in others:
         for champion in booking.champions:
             away[champion].add(booking.day)
-    sites = tuple(
-        _closed(site, taken_sites.get(site.id, set())) for site in project.sites
-    )
+    sites = tuple(_closed(site, taken_sites.get(site.id, {})) for site in project.sites)
     champions = tuple(
         _away(champion, away.get(champion.id, set()), window)
         for champion in project.champions
@@ -231,9 +230,11 @@ def holders(programme: Programme, index: int) -> dict[SiteId, set[str]]:
 
 def _closed_site_days(
     programme: Programme, others: list[Booking], window: list[date]
-) -> dict[SiteId, set[date]]:
+) -> dict[SiteId, dict[date, str]]:
+    """Return the days each site is closed to a route, with why (the first
+    reason found for a day)."""
     sites = {s.id: s for s in programme.sites}
-    closed: defaultdict[SiteId, set[date]] = defaultdict(set)
+    closed: defaultdict[SiteId, dict[date, str]] = defaultdict(dict)
     per_year: defaultdict[tuple[SiteId, int], set[str]] = defaultdict(set)
     for booking in others:
         site = sites.get(booking.site)
@@ -241,20 +242,32 @@ def _closed_site_days(
             continue
         rest = timedelta(days=site.rest_between_groups)
         for day in window:
-            if abs(day - booking.day) <= rest:
-                closed[site.id].add(day)
+            if day == booking.day:
+                why = f"booked by {booking.route!r}"
+            elif abs(day - booking.day) <= rest:
+                why = (
+                    f"rest days after {booking.route!r} on {booking.day:%d %b}"
+                    if day > booking.day
+                    else f"rest days before {booking.route!r} on {booking.day:%d %b}"
+                )
+            else:
+                continue
+            closed[site.id].setdefault(day, why)
         per_year[site.id, booking.day.year].add(booking.route)
     for (site_id, year), routes in per_year.items():
         most = sites[site_id].max_groups_per_year
         if most is not None and len(routes) >= most:
-            closed[site_id].update(day for day in window if day.year == year)
+            why = f"has its {most} group(s) of {year} from other routes"
+            for day in window:
+                if day.year == year:
+                    closed[site_id].setdefault(day, why)
     return closed
 
 
-def _closed(site: Site, days: set[date]) -> Site:
+def _closed(site: Site, days: dict[date, str]) -> Site:
     if not days:
         return site
-    return replace(site, blackouts=tuple(sorted({*site.blackouts, *days})))
+    return replace(site, booked=tuple(sorted({*site.booked, *days.items()})))
 
 
 def _away(champion: Champion, days: set[date], window: list[date]) -> Champion:

@@ -174,6 +174,14 @@ def _decode_value(hint: Any, data: JSON, path: str) -> object:
             return None
         inner = [a for a in args if a is not type(None)]
         return _decode_value(inner[0], data, path)
+    if origin is tuple and args[1:] != (Ellipsis,):  # fixed length: a hint each
+        items = _as_list(data, path)
+        if len(items) != len(args):
+            raise DecodeError(path, f"expected {len(args)} items", show(data))
+        return tuple(
+            _decode_value(a, v, f"{path}[{i}]")
+            for i, (a, v) in enumerate(zip(args, items, strict=True))
+        )
     if origin is tuple:
         return tuple(
             _decode_value(args[0], v, f"{path}[{i}]")

@@ -64,6 +64,11 @@ class Site:
     #: and the most groups it receives in a calendar year (None: no limit).
     rest_between_groups: int = 0
     max_groups_per_year: int | None = None
+    #: Days the host is closed to this route because another route of the
+    #: programme has it (that day, its rest days, or its groups for the
+    #: year), with why; set only on the copy a route is planned on
+    #: (:func:`lrplanner.core.bookings.with_others_taken`), never read in.
+    booked: tuple[tuple[date, str], ...] = ()
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     prices: Mapping[str, LocalAmount] = field(
         default_factory=lambda: MappingProxyType({})
@@ -91,7 +96,7 @@ class Site:
 
     def is_available(self, day: date) -> bool:
         """Return whether the site receives groups on a date (ignoring holidays)."""
-        if day in self.blackouts:
+        if day in self.blackouts or any(day == d for d, _ in self.booked):
             return False
         if self.available and not any(day in r for r in self.available):
             return False

@@ -11,6 +11,7 @@ import pytest
 from lrplanner import storage
 from lrplanner.core.atomic import atomic_path
 from lrplanner.core.errors import ProjectFileError
+from lrplanner.core.ids import SiteId
 from tests.helpers import small_project
 
 if TYPE_CHECKING:
@@ -109,3 +110,27 @@ def test_atomic_save_gives_a_readable_file_mode(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_fixed_length_tuple_decodes_item_by_item() -> None:
+    """Tests the codec on ``tuple[date, str]`` items (a site's days booked by
+    another route): each item by its own hint, a wrong length refused."""
+    from datetime import date
+
+    from lrplanner.core import codec
+    from lrplanner.core.sites import Site
+
+    site = Site(
+        id=SiteId("KH01"),
+        name="Tram Kak",
+        country="KH",
+        lat=11.0,
+        lon=104.8,
+        booked=((date(2027, 3, 2), "booked by 'Route B'"),),
+    )
+    data = codec.encode(site)
+    assert data["booked"] == [["2027-03-02", "booked by 'Route B'"]]
+    assert codec.decode(Site, data) == site
+    data["booked"] = [["2027-03-02"]]
+    with pytest.raises(codec.DecodeError, match=r"booked\[0\]: expected 2 items"):
+        codec.decode(Site, data)

@@ -45,7 +45,7 @@ RECORDS: dict[str, type] = {
 #: ``prices`` holds the amounts entered in another currency, per money field.
 NOT_FROM_ONE_COLUMN = {
     RouteSettings: {"notes", "prices"},
-    Site: {"opening", "notes", "prices"},
+    Site: {"opening", "notes", "prices", "booked"},
     Place: {"opening", "notes", "prices"},
     Champion: {"notes", "prices"},
     Participant: {"notes", "prices"},
@@ -108,19 +108,22 @@ def test_every_field_has_its_column(sheet: SheetSpec) -> None:
     assert names - filled == NOT_FROM_ONE_COLUMN[cls]
 
 
-def test_compound_columns_are_the_opening_hours() -> None:
-    """Tests that only hours columns are left to hand-written code."""
+def test_compound_columns_are_the_opening_hours_and_the_route() -> None:
+    """Tests that only hours columns, and the Route column that says which
+    route of a programme a row belongs to, are left to hand-written code."""
     compound = [(s.name, c.key) for s in SHEETS for c in s.columns if c.field is None]
     assert compound == [
         ("Sites", "hours"),
         *(("Sites", f"hours_{d}") for d in ("mon", "tue", "wed", "thu", "fri")),
         ("Sites", "hours_sat"),
         ("Sites", "hours_sun"),
+        ("Participants", "route"),
         ("Places", "hours"),
+        ("Budget", "route"),
     ]
-    assert {c.kind for s in SHEETS for c in s.columns if c.field is None} == {
-        Kind.HOURS
-    }
+    kinds = {c.key: c.kind for s in SHEETS for c in s.columns if c.field is None}
+    assert {k for k, kind in kinds.items() if kind is not Kind.HOURS} == {"route"}
+    assert kinds["route"] is Kind.TEXT
 
 
 @pytest.mark.parametrize(
