@@ -101,13 +101,30 @@ def interpreter_pairs(project: Project, site: Site) -> int:
     (:func:`lrplanner.core.availability.site_days`), and fewer champions may
     speak fewer languages, so every day's set is tried.
     """
-    rule = InterpretationRule(project)
+    rule = _rule(project)
     known = [c for c in site.champions if c in project.champion_by_id]
     teams = {
         tuple(c for c in known if project.champion_by_id[c].is_available(day))
         for day in route_dates(project)
     }
     return max((len(rule.need(team).pairs) for team in teams), default=0)
+
+
+#: The last project's interpretation rule: building it reads the whole
+#: roster, and a model build asks for every site (400 sites: 0.8 s).
+_last_rule: tuple[Project, InterpretationRule] | None = None
+
+
+def _rule(project: Project) -> InterpretationRule:
+    """Return the project's interpretation rule, kept for the same project
+    (the same object: projects are frozen, so it cannot have changed)."""
+    global _last_rule  # a one-entry cache; a race only builds it twice
+    last = _last_rule
+    if last is not None and last[0] is project:
+        return last[1]
+    rule = InterpretationRule(project)
+    _last_rule = (project, rule)
+    return rule
 
 
 def night_cost(project: Project, place: Place) -> Decimal:
