@@ -194,12 +194,17 @@ def _plan_one(
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """Hand ``sites`` that route ``giver`` visits to route ``taker``."""
+    """Release ``released`` (other routes' bookings: route, site) so that
+    route ``taker`` may have the hosts and champions they hold."""
 
     taker: int
-    giver: int
-    sites: frozenset[SiteId]
-    worth: int  # the sites' learning value: the order moves are tried in
+    released: frozenset[tuple[str, SiteId]]
+    worth: int  # the contested sites' learning value: the order of trying
+
+    def givers(self, names: tuple[str, ...]) -> list[int]:
+        """Return the routes that give something up, in programme order."""
+        giving = {route for route, _ in self.released}
+        return [i for i, name in enumerate(names) if name in giving]
 
 
 def improve(
@@ -214,14 +219,16 @@ def improve(
     """Return the programme after up to ``moves`` host hand-overs.
 
     Each route is first planned as if alone (its *wishes*); a site it
-    wished for but another route's booking closes to it is contested. A
-    move plans the taker with the giver's bookings of its contested sites
-    released, then the giver again with the taker's new plan taken, and is
-    kept only when the two routes' values together grow (every other
-    route's bookings stay closed to both, so no conflict can appear; the
-    programme is checked anyway). Moves are tried in the order of the
-    contested sites' learning value; ``on_move`` hears each, as round
-    ``ROUNDS`` (the route index is the taker's).
+    wished for but does not have, because another route's booking closes
+    it (the host booked, its rest days or yearly groups, or a champion
+    presenting elsewhere that day), is contested. A move releases those
+    bookings, plans the taker, then each giver again with all the others
+    taken, and is kept only when the routes involved are worth more
+    together (every other booking stays closed to each of them in turn, so
+    no conflict can appear; the programme is checked anyway). Tried first
+    for each route: all its contested sites at once (the route planned as
+    if first); then one site at a time; the most valuable first.
+    ``on_move`` hears each, as round ``ROUNDS`` (index: the taker's).
     """
     values = list(values)
     candidates = _moves(programme, _wishes(programme, seconds, seed))
@@ -229,12 +236,12 @@ def improve(
         outcome = _try(programme, values, move, seconds, seed)
         shown = "kept no hand-over"
         if outcome is not None:
-            programme, taker_value, giver_value = outcome
-            values[move.taker], values[move.giver] = taker_value, giver_value
+            programme, values = outcome
+            names = [programme.names[g] for g in move.givers(programme.names)]
+            sites = sorted({site for _, site in move.released})
             shown = (
-                f"took {len(move.sites)} host(s) from "
-                f"{programme.names[move.giver]!r}: values {taker_value:.1f} "
-                f"and {giver_value:.1f}"
+                f"took {', '.join(sites)} from {', '.join(map(repr, names))}: "
+                f"value {values[move.taker] or 0.0:.1f}"
             )
         if on_move is not None:
             on_move(ROUNDS, move.taker, shown)
@@ -256,22 +263,34 @@ def _wishes(programme: Programme, seconds: float, seed: int) -> list[frozenset[S
 
 
 def _moves(programme: Programme, wished: list[frozenset[SiteId]]) -> list[Move]:
-    """Return the hand-overs worth trying, the most valuable first."""
+    """Return the hand-overs worth trying: for each route all its contested
+    sites, then each alone; the most valuable first."""
     worth = {site.id: site.value for site in programme.sites}
-    found: list[Move] = []
+    whole: list[Move] = []
+    single: list[Move] = []
     for taker, wishes in enumerate(wished):
         plan = programme.routes[taker].plan
         has = frozenset(plan.visited_sites()) if plan is not None else frozenset()
-        by_giver: dict[str, set[SiteId]] = {}
-        for site, routes in holders(programme, taker).items():
-            if site in wishes and site not in has:
-                for route in routes:
-                    by_giver.setdefault(route, set()).add(site)
-        for route, sites in by_giver.items():
-            giver = programme.names.index(route)
-            value = sum(worth.get(site, 0) for site in sites)
-            found.append(Move(taker, giver, frozenset(sites), value))
-    return sorted(found, key=lambda m: (-m.worth, m.taker, m.giver))
+        contested = {
+            site: frozenset(held)
+            for site, held in holders(programme, taker).items()
+            if site in wishes and site not in has
+        }
+        if not contested:
+            continue
+        everything = frozenset().union(*contested.values())
+        total = sum(worth.get(site, 0) for site in contested)
+        whole.append(Move(taker, everything, total))
+        if len(contested) > 1:
+            single.extend(
+                Move(taker, held, worth.get(site, 0))
+                for site, held in contested.items()
+            )
+
+    def order(m: Move) -> tuple[int, int]:
+        return -m.worth, m.taker
+
+    return sorted(whole, key=order) + sorted(single, key=order)
 
 
 def _try(
@@ -280,28 +299,33 @@ def _try(
     move: Move,
     seconds: float,
     seed: int,
-) -> tuple[Programme, float, float] | None:
-    """Return the programme after ``move`` and the two new values, or None
+) -> tuple[Programme, list[float | None]] | None:
+    """Return the programme after ``move`` and the routes' values, or None
     when it is not worth more (or a route would be left without a plan)."""
-    before = (values[move.taker] or 0.0) + (values[move.giver] or 0.0)
-    giver_name = programme.names[move.giver]
-    released = frozenset((giver_name, site) for site in move.sites)
-    taker = with_others_taken(programme, move.taker, released)
+    givers = move.givers(programme.names)
+    involved = [move.taker, *givers]
+    before = sum(values[i] or 0.0 for i in involved)
+    taker = with_others_taken(programme, move.taker, move.released)
     taken = _planned(taker, seconds, seed)
-    if taken is None or not move.sites & frozenset(taken[0].visited_sites()):
+    wanted = {site for _, site in move.released}
+    if taken is None or not wanted & frozenset(taken[0].visited_sites()):
         return None
     trial = programme.with_project(
         move.taker, programme.project(move.taker).with_changes(plan=taken[0])
     )
-    given = _planned(with_others_taken(trial, move.giver), seconds, seed)
-    if given is None or taken[1] + given[1] <= before + 1e-6:
+    after = list(values)
+    after[move.taker] = taken[1]
+    for giver in givers:
+        given = _planned(with_others_taken(trial, giver), seconds, seed)
+        if given is None:
+            return None
+        trial = trial.with_project(
+            giver, trial.project(giver).with_changes(plan=given[0])
+        )
+        after[giver] = given[1]
+    if sum(after[i] or 0.0 for i in involved) <= before + 1e-6 or conflicts(trial):
         return None
-    trial = trial.with_project(
-        move.giver, trial.project(move.giver).with_changes(plan=given[0])
-    )
-    if conflicts(trial):
-        return None
-    return trial, taken[1], given[1]
+    return trial, after
 
 
 def _planned(

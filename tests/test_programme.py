@@ -14,7 +14,7 @@ import pytest
 
 from lrplanner.cli import main
 from lrplanner.core.availability import site_days
-from lrplanner.core.bookings import bookings, conflicts, with_others_taken
+from lrplanner.core.bookings import bookings, conflicts, holders, with_others_taken
 from lrplanner.core.errors import ProjectFileError
 from lrplanner.core.ids import ChampionId, SiteId
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary
@@ -353,4 +353,28 @@ def test_a_contested_host_is_handed_to_the_route_that_gains_more() -> None:
         network = TravelNetwork.from_project(route)
         assert validate(route, route.plan, travel_check(network)) == []
     assert heard[-1][:2] == (2, 1)
-    assert "took 1 host(s) from" in heard[-1][2]
+    assert f"took {chosen.id} from" in heard[-1][2]
+
+
+def test_holders_name_the_bookings_that_close_a_host() -> None:
+    """Tests the contested hosts the hand-overs start from: route A's visit
+    to X closes X to route B (same dates) and, as X's champion presents
+    there that day, every other host of that champion."""
+    start = mekong().route.start_date
+    x = mekong().sites[0]
+    champion = x.champions[0]
+    others = [s for s in mekong().sites[1:] if champion in s.champions]
+    if not others:  # give a second host the same champion
+        y = dataclasses.replace(mekong().sites[1], champions=(champion,))
+        project = mekong().with_changes(sites=(x, y, *mekong().sites[2:]))
+        others = [y]
+    else:
+        project = mekong()
+    a = project.with_changes(plan=_visit(x.id, (champion,), start + timedelta(days=2)))
+    programme = Programme.of(a).with_route(_second(project))
+    held = holders(programme, 1)
+    booking = (project.route.name, x.id)
+    assert held[x.id] == {booking}
+    for other in others:
+        assert booking in held[other.id]
+    assert holders(programme, 0) == {}  # route B has no plan: it holds nothing

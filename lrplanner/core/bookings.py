@@ -203,18 +203,27 @@ def route_days(project: Project) -> list[date]:
     ]
 
 
-def holders(programme: Programme, index: int) -> dict[SiteId, set[str]]:
-    """Return, for each site closed to route ``index`` by another route's
-    booking, the routes whose bookings close it (see :func:`with_others_taken`)."""
+def holders(programme: Programme, index: int) -> dict[SiteId, set[tuple[str, SiteId]]]:
+    """Return, for each site another route's booking closes to route
+    ``index`` on some day, the bookings (route, site booked) that close it
+    (see :func:`with_others_taken`): the same host that day, on its rest
+    days or for the year, or one of its champions presenting elsewhere on
+    a day of this route."""
     window = route_days(programme.project(index))
+    days = set(window)
     sites = {s.id: s for s in programme.sites}
     years = {day.year for day in window}
     others = bookings(programme, skip=index)
     per_year: defaultdict[tuple[SiteId, int], set[str]] = defaultdict(set)
     for booking in others:
         per_year[booking.site, booking.day.year].add(booking.route)
-    found: defaultdict[SiteId, set[str]] = defaultdict(set)
+    by_champion: defaultdict[ChampionId, set[SiteId]] = defaultdict(set)
+    for host in programme.sites:
+        for champion in host.champions:
+            by_champion[champion].add(host.id)
+    found: defaultdict[SiteId, set[tuple[str, SiteId]]] = defaultdict(set)
     for booking in others:
+        held = (booking.route, booking.site)
         site = sites.get(booking.site)
         if site is None:
             continue
@@ -224,7 +233,11 @@ def holders(programme: Programme, index: int) -> dict[SiteId, set[str]]:
         year = booking.day.year
         capped = most is not None and year in years
         if near or (capped and len(per_year[site.id, year]) >= (most or 0)):
-            found[site.id].add(booking.route)
+            found[site.id].add(held)
+        if booking.day in days:
+            for champion in booking.champions:
+                for other in by_champion[champion] - {booking.site}:
+                    found[other].add(held)
     return dict(found)
 
 
