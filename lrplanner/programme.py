@@ -29,12 +29,14 @@ from lrplanner.core.report import PlanReport
 from lrplanner.importers import read_inputs
 from lrplanner.planner.plan import plan_route
 from lrplanner.planner.report import plan_report
+from lrplanner.solver.stop import CancelToken
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from lrplanner.core.plan import Itinerary
     from lrplanner.core.project import Project
+    from lrplanner.planner.plan import PlanOutcome
 
 #: Rounds of planning: the routes in turn, then once more each.
 ROUNDS = 2
@@ -103,6 +105,7 @@ class ProgrammeOutcome:
     routes: tuple[RouteOutcome, ...]
     conflicts: tuple[Conflict, ...]
     first_round: tuple[float | None, ...]
+    cancelled: bool = False
 
     @property
     def total_value(self) -> float:
@@ -113,6 +116,28 @@ class ProgrammeOutcome:
 Sink = Callable[[int, int, str], None]  # round, route index, what happened
 
 
+@dataclass(frozen=True, slots=True)
+class _Planner:
+    """How each route is planned: seconds a plan, seed, and a cancel token
+    (a cancel ends the plan under way with its best so far, and no other
+    plan starts)."""
+
+    seconds: float
+    seed: int = 0
+    cancel: CancelToken | None = None
+
+    def stopped(self) -> bool:
+        return self.cancel is not None and self.cancel.cancelled
+
+    def plan(self, project: Project) -> PlanOutcome:
+        return plan_route(
+            project.with_changes(plan=None),
+            seconds=self.seconds,
+            seed=self.seed,
+            cancel=self.cancel,
+        )
+
+
 def plan_programme(
     programme: Programme,
     *,
@@ -121,10 +146,13 @@ def plan_programme(
     rounds: int = ROUNDS,
     moves: int | None = MOVES,
     on_route: Sink | None = None,
+    cancel: CancelToken | None = None,
 ) -> ProgrammeOutcome:
     """Plan every route afresh in turn, others' bookings taken, then try
     ``moves`` host hand-overs (:func:`improve`); ``seconds`` per plan. Plans
-    the programme already holds are dropped first."""
+    the programme already holds are dropped first. A ``cancel`` keeps what
+    is planned so far (``cancelled`` says so)."""
+    planner = _Planner(seconds, seed, cancel)
     for index in range(len(programme.routes)):
         cleared = programme.project(index).with_changes(plan=None)
         programme = programme.with_project(index, cleared)
@@ -133,19 +161,19 @@ def plan_programme(
     first: tuple[float | None, ...] = ()
     for turn in range(rounds):
         for index in range(len(programme.routes)):
+            if planner.stopped():
+                break
             programme, values[index], problems[index] = _plan_one(
-                programme, index, values[index], seconds, seed
+                programme, index, values[index], planner
             )
             if on_route is not None:
                 shown = problems[index] or f"value {values[index]:.1f}"
                 on_route(turn, index, shown)
         if turn == 0:
             first = tuple(values)
-    if rounds and len(programme.routes) > 1:
+    if rounds and len(programme.routes) > 1 and not planner.stopped():
         count = len(programme.routes) if moves is None else moves
-        programme, values = improve(
-            programme, values, seconds=seconds, seed=seed, moves=count, on_move=on_route
-        )
+        programme, values = _improve(programme, values, planner, count, on_route)
         problems = [
             "" if v is not None else p for v, p in zip(values, problems, strict=True)
         ]
@@ -167,20 +195,17 @@ def plan_programme(
         routes=tuple(outcomes),
         conflicts=tuple(conflicts(programme)),
         first_round=first,
+        cancelled=planner.stopped(),
     )
 
 
 def _plan_one(
-    programme: Programme,
-    index: int,
-    best: float | None,
-    seconds: float,
-    seed: int,
+    programme: Programme, index: int, best: float | None, planner: _Planner
 ) -> tuple[Programme, float | None, str]:
     """Plan route ``index`` with the others taken; keep it if worth more."""
     closed = with_others_taken(programme, index)
     try:
-        outcome = plan_route(closed.with_changes(plan=None), seconds=seconds, seed=seed)
+        outcome = planner.plan(closed)
     except InfeasibleRequest as exc:
         return programme, best, "" if best is not None else str(exc)
     if not outcome.report.passed:
@@ -215,6 +240,7 @@ def improve(
     seed: int = 0,
     moves: int,
     on_move: Sink | None = None,
+    cancel: CancelToken | None = None,
 ) -> tuple[Programme, list[float | None]]:
     """Return the programme after up to ``moves`` host hand-overs.
 
@@ -230,10 +256,23 @@ def improve(
     if first); then one site at a time; the most valuable first.
     ``on_move`` hears each, as round ``ROUNDS`` (index: the taker's).
     """
+    planner = _Planner(seconds, seed, cancel)
+    return _improve(programme, values, planner, moves, on_move)
+
+
+def _improve(
+    programme: Programme,
+    values: list[float | None],
+    planner: _Planner,
+    moves: int,
+    on_move: Sink | None,
+) -> tuple[Programme, list[float | None]]:
     values = list(values)
-    candidates = _moves(programme, _wishes(programme, seconds, seed))
+    candidates = _moves(programme, _wishes(programme, planner))
     for move in candidates[:moves]:
-        outcome = _try(programme, values, move, seconds, seed)
+        if planner.stopped():
+            break
+        outcome = _try(programme, values, move, planner)
         shown = "kept no hand-over"
         if outcome is not None:
             programme, values = outcome
@@ -248,13 +287,14 @@ def improve(
     return programme, values
 
 
-def _wishes(programme: Programme, seconds: float, seed: int) -> list[frozenset[SiteId]]:
+def _wishes(programme: Programme, planner: _Planner) -> list[frozenset[SiteId]]:
     """Return the sites each route visits when planned as if alone."""
     wished: list[frozenset[SiteId]] = []
     for index in range(len(programme.routes)):
-        alone = programme.project(index).with_changes(plan=None)
+        if planner.stopped():
+            return []
         try:
-            outcome = plan_route(alone, seconds=seconds, seed=seed)
+            outcome = planner.plan(programme.project(index))
         except InfeasibleRequest:
             wished.append(frozenset())
             continue
@@ -297,8 +337,7 @@ def _try(
     programme: Programme,
     values: list[float | None],
     move: Move,
-    seconds: float,
-    seed: int,
+    planner: _Planner,
 ) -> tuple[Programme, list[float | None]] | None:
     """Return the programme after ``move`` and the routes' values, or None
     when it is not worth more (or a route would be left without a plan)."""
@@ -306,7 +345,7 @@ def _try(
     involved = [move.taker, *givers]
     before = sum(values[i] or 0.0 for i in involved)
     taker = with_others_taken(programme, move.taker, move.released)
-    taken = _planned(taker, seconds, seed)
+    taken = _planned(taker, planner)
     wanted = {site for _, site in move.released}
     if taken is None or not wanted & frozenset(taken[0].visited_sites()):
         return None
@@ -316,7 +355,7 @@ def _try(
     after = list(values)
     after[move.taker] = taken[1]
     for giver in givers:
-        given = _planned(with_others_taken(trial, giver), seconds, seed)
+        given = _planned(with_others_taken(trial, giver), planner)
         if given is None:
             return None
         trial = trial.with_project(
@@ -328,16 +367,13 @@ def _try(
     return trial, after
 
 
-def _planned(
-    project: Project, seconds: float, seed: int
-) -> tuple[Itinerary, float] | None:
-    """Return a checked plan of ``project`` and its value, or None."""
+def _planned(project: Project, planner: _Planner) -> tuple[Itinerary, float] | None:
+    """Return a checked plan of ``project`` and its value, or None (also
+    when cancelled: a hand-over is not judged on a plan cut short)."""
     try:
-        outcome = plan_route(
-            project.with_changes(plan=None), seconds=seconds, seed=seed
-        )
+        outcome = planner.plan(project)
     except InfeasibleRequest:
         return None
-    if not outcome.report.passed:
+    if not outcome.report.passed or planner.stopped():
         return None
     return outcome.itinerary, outcome.report.indicators.value

@@ -378,3 +378,27 @@ def test_holders_name_the_bookings_that_close_a_host() -> None:
     for other in others:
         assert booking in held[other.id]
     assert holders(programme, 0) == {}  # route B has no plan: it holds nothing
+
+
+def test_a_cancelled_programme_plan_keeps_what_is_planned() -> None:
+    """Tests the cancel: cancelled after the first route's plan, the
+    programme keeps that plan, plans no other route and says it was
+    cancelled."""
+    from lrplanner.solver.stop import CancelToken
+
+    token = CancelToken()
+    heard: list[tuple[int, int, str]] = []
+
+    def on_route(turn: int, index: int, what: str) -> None:
+        heard.append((turn, index, what))
+        token.cancel()
+
+    outcome = plan_programme(
+        _programme(None, None), seconds=2, cancel=token, on_route=on_route
+    )
+    assert outcome.cancelled
+    assert heard == [(0, 0, heard[0][2])]
+    assert outcome.routes[0].value is not None
+    assert outcome.programme.project(0).plan is not None
+    assert outcome.programme.project(1).plan is None
+    assert outcome.conflicts == ()
