@@ -164,7 +164,11 @@ def apply(project: Project, scenario: Scenario) -> Project:
             left_out[site.id] = None
             site = replace(site, required=False)  # left out means not required
         sites.append(site)
-    return changed.with_changes(sites=tuple(sites), excluded_sites=tuple(left_out))
+    own = tuple(s for s in changed.route.required_sites if s not in left_out)
+    route = replace(changed.route, required_sites=own)
+    return changed.with_changes(
+        route=route, sites=tuple(sites), excluded_sites=tuple(left_out)
+    )
 
 
 RULE_LABELS = {label.lower(): key for key, (label, _, _) in RULES.items()}

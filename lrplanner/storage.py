@@ -351,6 +351,7 @@ def _references(fields: Mapping[str, object]) -> Iterator[Ref]:
     if route is not None:
         yield ("project.route.start_place", route.start_place, "place")
         yield ("project.route.end_place", route.end_place, "place")
+        yield from _each("project.route.required_sites", route.required_sites, "site")
     for i, site in enumerate(_field(fields, "sites")):
         if site.place is not None:
             yield (f"project.sites[{i}].place", site.place, "place")

@@ -435,6 +435,17 @@ ROUTE = SheetSpec(
             synonyms=("staff", "team contacts"),
             default="",
         ),
+        _c(
+            "required_sites",
+            "Required sites",
+            Kind.LIST,
+            "site ids (Sites sheet) this route must visit, separated by ',' "
+            "(e.g. KH01, VN01); in a programme each route names its own, and "
+            "the Sites sheet's Required column binds every route",
+            synonyms=("required", "must visit", "required site ids"),
+            default=(),
+            parse=Parse.ID_LIST,
+        ),
     ),
 )
 
@@ -625,7 +636,9 @@ SITES = SheetSpec(
             "required",
             "Required",
             Kind.BOOL,
-            "yes = the route must visit it",
+            "yes = every route must visit it (in a programme: each of its "
+            "routes; to require a site on one route only, name it in that "
+            "Route sheet's 'Required sites')",
             "no",
             synonyms=("mandatory", "must visit"),
             default=False,

@@ -52,7 +52,8 @@ class Project:
     ValueError
         If ids repeat within a kind of record, two visa rules are for the
         same nationality and destination, two planned amounts for one
-        category, or an amount is in a currency without a rate.
+        category, an amount is in a currency without a rate, or a Route's
+        required site is unknown or excluded.
     """
 
     route: RouteSettings
@@ -94,6 +95,7 @@ class Project:
         known = {s.id for s in self.sites}
         require(all(lock.site in known for lock in self.locks), "lock of unknown site")
         require(set(self.excluded_sites) <= known, "exclusion of unknown site")
+        self._check_required(known)
         object.__setattr__(
             self, "place_by_id", MappingProxyType({p.id: p for p in self.places})
         )
@@ -102,6 +104,19 @@ class Project:
         )
         object.__setattr__(
             self, "champion_by_id", MappingProxyType({c.id: c for c in self.champions})
+        )
+
+    def _check_required(self, known: set[SiteId]) -> None:
+        own = self.route.required_sites
+        unknown = [s for s in own if s not in known]
+        require(
+            not unknown,
+            f"Required sites: {', '.join(unknown)} is not on the Sites sheet",
+        )
+        both = [s for s in own if s in self.excluded_sites]
+        require(
+            not both,
+            f"Required sites: {', '.join(both)} is excluded from this route",
         )
 
     def _check_prices(self) -> None:
@@ -121,6 +136,13 @@ class Project:
         ):
             for record in records:
                 check_prices(record.prices, rates, kind)
+
+    @property
+    def required_ids(self) -> frozenset[SiteId]:
+        """Return the sites this route must visit: those the Sites sheet marks
+        required (on every route) and the Route's own Required sites."""
+        flagged = (s.id for s in self.sites if s.required)
+        return frozenset((*flagged, *self.route.required_sites))
 
     @property
     def group_size(self) -> int:

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from lrplanner.core.checks import require, require_currency, require_id, require_money
 from lrplanner.core.currency import LocalAmount
-from lrplanner.core.ids import PlaceId
+from lrplanner.core.ids import PlaceId, SiteId
 
 #: Minutes a visit may run into lunch time; lunch then follows it.
 LUNCH_LATE_MIN = 60
@@ -67,6 +67,9 @@ class RouteSettings:
     #: Minutes between arriving at a site and starting the visit.
     transfer_buffer_min: int = 10
     rest_days: tuple[date, ...] = ()
+    #: Sites this route must visit, on top of those the Sites sheet marks
+    #: required (on every route); ids of the project's sites.
+    required_sites: tuple[SiteId, ...] = ()
     budget_cap: Decimal | None = None
     currency: str = "USD"
     contingency_pct: Decimal = Decimal("0")
@@ -94,6 +97,10 @@ class RouteSettings:
         require(
             all(self.start_date <= d <= self.end_date for d in self.rest_days),
             "rest days must lie inside the route",
+        )
+        require(
+            len(set(self.required_sites)) == len(self.required_sites),
+            "a required site is named twice",
         )
         require_money(self.budget_cap, "budget cap")
         require_currency(self.currency)

@@ -401,6 +401,11 @@ def _site_rules(project: Project, itinerary: Itinerary) -> Iterator[Violation]:
     for site in project.sites:
         if site.required and site.id not in seen:
             yield Violation("required", f"required site {site.name!r} is not visited")
+        elif site.id in project.route.required_sites and site.id not in seen:
+            yield Violation(
+                "required",
+                f"site {site.name!r}, required on the Route sheet, is not visited",
+            )
     for lock in project.locks:
         yield from _lock_rule(project, itinerary, lock)
 

@@ -47,7 +47,12 @@ GROUPS = (
     ),
     (
         "Limits",
-        ("max_visits_per_day", "max_travel_hours_per_day", "estimated_flights"),
+        (
+            "max_visits_per_day",
+            "max_travel_hours_per_day",
+            "estimated_flights",
+            "required_sites",
+        ),
     ),
     ("Budget", ("budget_cap", "currency", "contingency_pct")),
 )

@@ -198,6 +198,30 @@ def check_route_places(
                 )
 
 
+#: Site ids an error about an unknown required site lists; the rest are counted.
+SHOWN_IDS = 20
+
+
+def check_route_sites(
+    route: Loaded[RouteSettings], sites: Collection[str], errors: list[InputError]
+) -> None:
+    """Check that every site the Route's Required sites names is on Sites."""
+    for settings, record in route.items:
+        row = record.row_of("required_sites")
+        for site in settings.required_sites:
+            if site not in sites:
+                expected = f"a Site ID from the Sites sheet ({_known(sites)})"
+                errors.append(route.error(row, "required_sites", site, expected))
+
+
+def _known(ids: Collection[str]) -> str:
+    if not ids:
+        return "which has none"
+    shown = sorted(ids)[:SHOWN_IDS]
+    more = len(ids) - len(shown)
+    return "one of " + ", ".join(shown) + (f" and {more} more" if more else "")
+
+
 def _ranges_text(ranges: tuple[DateRange, ...]) -> str:
     return "; ".join(f"{r.start}..{r.end}" for r in ranges)
 

@@ -183,6 +183,7 @@ def build_result(source: Source) -> ImportResult:
     crosscheck.check_link_places(links, place_ids, errors)
     for one, group in zip(every, people, strict=True):
         crosscheck.check_route_places(one, place_ids, errors)
+        crosscheck.check_route_sites(one, _ids(tables["Sites"]), errors)
         frame = one.values()[0] if one.items else None
         check_journeys(group, place_ids, frame, problems)
     _check_dates([s for r in every for s in r.values()], sites, champions, problems)

@@ -34,7 +34,9 @@ INTRO = (
     "names its route's Route name in the Route column. Each route has its "
     "own name and the same currency. Plan the routes together with "
     "'lrplanner programme plan' or the desktop app; with one Route sheet "
-    "leave the Route column blank.",
+    "leave the Route column blank. A site marked Required on Sites must be "
+    "visited by every route; to require a site on one route only, name it "
+    "in that Route sheet's Required sites setting (e.g. KH01, VN01).",
     "Travel: legs come from Links; where Links has none, a road is estimated "
     "from the distance, but only between two places in one country on the same "
     "island or landmass (a place Links joins only by boat counts as an island). "

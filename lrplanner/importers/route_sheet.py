@@ -52,12 +52,24 @@ def _check_day(f: Fields, values: dict[str, Any]) -> None:
         f.fail("day_end", f.raw("day_end"), expected)
 
 
+def _check_required(f: Fields, sites: tuple[str, ...]) -> None:
+    twice = sorted({s for s in sites if sites.count(s) > 1})
+    if twice:
+        expected = f"each site once ({', '.join(twice)} named twice)"
+        f.fail("required_sites", f.raw("required_sites"), expected)
+
+
 def build_route(f: Fields) -> RouteSettings | None:
-    """Return the route settings, or None if the Route sheet has problems."""
+    """Return the route settings, or None if the Route sheet has problems.
+
+    (Whether the Required sites are on the Sites sheet is checked across
+    sheets, in :func:`~lrplanner.importers.crosscheck.check_route_sites`.)
+    """
     values = f.values()
     _check_dates(f, values["start_date"], values["end_date"])
     _check_rest_days(f, values)
     _check_day(f, values)
+    _check_required(f, values["required_sites"])
     rates = values.pop("rates")
     return f.make(
         lambda: RouteSettings(**values, rates=CostRates(**rates), notes=f.notes())

@@ -304,7 +304,9 @@ def _engine_site(
         windows=windows,
         cost=_site_cents(project, site, two_days=False),
         groups=tuple(group_of[t] for t in dict.fromkeys(site.themes)),
-        mandatory=site.required or any(lk.site == site.id for lk in project.locks),
+        mandatory=site.required
+        or site.id in project.route.required_sites
+        or any(lk.site == site.id for lk in project.locks),
         fixed_tour=fixed_tour,
         fixed_start=fixed_start,
         name=site.name,

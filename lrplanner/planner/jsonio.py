@@ -71,7 +71,7 @@ def _site(model: RouteModel, site_id: str) -> dict[str, Any]:
         "place": site.place or site_location(site),
         "duration_min": site.duration_min,
         "value": site.value,
-        "required": site.required,
+        "required": site.id in project.required_ids,
         "open_on_holidays": site.open_on_holidays,
         "themes": list(site.themes),
         "windows": windows,

@@ -45,13 +45,14 @@ def screen_sites(
     candidates: list[Site] = []
     out: list[LeftOut] = []
     locked = {lock.site for lock in project.locks}
+    required = project.required_ids
     for site in project.sites:
         left = _rule_out(project, site, availability[site.id], matrix)
         if left is None:
             candidates.append(site)
             continue
-        if site.required or site.id in locked:
-            why = "Required" if site.required else "Locked"
+        if site.id in required or site.id in locked:
+            why = "Required" if site.id in required else "Locked"
             raise InfeasibleRequest(
                 f"{why} site {site.name!r} ({site.id}) can never "
                 f"be visited: {left.reason}. Fix: "
@@ -75,7 +76,7 @@ def screen_too_short(
     """
     kept: list[Site] = []
     out: list[LeftOut] = []
-    locked = {lock.site for lock in project.locks}
+    locked = {lock.site for lock in project.locks} | project.required_ids
     for site in candidates:
         if windows[site.id]:
             kept.append(site)
@@ -89,7 +90,7 @@ def screen_too_short(
                 "sessions are counted"
             ),
         )
-        if site.required or site.id in locked:
+        if site.id in locked:
             raise InfeasibleRequest(
                 f"Required site {site.name!r} ({site.id}) can "
                 f"never be visited: {left.reason}. Fix: shorten "

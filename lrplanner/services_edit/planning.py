@@ -74,12 +74,16 @@ def include_site(project: Project, site: SiteId) -> Project:
 def set_required(project: Project, site: SiteId, *, required: bool) -> Project:
     """Return the project with the site's required flag set (and not excluded).
 
+    Not required also takes the site off the Route's Required sites.
+
     Raises
     ------
     KeyError
         If the project has no such site.
     """
     old = project.site_by_id[site]
+    if not required:
+        project = not_route_required(project, site)
     if old.required == required:
         return project
     sites = tuple(
@@ -87,3 +91,12 @@ def set_required(project: Project, site: SiteId, *, required: bool) -> Project:
     )
     project = project.with_changes(sites=sites)
     return include_site(project, site) if required else project
+
+
+def not_route_required(project: Project, site: SiteId) -> Project:
+    """Return the project with ``site`` off the Route's Required sites."""
+    own = project.route.required_sites
+    if site not in own:
+        return project
+    kept = tuple(s for s in own if s != site)
+    return project.with_changes(route=replace(project.route, required_sites=kept))

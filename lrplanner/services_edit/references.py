@@ -16,8 +16,9 @@ SHOWN = 4  # referrers named in a message; the rest are counted
 def referrers(project: Project, field: str, record: Any) -> list[str]:
     """Return what refers to ``record`` of the Project attribute ``field``.
 
-    Sites are referred to by champions and visit locks, champions by sites,
-    places by sites, links and the route's start and end.
+    Sites are referred to by champions, visit locks and the Route's
+    Required sites, champions by sites, places by sites, links and the
+    route's start and end.
     """
     if field == "sites":
         return [
@@ -26,6 +27,11 @@ def referrers(project: Project, field: str, record: Any) -> list[str]:
                 f"the lock on {k.day:%d %b}"
                 for k in project.locks
                 if k.site == record.id
+            ),
+            *(
+                ["the Route's Required sites"]
+                if record.id in project.route.required_sites
+                else []
             ),
         ]
     if field == "champions":

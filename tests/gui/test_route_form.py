@@ -119,3 +119,26 @@ def test_number_fields_keep_to_the_columns_bounds(qapp: object) -> None:
         assert (editor.minimum(), editor.maximum()) == column.bounds
         checked += 1
     assert checked >= 5
+
+
+def test_the_route_required_sites_are_edited_in_the_form(window: MainWindow) -> None:
+    """Tests that the Required sites field edits the route's own list (an
+    undo step) and refuses an id the Sites sheet does not have."""
+    opened = _opened(window)
+    form = window.tabs.route_form
+    field = form.editors["required_sites"]
+    assert isinstance(field, QLineEdit)
+    assert field.text() == ""
+    field.setText("KH02, NOWHERE")
+    assert not form.commit("required_sites")
+    assert "NOWHERE" in form.error_text("required_sites")
+    assert window.project is opened
+    field.setText("KH02, VN03")
+    assert form.commit("required_sites")
+    assert window.project is not None
+    assert window.project.route.required_sites == ("KH02", "VN03")
+    assert field.text() == "KH02; VN03"
+    undo = window.actions_by_name["undo"].text()
+    assert undo == "&Undo Edit Required sites of the route"
+    window.undo()
+    assert window.project is opened

@@ -244,3 +244,51 @@ def test_the_sample_programme_reads_and_round_trips(
     assert len(programme.routes) == 3
     write_programme_workbook(programme, tmp_path / "again.xlsx")
     assert read_inputs(tmp_path / "again.xlsx").programme == programme
+
+
+def _required_row(path: Path, sheet: str) -> int:
+    """Return the row of the Required sites setting on a written Route sheet."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = book[sheet].iter_rows(min_col=1, max_col=1, values_only=True)
+    return next(n for n, (name,) in enumerate(rows, 1) if name == "Required sites")
+
+
+def test_a_route_names_the_sites_it_requires(rows: Rows, tmp_path: Path) -> None:
+    """Tests that the Required sites setting is the route's own (ids split
+    on ',' or ';'), and that it is written back."""
+    two = _two_routes(rows)
+    two["Route 2"][0]["Required sites"] = "VN-RICE3, KH-SAV2"
+    result = read_inputs(write_workbook(two, tmp_path / "req.xlsx"))
+    assert result.errors == (), [e.message() for e in result.errors]
+    programme = result.programme
+    assert programme is not None
+    first, second = programme.routes
+    assert (first.route.required_sites, second.route.required_sites) == (
+        (),
+        ("VN-RICE3", "KH-SAV2"),
+    )
+    assert programme.project(1).required_ids == {"KH-CLC1", "VN-RICE3", "KH-SAV2"}
+    write_programme_workbook(programme, tmp_path / "again.xlsx")
+    assert read_inputs(tmp_path / "again.xlsx").programme == programme
+
+
+def test_an_unknown_required_site_names_sheet_row_column_and_ids(
+    rows: Rows, tmp_path: Path
+) -> None:
+    """Tests that a Required site not on Sites is an error on the setting's
+    row, listing the site ids there are; a site named twice is one too."""
+    two = _two_routes(rows)
+    two["Route 2"][0]["Required sites"] = "KH-SAV2; NOWHERE"
+    path = write_workbook(two, tmp_path / "unknown.xlsx")
+    (error,) = _errors(path)
+    assert (error.sheet, error.row, error.column, error.value) == (
+        "Route 2",
+        _required_row(path, "Route 2"),
+        "Required sites",
+        "NOWHERE",
+    )
+    assert "KH-CLC1, KH-SAV2, VN-RICE3" in error.expected
+    two["Route 2"][0]["Required sites"] = "KH-SAV2, KH-SAV2"
+    (error,) = _errors(write_workbook(two, tmp_path / "twice.xlsx"))
+    assert (error.sheet, error.column) == ("Route 2", "Required sites")
+    assert "KH-SAV2 named twice" in error.expected

@@ -252,8 +252,7 @@ def _kind_text(project: Project, event: Event) -> str:
     marks = []
     if any(lock.site == event.site for lock in project.locks):
         marks.append("locked")
-    site = project.site_by_id.get(event.site)
-    if site is not None and site.required:
+    if event.site in project.required_ids:
         marks.append("required")
     return f"visit ({', '.join(marks)})" if marks else "visit"
 

@@ -99,7 +99,7 @@ class AgendaView(QTreeView):
             return []
         locked = any(lock.site == site and lock.day == day for lock in project.locks)
         record = project.site_by_id[SiteId(site)]
-        required, name = record.required, record.name
+        required, name = record.id in project.required_ids, record.name
         lock = (
             (f"Unlock the visit to {name}", lambda: emit(self.unlock_requested, site))
             if locked
