@@ -37,6 +37,12 @@ ACTIONS: tuple[tuple[str, str, QKeySequence.StandardKey | str | None, str], ...]
     ),
     ("save", "&Save", Key.Save, ""),
     ("save_as", "Save &As…", "Ctrl+Shift+S", ""),
+    (
+        "export_workbook",
+        "Export &workbook…",
+        None,
+        "Write the inputs as one Excel workbook (a Route sheet per route)",
+    ),
     ("quit", "&Quit", Key.Quit, ""),
     ("undo", "&Undo", Key.Undo, ""),
     ("redo", "&Redo", "Ctrl+Y", ""),
@@ -130,7 +136,7 @@ def build_menus(
     )
     file_menu.addAction(acts["add_route"])
     file_menu.addSeparator()
-    for name in ("save", "save_as"):
+    for name in ("save", "save_as", "export_workbook"):
         file_menu.addAction(acts[name])
     export = file_menu.addMenu("&Export")
     for kind, _label in export_kinds():

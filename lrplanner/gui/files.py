@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 OPEN_FILTER = "Route inputs (*.lrp *.xlsx *.xlsm);;All files (*)"
 PROJECT_FILTER = "LR Planner project (*.lrp)"
+WORKBOOK_FILTER = "Excel workbook (*.xlsx)"
 AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
 #: The key of "Export all": every file ``lrplanner plan --out`` writes.
@@ -229,6 +230,45 @@ class ProjectFiles(QObject):
             emit(self.told, "Template not written", str(exc), True)
             return
         emit(self.open_requested, Path(name))
+
+    def export_workbook(self, path: Path | None = None) -> bool:
+        """Write the inputs as one workbook at ``path`` (asked for when None):
+        a Route sheet per route of a programme (Route, Route 2, ...), as a
+        one-route project always was; True when written. The file is
+        replaced only once fully written."""
+        from lrplanner.importers import write_programme_workbook
+
+        programme = self._document.programme
+        if programme is None:
+            emit(self.told, "Nothing to export", "Open a route first.", False)
+            return False
+        if path is None:
+            path = self._ask_workbook()
+            if path is None:
+                return False
+        try:
+            write_programme_workbook(programme, path)
+        except OSError as exc:
+            log.warning("workbook export failed: %s", exc)
+            text = f"{path} was not written: {exc}. Any earlier file is unchanged."
+            emit(self.told, "Export failed", text, True)
+            return False
+        routes = len(programme.routes)
+        what = f"{routes} routes" if routes > 1 else "the route"
+        emit(self.status, f"Exported {what} to the workbook {path}", 0)
+        emit(self.exported, [path])
+        return True
+
+    def _ask_workbook(self) -> Path | None:
+        known = self._document.path
+        start = known.with_suffix(".xlsx") if known else Path("route.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self._dialogs, "Export workbook", str(start), WORKBOOK_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".xlsx")
 
     def export(self, kind: str, folder: Path | None = None) -> bool:
         """Write an export into ``folder`` (asked for when None) in the background."""

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
             "add_route": self.routes.choose_and_add,
             "save": files.save,
             "save_as": files.save_as,
+            "export_workbook": files.export_workbook,
             "quit": self.close,
             "undo": self.undo,
             "redo": self.redo,
@@ -299,6 +300,7 @@ class MainWindow(QMainWindow):
             acts["redo"].setEnabled(redo is not None)
             acts["redo"].setText(f"&Redo {redo}" if redo else "&Redo")
             acts["save"].setEnabled(self.project is not None)
+            acts["export_workbook"].setEnabled(self.project is not None)
             acts["plan"].setEnabled(self.project is not None)
             acts["cancel"].setEnabled(self.planner.is_running())
             acts["add_route"].setEnabled(self.project is not None)
