@@ -17,6 +17,7 @@ from lrplanner.core.scenario import Scenario
 from lrplanner.core.validate import validate
 from lrplanner.importers import read_inputs
 from lrplanner.planner.plan import plan_route
+from lrplanner.planner.replan import Change, ChangeKind, apply_change
 from lrplanner.scenarios import apply
 from lrplanner.services_edit import exclude_site, set_required
 from lrplanner.storage import load_programme, save_programme
@@ -121,3 +122,13 @@ def test_the_programme_file_keeps_the_required_sites(tmp_path: Path) -> None:
     again = load_programme(path)
     assert again == programme
     assert again.routes[0].route.required_sites == REQUIRED
+
+
+def test_a_cancelled_host_is_no_longer_required_on_the_route() -> None:
+    """Tests that re-planning for a host that cancels drops it from the
+    Route's Required sites (an excluded site cannot be required)."""
+    project = _programme().project(0)
+    change = Change(kind=ChangeKind.HOST_CANCELS, site=SiteId("VN01"))
+    changed = apply_change(project, change)
+    assert changed.route.required_sites == REQUIRED[:2]
+    assert "VN01" in changed.excluded_sites

@@ -74,7 +74,9 @@ def apply_change(project: Project, change: Change) -> Project:
         return project.with_changes(sites=sites)
     excluded = tuple(dict.fromkeys((*project.excluded_sites, change.site)))
     locks = tuple(lk for lk in project.locks if lk.site != change.site)
-    return project.with_changes(excluded_sites=excluded, locks=locks)
+    own = tuple(s for s in project.route.required_sites if s != change.site)
+    route = replace(project.route, required_sites=own)  # a cancelled host
+    return project.with_changes(excluded_sites=excluded, locks=locks, route=route)
 
 
 def replan(
