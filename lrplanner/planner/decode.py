@@ -21,6 +21,7 @@ from lrplanner.network.estimate import great_circle_km
 from lrplanner.network.legs import Step
 from lrplanner.planner.axis import MINUTE
 from lrplanner.planner.timing import (
+    BOARDING_MIN,
     ROUND,
     after_step,
     before_step,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from lrplanner.planner.stays import Stay
     from lrplanner.solver.result import Result, TourPlan
 
-BOARDING_MIN = 30
 #: Minutes a group needs at a check-in counter before it can eat airside.
 CHECK_IN_TAKES_MIN = 30
 #: A first leg of the day that would bring the group to its first activity
@@ -48,8 +48,6 @@ CHECK_IN_TAKES_MIN = 30
 WAIT_MAX_MIN = 30
 ARRIVE_EARLY_MIN = 10
 HOUR = 60 * MINUTE
-"""Minutes before a timetabled departure by which a meal at the departure
-point is over (boarding)."""
 
 SESSION_TITLES = {
     SessionKind.OPENING: "Opening session",

@@ -28,6 +28,10 @@ from lrplanner.core.procedures import (
 from lrplanner.network.schedule import next_departure
 from lrplanner.solver.problem import Departures, Hop, Timetable
 
+#: Minutes before a timetabled departure by which a meal at the departure
+#: point is over (boarding).
+BOARDING_MIN = 30
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -219,7 +223,40 @@ def ready_by(
     before = check_in_minutes(
         project, conn.mode, conn.origin, conn.destination
     ) + formalities_minutes(project, conn.origin)
-    return axis.to_axis(take_off - timedelta(minutes=before))
+    counter = take_off - timedelta(minutes=before)
+    landed = conn.minutes + arrival_minutes(
+        project, conn.mode, conn.origin, conn.destination
+    )
+    return axis.to_axis(_lunch_first(axis, counter, take_off, conn.minutes, landed))
+
+
+def _lunch_first(
+    axis: TimeAxis, counter: datetime, take_off: datetime, flying: int, landed: int
+) -> datetime:
+    """Return when the group must be at a departure point: at ``counter``
+    (check-in), or earlier when the leg leaves inside lunch time and lunch
+    fits nowhere else.
+
+    The axis cuts lunch out, so a leg that takes off inside the lunch hour
+    looks as if lunch came first. Lunch is on board when the leg is under
+    way for half of the lunch hour or more, or after it when the group is
+    free (``landed`` minutes after take-off) within the lunch hour; else it
+    is at the departure point, over ``BOARDING_MIN`` minutes before take-off,
+    and the group must be there for it (as the decoder lays it out). A
+    take-off less than ``BOARDING_MIN`` minutes into lunch time leaves no
+    such lunch and keeps ``counter``.
+    """
+    at = axis.real_minutes(take_off)
+    for start, end in axis.lunches:
+        if not start < at < end:
+            continue
+        length = end - start
+        if (min(at + flying, end) - at) * 2 >= length or at + landed <= end:
+            return counter
+        meal = take_off - timedelta(minutes=BOARDING_MIN + length)
+        if at - BOARDING_MIN >= start:
+            return min(counter, meal)
+    return counter
 
 
 def catch(
