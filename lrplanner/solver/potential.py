@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from lrplanner.solver.localsearch import insert_all
 from lrplanner.solver.schedule import Plan, plan_score, time_plan, time_tour
 from lrplanner.solver.skeleton import BIG, _fits, _fits_site
@@ -59,17 +61,28 @@ def _single_fits(
 ) -> Fits | None:
     hotels = sorted(set(data.hotels))
     last = len(data.tours) - 1
+    # the travel cap rules out most sites of a pair of hotels at once (at
+    # 400 sites over 21 days three in four): only the others are timed
+    counted = np.asarray(
+        data.travel if data.counted is None else data.counted, dtype=np.int64
+    )
+    picks = np.asarray(candidates, dtype=np.int64)
+    locs = np.asarray([data.sites[s].location for s in candidates], dtype=np.int64)
     fits: Fits = {}
     for d in range(len(data.tours)):
         starts = [data.tours[0].start] if d == 0 else hotels
         ends = [data.tours[-1].end] if d == last else hotels
+        cap = data.tours[d].max_travel
         for a in starts:
             if should_stop():
                 return None
             for b in ends:
                 if _fits(data, d, a, b):
+                    near = picks
+                    if cap is not None:
+                        near = picks[counted[a, locs] + counted[locs, b] <= cap]
                     fits[d, a, b] = [
-                        s for s in candidates if _fits_site(data, d, a, b, s)
+                        s for s in near.tolist() if _fits_site(data, d, a, b, s)
                     ]
     return fits
 
