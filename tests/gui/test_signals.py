@@ -7,11 +7,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
 from lrplanner.gui.signals import emit
 from tests.gui.conftest import MEKONG
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from lrplanner.gui.main_window import MainWindow
 
 
@@ -47,3 +50,26 @@ def test_window_work_keeps_the_reference_to_true(window: MainWindow) -> None:
         window.progress.show_progress(1.0)
         window.undo()
     assert _true_refs() >= before
+
+
+def _refs(value: object) -> int:
+    gc.collect()
+    return sys.getrefcount(value)
+
+
+def test_qt_calls_keep_the_references_to_none_and_true(qtbot: QtBot) -> None:
+    """Tests the installed PySide6 for the defect of 6.12.0 (hence the pin
+    below 6.12 in pyproject.toml): every call of a Qt method that returns
+    nothing dropped a reference to None, and every disconnect one to True,
+    so a long session ended in "deallocating None" (Python aborts)."""
+    label = QLabel()
+    qtbot.addWidget(label)
+    sender = _Sender()
+    before = (_refs(None), _refs(True))
+    for number in range(200):
+        label.setText(f"{number}")
+        label.setEnabled(True)
+        connection = sender.sent.connect(label.setText)
+        sender.sent.disconnect(connection)
+    assert (_refs(None), _refs(True)) >= before
+    assert label.text() == "199"
