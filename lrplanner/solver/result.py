@@ -104,5 +104,6 @@ class Result:
             raise ValueError("score, cost, travel and runtime must be >= 0")
 
     def is_feasible(self) -> bool:
-        """Whether the result holds a plan."""
-        return self.status != "infeasible"
+        """Whether the result holds a plan (a search cancelled before its
+        first plan holds none: status ``cancelled``, no tours)."""
+        return self.status != "infeasible" and bool(self.tours)

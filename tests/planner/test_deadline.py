@@ -6,11 +6,13 @@ test moves, and cancels come from the progress callback.
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
-from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.errors import InfeasibleRequest, PlanningStopped
 from lrplanner.core.validate import Violation, validate
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner import plan as plan_module
@@ -172,6 +174,25 @@ def test_cancel_from_the_search_returns_a_checked_plan(mekong: Project) -> None:
     )
     assert outcome.report.status == "cancelled"
     assert list(outcome.report.violations) == checked(mekong, outcome)
+
+
+def test_a_cancel_before_any_plan_of_an_impossible_route_says_so(
+    mekong: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests a cancel while the search has no plan yet (eight days cannot
+    hold the sample's three required sites): planning stops with the
+    cancel's message, not a crash in decoding a plan that is not there."""
+    route = dataclasses.replace(mekong.route, end_date=date(2027, 3, 8))
+    short = mekong.with_changes(route=route)
+    token = CancelToken()
+
+    def cancelled_at_once(data: ProblemData, stop: StoppingCriterion, **kwargs):
+        token.cancel()
+        return real_solve(data, stop, **kwargs)
+
+    monkeypatch.setattr(plan_module, "solve", cancelled_at_once)
+    with pytest.raises(PlanningStopped, match="cancelled before a first plan"):
+        plan_route(short, seconds=60.0, cancel=token, clock=FakeClock())
 
 
 def _fail_on(sites: set[object]):
