@@ -11,7 +11,9 @@ machine's cores and returns one :class:`ScenarioResult` per scenario: the
 comparison table's figures, the plan (to promote it to the route) or why
 there is none. :func:`budget_curve` plans the route at a range of budget
 caps, from the cheapest plan the route allows to the plan with no cap, so a
-budget holder sees what each extra amount buys.
+budget holder sees what each extra amount buys. Both take a cancel token:
+a cancel stops the plans under way and starts no other, and each scenario
+not planned to the end says so (``STOPPED``).
 
 Every plan here is the planner's, checked by the independent validator
 (``PlanReport.violations``); a scenario whose plan breaks a rule says so.
@@ -23,15 +25,16 @@ import itertools
 import math
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lrplanner.core.codec import JSON, decode, encode
 from lrplanner.core.columns import ROUTE
-from lrplanner.core.errors import InfeasibleRequest
+from lrplanner.core.errors import InfeasibleRequest, PlanningStopped
 from lrplanner.core.plan import Itinerary
 from lrplanner.core.project import Project
 from lrplanner.core.scenario import RULES
@@ -41,8 +44,11 @@ from lrplanner.importers.table import match_column
 from lrplanner.planner.budget import cheapest_total
 from lrplanner.planner.plan import plan_route
 from lrplanner.services_edit import edit_route
+from lrplanner.solver.stop import CancelToken
 
 if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event
+
     from lrplanner.core.ids import SiteId
     from lrplanner.core.rules import PlanningRules
     from lrplanner.planner.plan import PlanOutcome
@@ -52,6 +58,10 @@ EXCLUDE_COUNTRIES = "exclude countries"
 EXCLUDE_SITES = "exclude sites"
 #: Budget-curve points by default: the cheapest plan, the uncapped one, 6 between.
 CURVE_POINTS = 8
+#: The problem of a scenario whose planning was stopped before it ended.
+STOPPED = "not planned: stopped before its planning time was up"
+#: Seconds between a pool process's looks at the stop flag.
+STOP_POLL_S = 0.2
 
 
 def parse_scenario(text: str) -> Scenario:
@@ -220,20 +230,32 @@ class ScenarioResult:
 
 
 def plan_scenario(
-    project: Project, scenario: Scenario, seconds: float, seed: int = 0
+    project: Project,
+    scenario: Scenario,
+    seconds: float,
+    seed: int = 0,
+    cancel: CancelToken | None = None,
 ) -> ScenarioResult:
-    """Plan one scenario and return its row (run in a worker process)."""
+    """Plan one scenario and return its row (run in a worker process); a
+    ``cancel`` before its planning ends makes it a ``STOPPED`` row."""
     changes = scenario.describe()
+    stopped = ScenarioResult(name=scenario.name, changes=changes, problem=STOPPED)
+    if cancel is not None and cancel.cancelled:
+        return stopped
     try:
         variant = apply(project, scenario)
-        outcome = plan_route(variant, seconds=seconds, seed=seed)
+        outcome = plan_route(variant, seconds=seconds, seed=seed, cancel=cancel)
     except ValueError as exc:
         return ScenarioResult(name=scenario.name, changes=changes, problem=str(exc))
     except InfeasibleRequest as exc:
+        if cancel is not None and cancel.cancelled:
+            return stopped
         cap = variant.route.budget_cap
         return ScenarioResult(
             name=scenario.name, changes=changes, problem=str(exc), budget_cap=cap
         )
+    if cancel is not None and cancel.cancelled:
+        return stopped
     return result_of(scenario.name, changes, outcome)
 
 
@@ -285,46 +307,99 @@ def run_scenarios(
     seed: int = 0,
     workers: int | None = None,
     on_done: Done | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[ScenarioResult]:
     """Plan every scenario, ``workers`` at a time (default: one per core).
 
     ``on_done(index, result)`` is called as each finishes. Results come in
     the scenarios' order. A scenario that cannot be planned gets a row
-    saying why; the others still run.
+    saying why; the others still run. A ``cancel`` stops the plans under
+    way (in every process) and starts no other: those scenarios get a
+    ``STOPPED`` row.
     """
     if not scenarios:
         return []
     count = min(len(scenarios), workers or os.cpu_count() or 1)
     results: dict[int, ScenarioResult] = {}
+
+    def record(index: int, result: ScenarioResult) -> None:
+        results[index] = result
+        if on_done is not None:
+            on_done(index, result)
+
     if count == 1:
         for index, scenario in enumerate(scenarios):
-            results[index] = plan_scenario(project, scenario, seconds, seed)
-            if on_done is not None:
-                on_done(index, results[index])
+            record(index, plan_scenario(project, scenario, seconds, seed, cancel))
         return [results[i] for i in range(len(scenarios))]
     context = multiprocessing.get_context("spawn")  # never fork a Qt process
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    flag = context.Event()  # set: every pool process stops its plan
+    with ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=_remember_stop_flag,
+        initargs=(flag,),
+    ) as pool:
         data = encode(project)  # a Project holds read-only mappings: no pickle
         futures: dict[Future[tuple[ScenarioResult, JSON]], int] = {
             pool.submit(_plan_in_worker, data, s, seconds, seed): i
             for i, s in enumerate(scenarios)
         }
-        for future in as_completed(futures):
-            index = futures[future]
-            result, plan = future.result()
-            if plan is not None:
-                result = replace(result, plan=decode(Itinerary, plan))
-            results[index] = result
-            if on_done is not None:
-                on_done(index, results[index])
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, STOP_POLL_S, FIRST_COMPLETED)
+            for future in done:
+                index = futures[future]
+                if future.cancelled():
+                    record(index, _stopped(scenarios[index]))
+                    continue
+                result, plan = future.result()
+                if plan is not None:
+                    result = replace(result, plan=decode(Itinerary, plan))
+                record(index, result)
+            if cancel is not None and cancel.cancelled and not flag.is_set():
+                flag.set()
+                for future in pending:
+                    future.cancel()  # not started: never will be
     return [results[i] for i in range(len(scenarios))]
+
+
+def _stopped(scenario: Scenario) -> ScenarioResult:
+    return ScenarioResult(
+        name=scenario.name, changes=scenario.describe(), problem=STOPPED
+    )
+
+
+#: A pool process's stop flag (set by :func:`_remember_stop_flag`).
+_STOP_FLAG: list[Event] = []
+
+
+def _remember_stop_flag(flag: Event) -> None:
+    """Keep the run's stop flag in this pool process (its initializer)."""
+    _STOP_FLAG[:] = [flag]
 
 
 def _plan_in_worker(
     data: JSON, scenario: Scenario, seconds: float, seed: int
 ) -> tuple[ScenarioResult, JSON]:
-    """Plan one scenario in a pool process; the plan comes back encoded."""
-    result = plan_scenario(decode(Project, data), scenario, seconds, seed)
+    """Plan one scenario in a pool process; the plan comes back encoded.
+
+    A thread watches the run's stop flag while it plans and cancels the plan
+    when it is set."""
+    cancel = CancelToken()
+    over = threading.Event()
+
+    def watch(flag: Event) -> None:
+        while not over.is_set():
+            if flag.wait(STOP_POLL_S):
+                cancel.cancel()
+                return
+
+    if _STOP_FLAG:
+        threading.Thread(target=watch, args=(_STOP_FLAG[0],), daemon=True).start()
+    try:
+        result = plan_scenario(decode(Project, data), scenario, seconds, seed, cancel)
+    finally:
+        over.set()
     plan = None if result.plan is None else encode(result.plan)
     return replace(result, plan=None), plan
 
@@ -355,13 +430,16 @@ def budget_curve(
     seed: int = 0,
     workers: int | None = None,
     on_done: Done | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[CurvePoint]:
     """Return the plan's value at ``points`` caps, cheapest plan to no cap.
 
     The route is planned once with no cap (the top of the curve); its model
     gives the cheapest plan the route allows (no visits but the required
     ones, contingency included), the bottom. The caps between are planned
-    in the pool. The first cap is rounded up, so its plan exists.
+    in the pool. The first cap is rounded up, so its plan exists. A
+    ``cancel`` returns the points planned to the end so far (none while the
+    top is still planned), the stopped caps left out.
 
     Raises
     ------
@@ -375,7 +453,14 @@ def budget_curve(
     free = project.with_changes(
         plan=None, route=replace(project.route, budget_cap=None)
     )
-    top = plan_route(free, seconds=seconds, seed=seed)
+    try:
+        top = plan_route(free, seconds=seconds, seed=seed, cancel=cancel)
+    except PlanningStopped:
+        if cancel is not None and cancel.cancelled:
+            return []
+        raise
+    if cancel is not None and cancel.cancelled:
+        return []
     high = top.report.costs.total
     low = min(cheapest_total(top.model), high).quantize(Decimal(1), "ROUND_CEILING")
     caps = budget_caps(low, high, points)[:-1]
@@ -384,9 +469,19 @@ def budget_curve(
         for cap in caps
     ]
     rows = run_scenarios(
-        free, scenarios, seconds=seconds, seed=seed, workers=workers, on_done=on_done
+        free,
+        scenarios,
+        seconds=seconds,
+        seed=seed,
+        workers=workers,
+        on_done=on_done,
+        cancel=cancel,
     )
-    curve = [CurvePoint(cap=c, result=r) for c, r in zip(caps, rows, strict=True)]
+    curve = [
+        CurvePoint(cap=c, result=r)
+        for c, r in zip(caps, rows, strict=True)
+        if r.problem != STOPPED
+    ]
     top_row = result_of("no cap", "Budget cap=(none)", top)
     return [*curve, CurvePoint(cap=None, result=top_row)]
 

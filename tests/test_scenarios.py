@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -20,6 +21,7 @@ from lrplanner.core.validate import validate
 from lrplanner.importers import read_inputs
 from lrplanner.network.graph import TravelNetwork
 from lrplanner.planner.report import travel_check
+from lrplanner.solver.stop import CancelToken
 from lrplanner.storage import load_project, save_project
 from tests.helpers import small_project
 
@@ -160,6 +162,52 @@ def test_scenarios_plan_in_a_pool_side_by_side() -> None:
         _checked(project, scenario, result)
     with pytest.raises(ValueError, match="has no plan"):
         scenarios.promote(project, wanted[2], tiny)
+
+
+def test_a_stopped_comparison_stops_every_process_and_says_so() -> None:
+    """Tests a cancel while two pool processes plan (60 s each): the plans
+    under way are stopped in their processes, the waiting ones never plan,
+    and every row says it was stopped (a plan that ran its time out would
+    be a row with figures)."""
+    project = mekong()
+    wanted = [
+        scenarios.Scenario(name="as the route"),
+        scenarios.parse_scenario("short: End date=2027-03-08"),
+        scenarios.parse_scenario("without Lao PDR: Exclude countries=LA"),
+        scenarios.parse_scenario("longer: End date=2027-03-12"),
+    ]
+    cancel = CancelToken()
+    done: list[int] = []
+    timer = threading.Timer(8.0, cancel.cancel)  # the processes plan by then
+    timer.start()
+    try:
+        results = scenarios.run_scenarios(
+            project,
+            wanted,
+            seconds=60,
+            workers=2,
+            on_done=lambda i, _r: done.append(i),
+            cancel=cancel,
+        )
+    finally:
+        timer.cancel()
+    assert sorted(done) == [0, 1, 2, 3]
+    assert [r.name for r in results] == [s.name for s in wanted]
+    assert [r.problem for r in results] == [scenarios.STOPPED] * 4
+    assert all(r.plan is None and r.visits == 0 for r in results)
+
+
+def test_a_cancel_before_the_run_plans_nothing() -> None:
+    """Tests one process and the budget curve: nothing is planned."""
+    project = mekong()
+    cancel = CancelToken()
+    cancel.cancel()
+    wanted = [scenarios.Scenario(name="as the route")]
+    results = scenarios.run_scenarios(
+        project, wanted, seconds=30, workers=1, cancel=cancel
+    )
+    assert [r.problem for r in results] == [scenarios.STOPPED]
+    assert scenarios.budget_curve(project, seconds=30, cancel=cancel) == []
 
 
 def test_budget_caps_are_even_steps() -> None:

@@ -55,6 +55,13 @@ ACTIONS: tuple[tuple[str, str, QKeySequence.StandardKey | str | None, str], ...]
         "Plan from scratch, not keeping the current plan's visits (Shift+F5)",
     ),
     (
+        "plan_all",
+        "Plan a&ll routes",
+        "Ctrl+F5",
+        "Plan every route of the programme in turn, the other routes' bookings "
+        "closed, then hand hosts over where another route values them more",
+    ),
+    (
         "lock_all",
         "&Lock all current visits",
         None,
@@ -148,7 +155,17 @@ def build_menus(
         window,
         "&Plan",
         acts,
-        ("plan", "plan_fresh", "cancel", None, "lock_all", "unlock_all", None, "rules"),
+        (
+            "plan",
+            "plan_fresh",
+            "cancel",
+            "plan_all",
+            None,
+            "lock_all",
+            "unlock_all",
+            None,
+            "rules",
+        ),
     )
     _add_menu(window, "&Help", acts, ("help", "about"))
     toolbar = window.addToolBar("Main")

@@ -246,6 +246,26 @@ class ProjectDocument(QObject):
         self._history.push(RouteStep(programme, self._shown, shown, description))
         self._announce(old, None)
 
+    def replace_programme(self, programme: Programme, description: str) -> None:
+        """Make ``programme`` (the same routes, e.g. all of them planned) the
+        document's as one undo step; the route shown stays.
+
+        Raises
+        ------
+        ValueError
+            If no programme is open or ``programme`` has another number of
+            routes.
+        """
+        current = self.programme
+        if self._history is None or current is None:
+            raise ValueError("open a route first")
+        if len(programme.routes) != len(current.routes):
+            raise ValueError("the programme's routes changed meanwhile")
+        old = self.project
+        shown = programme.project(self._shown)
+        self._history.push(RouteStep(programme, self._shown, shown, description))
+        self._announce(old, None)
+
     def mark_saved(self, path: Path) -> None:
         """Record that the current programme was saved to ``path``."""
         self.path = path

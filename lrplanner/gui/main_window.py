@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
             self.document,
             lambda title, text, error: self.say(title, text, error=error),
             self,
+            lambda: (self.planner.seconds, self.planner.seed),
         )
         self.views.addTab(self.routes.panel, "Programme")
         self.views.setCornerWidget(self.routes.picker, Qt.Corner.TopRightCorner)
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.scenarios.status.connect(self._show_status)
         self.routes.status.connect(self._show_status)
         self.routes.problems.connect(self.show_result)
+        self.routes.running.connect(lambda _on: self._on_state_changed())
         self.document.refused.connect(lambda m: self.say("Not changed", m, error=True))
         self.files.exported.connect(self.exported)
         self.files.open_requested.connect(self.open_path)
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
             "plan": self.plan,
             "cancel": self.cancel_plan,
             "plan_fresh": self.plan_fresh,
+            "plan_all": self.routes.plan_all,
             "lock_all": self.lock_all_visits,
             "unlock_all": self.unlock_all,
             "rules": self.edit_rules,
@@ -304,6 +307,12 @@ class MainWindow(QMainWindow):
             acts["plan"].setEnabled(self.project is not None)
             acts["cancel"].setEnabled(self.planner.is_running())
             acts["add_route"].setEnabled(self.project is not None)
+            programme = self.document.programme
+            acts["plan_all"].setEnabled(
+                programme is not None
+                and len(programme.routes) > 1
+                and not self.routes.is_planning()
+            )
         self.routes.picker.setEnabled(not self.planner.is_running())
         name = self.path.name if self.path else "no project"
         if self.project is not None and self.path is None:

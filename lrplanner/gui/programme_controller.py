@@ -1,11 +1,15 @@
-"""ProgrammeController: the route picker, the Programme tab and Add route.
+"""ProgrammeController: the route picker, the Programme tab, Add route and
+Plan all routes.
 
 A document holds a programme (one route for a project file). The route
 picker at the right of the tab bar, shown for two routes or more, switches
 the route every view shows; the Programme tab draws the routes' calendar and
 conflicts; File ▸ Add route to programme… reads a workbook, CSV folder or
 .lrp in the background, as File ▸ Open does, and adds its route(s) as one
-undo step.
+undo step. Plan ▸ Plan all routes (or the tab's button) runs
+:func:`lrplanner.programme.plan_programme` on a worker thread: the tab says
+which route is being planned, Stop ends it (the routes keep the plans they
+had), and the planned programme becomes one undo step.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
+from lrplanner import programme as planning
 from lrplanner.gui import reading
 from lrplanner.gui.loader import FileLoader
 from lrplanner.gui.signals import emit
+from lrplanner.gui.tasks import Task, TaskRunner
 from lrplanner.gui.widgets.programme_panel import ProgrammePanel
 from lrplanner.gui.widgets.route_picker import RoutePicker
 
@@ -27,8 +33,11 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+    from lrplanner.core.programme import Programme
     from lrplanner.gui.document import ProjectDocument
+    from lrplanner.gui.tasks import TaskState
     from lrplanner.importers import ImportResult
+    from lrplanner.programme import ProgrammeOutcome
 
 ADD_FILTER = "Route inputs (*.xlsx *.xlsm *.lrp *.csv);;All files (*)"
 SHARED_HINT = (
@@ -41,30 +50,42 @@ SHARED_HINT = (
 class ProgrammeController(QObject):
     """Runs the programme parts of one window.
 
-    ``say(title, text, error)`` is the window's message box. Signals:
+    ``say(title, text, error)`` is the window's message box; ``timing()``
+    returns the planning seconds and seed (the app's Preferences). Signals:
     ``status(text, ms)`` a status-bar line, ``problems(result)`` an import's
-    problems to list (the Problems panel).
+    problems to list (the Problems panel), ``planned(outcome)`` when Plan
+    all routes ends (a ProgrammeOutcome; cancelled or not), ``running(on)``
+    when it starts and ends.
     """
 
     status = Signal(str, int)
     problems = Signal(object)
+    planned = Signal(object)
+    running = Signal(bool)
 
     def __init__(
         self,
         document: ProjectDocument,
         say: Callable[[str, str, bool], None],
         dialogs: QWidget,
+        timing: Callable[[], tuple[float, int]] = lambda: (10.0, 0),
     ) -> None:
         super().__init__(dialogs)
         self._document = document
         self._say = say
         self._dialogs = dialogs
+        self._timing = timing
         self.picker = RoutePicker()
         self.panel = ProgrammePanel()
         self.loader = FileLoader(self)
+        self.runner = TaskRunner(self)
+        self._planning: TaskState | None = None
+        self._planned_from: Programme | None = None
         self.picker.chosen.connect(document.show_route)
         self.loader.loaded.connect(self.add_loaded)
         self.loader.failed.connect(self._on_failed)
+        self.panel.plan_all.clicked.connect(self.plan_all)
+        self.panel.stop.clicked.connect(self.stop)
         document.state_changed.connect(self.refresh)
         self.refresh()
 
@@ -79,6 +100,124 @@ class ProgrammeController(QObject):
         names = programme.names if programme is not None else ()
         self.picker.show_routes(names, self._document.route)
         self.picker.setVisible(len(names) > 1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        programme = self._document.programme
+        busy = self.is_planning()
+        several = programme is not None and len(programme.routes) > 1
+        self.panel.plan_all.setEnabled(several and not busy)
+        self.panel.stop.setEnabled(busy)
+
+    # --- plan all routes --------------------------------------------------
+    def is_planning(self) -> bool:
+        """Return whether Plan all routes is running."""
+        return self._planning is not None
+
+    def plan_all(self) -> bool:
+        """Plan every route of the programme in the background; False if
+        there is nothing to plan (one route: F5 plans it) or it is running."""
+        programme = self._document.programme
+        if programme is None or self.is_planning():
+            return False
+        if len(programme.routes) < 2:
+            self._say(
+                "One route",
+                "Plan all routes is for a programme of several routes; F5 "
+                "plans this one.",
+                False,
+            )
+            return False
+        seconds, seed = self._timing()
+        count = len(programme.routes)
+        plans = planning.ROUNDS * count + count  # rounds, then hand-overs
+        total = plans * seconds
+        self._plans, self._seconds = plans, seconds
+
+        def work(state: TaskState) -> ProgrammeOutcome:
+            done: list[str] = []
+
+            def on_route(turn: int, index: int, shown: str) -> None:
+                name = programme.names[index]
+                done.append(f"round {turn + 1}, {name}: {shown}")
+                state.report(tuple(done))  # on this worker thread
+
+            return planning.plan_programme(
+                programme,
+                seconds=seconds,
+                seed=seed,
+                on_route=on_route,
+                cancel=state.cancel,
+            )
+
+        self._planned_from = programme
+        self.panel.status.setText(
+            f"Planning {count} routes in turn, then hand-overs: up to {plans} "
+            f"plans of {seconds:g} s (about {_minutes(total)}). Stop keeps the "
+            "routes' plans as they are."
+        )
+        self._planning = (
+            Task(self.runner, work, channel="programme")
+            .with_progress(self._on_progress)
+            .success(self._on_planned)
+            .failure(self._on_plan_failed)
+            .run()
+        )
+        self._update_buttons()
+        emit(self.running, True)
+        return True
+
+    def stop(self) -> None:
+        """Stop Plan all routes (the document keeps the plans it had)."""
+        if self._planning is not None:
+            self._planning.cancel.cancel()
+            self.panel.status.setText("Stopping after the plan under way…")
+
+    def _on_progress(self, progress: object) -> None:
+        if self._planning is None or self._planning.cancel.cancelled:
+            return
+        assert isinstance(progress, tuple)
+        self.panel.status.setText(
+            f"{len(progress)} of up to {self._plans} plans done; last: {progress[-1]}"
+        )
+
+    def _ended(self) -> None:
+        self._planning = None
+        self._update_buttons()
+        emit(self.running, False)
+
+    def _on_planned(self, outcome: ProgrammeOutcome) -> None:
+        started, self._planned_from = self._planned_from, None
+        self._ended()
+        if outcome.cancelled:
+            text = "Plan all routes was stopped; the routes keep the plans they had."
+            self.panel.status.setText(text)
+            emit(self.status, text, 8000)
+            emit(self.planned, outcome)
+            return
+        if self._document.programme is not started:
+            self.panel.status.setText(
+                "The programme was edited while it was planned; its plans "
+                "were not taken. Plan all routes again."
+            )
+            emit(self.planned, outcome)
+            return
+        try:
+            self._document.replace_programme(outcome.programme, "Plan all routes")
+        except ValueError as exc:
+            self._say("Plans not taken", f"The routes were not changed: {exc}.", True)
+            emit(self.planned, outcome)
+            return
+        text = _summary(outcome)
+        self.panel.status.setText(text)
+        emit(self.status, text, 10000)
+        emit(self.planned, outcome)
+
+    def _on_plan_failed(self, error: BaseException) -> None:
+        self._planned_from = None
+        self._ended()
+        self.panel.status.setText("Plan all routes failed; the routes are unchanged.")
+        self._say("Plan all routes failed", f"The routes are unchanged: {error}", True)
 
     def choose_and_add(self) -> None:
         """Ask for another route's inputs and add them (read in the background).
@@ -145,5 +284,27 @@ class ProgrammeController(QObject):
         self._say("Route not added", f"{path} could not be read: {message}", True)
 
     def shutdown(self) -> None:
-        """End the reading thread."""
+        """End the reading and planning threads."""
         self.loader.shutdown()
+        self.runner.shutdown()
+
+
+def _minutes(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.0f} min"
+
+
+def _summary(outcome: ProgrammeOutcome) -> str:
+    """Return what Plan all routes did, in a line."""
+    planned = [r for r in outcome.routes if r.value is not None]
+    parts = [
+        f"Planned {len(planned)} of {len(outcome.routes)} routes, total value "
+        f"{outcome.total_value:.1f}"
+    ]
+    unplanned = [f"{r.name} ({r.problem})" for r in outcome.routes if r.value is None]
+    if unplanned:
+        parts.append("no plan for " + "; ".join(unplanned))
+    count = len(outcome.conflicts)
+    parts.append("no conflict" if not count else f"{count} conflicts (listed below)")
+    return "; ".join(parts) + ". Undo takes the plans back."

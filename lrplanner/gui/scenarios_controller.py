@@ -5,8 +5,9 @@ and Budget curve plan in the background on a worker thread of their own
 (so F5 does not wait behind them) with :func:`lrplanner.scenarios.run_scenarios`
 and :func:`lrplanner.scenarios.budget_curve`; their ``on_done`` runs on that
 thread and only records what finished, which the panel polls (the task
-runner's queued signal brings the final rows to the main thread). Neither
-can be stopped once started: the panel says so and the buttons wait.
+runner's queued signal brings the final rows to the main thread). Stop
+cancels the task's token: the plans under way stop in every process, the
+rows planned so far stay and the others say they were stopped.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ class ScenariosController(QObject):
         self.compared_on: Project | None = None
         self.points: list[CurvePoint] = []
         self._running = ""
+        self._task: TaskState | None = None
+        self._stopping = False
         self._curve_total = CURVE_POINTS - 1
         for name, slot in (
             ("add", self.add),
@@ -88,6 +91,7 @@ class ScenariosController(QObject):
             ("compare", self.compare),
             ("promote", self.promote),
             ("curve", self.budget_curve),
+            ("stop", self.stop),
             ("export", self.choose_and_export),
         ):
             self.panel.buttons[name].clicked.connect(lambda _c=False, s=slot: s())
@@ -120,6 +124,7 @@ class ScenariosController(QObject):
             "compare": has and idle,
             "promote": idle and self.panel.selected_comparison() is not None,
             "curve": has and idle,
+            "stop": not idle and not self._stopping,
             "export": bool(self.results or self.points),
         }
         for name, on in enabled.items():
@@ -198,7 +203,21 @@ class ScenariosController(QObject):
 
     def _stop(self) -> None:
         self._running = ""
+        self._task = None
+        self._stopping = False
         self._update()
+
+    def stop(self) -> bool:
+        """Stop the comparison or curve under way; False if none runs."""
+        if self._task is None or self._stopping:
+            return False
+        self._task.cancel.cancel()
+        self._stopping = True
+        self.panel.status.setText(
+            "Stopping: the plans under way end with what they have…"
+        )
+        self._update()
+        return True
 
     def compare(self) -> bool:
         """Plan the route and every scenario in the background; False if busy."""
@@ -223,28 +242,36 @@ class ScenariosController(QObject):
                 seed=seed,
                 workers=workers,
                 on_done=on_done,
+                cancel=state.cancel,
             )
 
         self.results, self.compared, self.compared_on = [], wanted, project
         self._show_results({})
         self._start("compare", self._compare_text(0, seconds))
-        Task(self.runner, work, channel="scenarios").with_progress(
-            self._on_compare_progress
-        ).success(self._on_compared).failure(self._on_failed).run()
+        self._task = (
+            Task(self.runner, work, channel="scenarios")
+            .with_progress(self._on_compare_progress)
+            .success(self._on_compared)
+            .failure(self._on_failed)
+            .run()
+        )
+        self._update()
         return True
 
     def _compare_text(self, done: int, seconds: float) -> str:
         count = len(self.compared)
         return (
             f"Comparing: {done} of {count} planned, {seconds:g} s each "
-            f"({self._eta(count, seconds)} in all). A comparison cannot be "
-            "stopped once started; you can go on working meanwhile."
+            f"({self._eta(count, seconds)} in all). Stop ends it; you can go "
+            "on working meanwhile."
         )
 
     def _on_compare_progress(self, progress: object) -> None:
         finished: Finished = progress  # type: ignore[assignment]
         self._show_results(dict(finished))
-        self.panel.status.setText(self._compare_text(len(finished), self._timing()[0]))
+        if not self._stopping:
+            text = self._compare_text(len(finished), self._timing()[0])
+            self.panel.status.setText(text)
 
     def _show_results(self, done: dict[int, ScenarioResult]) -> None:
         waiting = [
@@ -259,8 +286,18 @@ class ScenariosController(QObject):
     def _on_compared(self, results: list[ScenarioResult]) -> None:
         self.results = results
         self.panel.show_comparison([scenarios.comparison_row(r) for r in results])
+        stopped = sum(1 for r in results if r.problem == scenarios.STOPPED)
         self._stop()
-        emit(self.status, f"Compared {len(results)} scenario(s).", 8000)
+        if stopped:
+            text = (
+                f"Comparison stopped: {len(results) - stopped} of {len(results)} "
+                "planned; the others say they were stopped. Compare plans them all "
+                "again."
+            )
+            self.panel.status.setText(text)
+            emit(self.status, text, 8000)
+        else:
+            emit(self.status, f"Compared {len(results)} scenario(s).", 8000)
         emit(self.comparison_done, results)
 
     def _on_failed(self, error: BaseException) -> None:
@@ -301,6 +338,7 @@ class ScenariosController(QObject):
                 seed=seed,
                 workers=workers,
                 on_done=on_done,
+                cancel=state.cancel,
             )
 
         eta = self._eta(points - 1, seconds)
@@ -308,17 +346,24 @@ class ScenariosController(QObject):
         self._start(
             "curve",
             f"Budget curve: planning the route without a cap first ({eta}). "
-            "It cannot be stopped once started.",
+            "Stop ends it with the points planned so far.",
         )
-        Task(self.runner, work, channel="scenarios").with_progress(
-            self._on_curve_progress
-        ).success(self._on_curved).failure(self._on_failed).run()
+        self._task = (
+            Task(self.runner, work, channel="scenarios")
+            .with_progress(self._on_curve_progress)
+            .success(self._on_curved)
+            .failure(self._on_failed)
+            .run()
+        )
+        self._update()
         return True
 
     def _on_curve_progress(self, progress: object) -> None:
+        if self._stopping:
+            return
         self.panel.status.setText(
             f"Budget curve: {progress} of {self._curve_total} capped plans done. "
-            "It cannot be stopped once started."
+            "Stop ends it with the points planned so far."
         )
 
     def _on_curved(self, points: list[CurvePoint]) -> None:
@@ -326,8 +371,17 @@ class ScenariosController(QObject):
         project = self._document.project
         currency = project.route.currency if project else ""
         self.panel.show_curve([scenarios.curve_row(p) for p in points], currency)
+        stopped = self._stopping
         self._stop()
-        emit(self.status, f"Budget curve: {len(points)} points.", 8000)
+        if stopped:
+            text = (
+                f"Budget curve stopped: {len(points)} points planned to the end "
+                "are shown. Budget curve plans them all again."
+            )
+            self.panel.status.setText(text)
+            emit(self.status, text, 8000)
+        else:
+            emit(self.status, f"Budget curve: {len(points)} points.", 8000)
         emit(self.curve_done, points)
 
     # --- promote and export ---------------------------------------------
@@ -416,5 +470,6 @@ class ScenariosController(QObject):
         return True
 
     def shutdown(self) -> None:
-        """Wait for a running comparison or curve to end (it cannot be stopped)."""
+        """Stop a running comparison or curve and wait for it to end."""
+        self.stop()
         self.runner.shutdown()

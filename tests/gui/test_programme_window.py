@@ -362,3 +362,61 @@ def test_a_programme_backup_is_recovered_whole(
     assert programme.names == (sample.route.name, ROUTE_B)
     assert windows[1].document.is_dirty()
     windows[1].ask = lambda *_args: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+
+
+def test_plan_all_routes_plans_each_route_as_one_undo_step(
+    qtbot: QtBot, window: MainWindow, sample: Project
+) -> None:
+    """Tests Plan ▸ Plan all routes: both routes planned on the worker thread,
+    no host or champion booked twice, one undo step that takes both back."""
+    before = _programme(sample, _second(sample))
+    window.document.open_programme(before, None)
+    window.planner.seconds = 1
+    action = window.actions_by_name["plan_all"]
+    assert action.isEnabled()
+    with qtbot.waitSignal(window.routes.planned, timeout=4 * LONG) as done:
+        action.trigger()
+        assert window.routes.is_planning()
+        assert not action.isEnabled()
+        assert window.routes.panel.stop.isEnabled()
+    assert not done.args[0].cancelled
+    programme = window.document.programme
+    assert programme is not None
+    assert all(p.plan is not None and p.plan.visited_sites() for p in programme.routes)
+    assert conflicts(programme) == []
+    assert "Planned 2 of 2 routes" in window.routes.panel.status.text()
+    assert "no conflict" in window.routes.panel.status.text()
+    assert action.isEnabled()
+    assert not window.routes.panel.stop.isEnabled()
+    assert window.document.history is not None
+    assert window.document.history.undo_label() == "Plan all routes"
+    window.undo()
+    assert window.document.programme is before
+
+
+def test_stopping_plan_all_routes_leaves_the_routes_as_they_were(
+    qtbot: QtBot, window: MainWindow, planned: Project, sample: Project
+) -> None:
+    """Tests Stop: planning ends early and no route loses the plan it had."""
+    before = _programme(planned, _second(sample))
+    window.document.open_programme(before, None)
+    window.planner.seconds = 5
+    with qtbot.waitSignal(window.routes.planned, timeout=LONG) as done:
+        assert window.routes.plan_all()
+        window.routes.panel.stop.click()
+    assert done.args[0].cancelled
+    assert window.document.programme is before
+    assert "stopped" in window.routes.panel.status.text()
+    assert not window.routes.is_planning()
+    assert window.routes.panel.plan_all.isEnabled()
+
+
+def test_plan_all_routes_wants_a_programme(window: MainWindow, sample: Project) -> None:
+    """Tests that one route is pointed to F5 instead (nothing runs)."""
+    window.document.open(sample, None)
+    assert not window.actions_by_name["plan_all"].isEnabled()
+    assert not window.routes.panel.plan_all.isEnabled()
+    assert not window.routes.plan_all()
+    assert window.last_message is not None
+    assert window.last_message[0] == "One route"
+    assert not window.routes.is_planning()

@@ -343,3 +343,32 @@ def test_a_real_comparison_of_the_mekong_sample(
     model = window.scenarios.panel.comparison_model
     assert [model.index(r, 0).data() for r in range(2)] == [AS_THE_ROUTE, "no Laos"]
     assert window.scenarios.panel.buttons["compare"].isEnabled()
+
+
+def test_stop_ends_a_comparison_and_says_which_rows_were_stopped(
+    qtbot: QtBot, window: MainWindow, sample: Project
+) -> None:
+    """Tests Stop on a real comparison (30 s a plan, one at a time): the plan
+    under way ends, the next never starts, both rows say so, and the buttons
+    come back."""
+    cheap = Scenario(name="cheap", settings=(("budget_cap", "50000"),))
+    window.document.open(scenarios.with_scenario(sample, cheap), None)
+    window.planner.seconds = 30
+    window.scenarios.workers = 1
+    buttons = window.scenarios.panel.buttons
+    assert not buttons["stop"].isEnabled()
+    with qtbot.waitSignal(window.scenarios.comparison_done, timeout=LONG) as done:
+        assert window.scenarios.compare()
+        assert buttons["stop"].isEnabled()
+        assert not buttons["compare"].isEnabled()
+        buttons["stop"].click()
+        assert not buttons["stop"].isEnabled()
+    results = done.args[0]
+    assert [r.problem for r in results] == [scenarios.STOPPED] * 2
+    status = window.scenarios.panel.status.text()
+    assert status.startswith("Comparison stopped: 0 of 2 planned")
+    assert buttons["compare"].isEnabled()
+    assert not buttons["stop"].isEnabled()
+    model = window.scenarios.panel.comparison_model
+    assert model.rowCount() == 2
+    assert not window.scenarios.stop()  # nothing runs any more

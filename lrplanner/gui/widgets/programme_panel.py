@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -83,8 +85,24 @@ class ProgrammePanel(QWidget):
         split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
+        self.plan_all = QPushButton("Plan all routes")
+        self.plan_all.setToolTip(
+            "Plan every route in turn, each with the other routes' bookings "
+            "closed, then hand hosts over where another route values them more "
+            "(one undo step; the planning time of Preferences per plan)"
+        )
+        self.stop = QPushButton("Stop")
+        self.stop.setToolTip("Stop planning; the routes keep their plans")
+        self.stop.setEnabled(False)
+        self.status = plain.label()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.plan_all)
+        buttons.addWidget(self.stop)
+        buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
+        layout.addLayout(buttons)
         layout.addWidget(split)
 
     def show_programme(self, programme: Programme | None) -> None:

@@ -151,6 +151,7 @@ class ScenariosPanel(QWidget):
             ("compare", "Compare", "Plan the route and every scenario side by side"),
             ("promote", "Promote…", "Make the selected compared scenario the route"),
             ("curve", "Budget curve", "The best plan's value at 8 budget caps"),
+            ("stop", "Stop", "Stop the comparison or curve under way"),
             ("export", "Export…", "Write the comparison and curve to scenarios.xlsx"),
         ):
             button = QPushButton(label)
