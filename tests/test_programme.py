@@ -112,6 +112,21 @@ def test_a_programme_shares_records_and_keeps_routes_apart() -> None:
         programme.with_route(_second(mekong()))
 
 
+def test_a_route_comes_out_and_the_shared_records_stay() -> None:
+    """Tests without_route: the other route and every shared record stay,
+    and the last route cannot be taken out."""
+    programme = _programme(None, None)
+    left = programme.without_route(0)
+    assert left.names == (ROUTE_B,)
+    assert left.sites == programme.sites
+    assert left.champions == programme.champions
+    assert left.places == programme.places
+    with pytest.raises(ValueError, match="at least one route"):
+        left.without_route(0)
+    with pytest.raises(IndexError):
+        programme.without_route(2)
+
+
 def test_two_routes_cannot_disagree_about_a_shared_host() -> None:
     """Tests that a site with the same id but another fee is refused."""
     other = _second(mekong())

@@ -127,6 +127,24 @@ class Programme:
         own = ProgrammeRoute(**{name: getattr(project, name) for name in OWN})
         return Programme(name=self.name, routes=(*self.routes, own), **shared)
 
+    def without_route(self, index: int) -> Programme:
+        """Return the programme without route ``index`` (the shared records
+        stay: a host one route no longer visits is still the programme's).
+
+        Raises
+        ------
+        ValueError
+            If it is the programme's only route.
+        IndexError
+            If there is no route ``index``.
+        """
+        if not 0 <= index < len(self.routes):
+            raise IndexError(f"the programme has no route {index}")
+        require(len(self.routes) > 1, "a programme keeps at least one route")
+        routes = (*self.routes[:index], *self.routes[index + 1 :])
+        shared = {name: getattr(self, name) for name in SHARED}
+        return Programme(name=self.name, routes=routes, **shared)
+
     @classmethod
     def of(cls, project: Project, name: str = "") -> Programme:
         """Return a one-route programme (a project file read as a programme)."""

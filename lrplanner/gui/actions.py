@@ -35,6 +35,12 @@ ACTIONS: tuple[tuple[str, str, QKeySequence.StandardKey | str | None, str], ...]
         "Add another route sharing this one's hosts and champions "
         "(a workbook, a CSV folder picked by one of its files, or a .lrp)",
     ),
+    (
+        "remove_route",
+        "&Remove route from programme…",
+        None,
+        "Take the route shown out of the programme (its hosts and champions stay)",
+    ),
     ("save", "&Save", Key.Save, ""),
     ("save_as", "Save &As…", "Ctrl+Shift+S", ""),
     (
@@ -142,6 +148,7 @@ def build_menus(
         lambda: _fill_recent(recent_menu, recent(), open_recent)
     )
     file_menu.addAction(acts["add_route"])
+    file_menu.addAction(acts["remove_route"])
     file_menu.addSeparator()
     for name in ("save", "save_as", "export_workbook"):
         file_menu.addAction(acts[name])

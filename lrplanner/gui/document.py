@@ -266,6 +266,26 @@ class ProjectDocument(QObject):
         self._history.push(RouteStep(programme, self._shown, shown, description))
         self._announce(old, None)
 
+    def remove_route(self, index: int, description: str) -> None:
+        """Take route ``index`` out of the programme as one undo step; the
+        route shown is the one before it (or the first).
+
+        Raises
+        ------
+        ValueError
+            If it is the only route (``Programme.without_route``).
+        """
+        programme = self.programme
+        if self._history is None or programme is None:
+            raise ValueError("open a route first")
+        old = self.project
+        smaller = programme.without_route(index)
+        if self._shown >= index:
+            self._shown = max(0, self._shown - 1)
+        shown = smaller.project(self._shown)
+        self._history.push(RouteStep(smaller, self._shown, shown, description))
+        self._announce(old, None)
+
     def mark_saved(self, path: Path) -> None:
         """Record that the current programme was saved to ``path``."""
         self.path = path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from lrplanner.planner.plan import PlanOutcome
 
 Button = QMessageBox.StandardButton
+YES_NO = Button.Yes | Button.No
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
             lambda title, text, error: self.say(title, text, error=error),
             self,
             lambda: (self.planner.seconds, self.planner.seed),
+            lambda title, text: self.ask(title, text, YES_NO) == Button.Yes,
         )
         self.views.addTab(self.routes.panel, "Programme")
         self.views.setCornerWidget(self.routes.picker, Qt.Corner.TopRightCorner)
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
         self.routes.status.connect(self._show_status)
         self.routes.problems.connect(self.show_result)
         self.routes.running.connect(lambda _on: self._on_state_changed())
+        self.routes.day_shown.connect(self._show_agenda_day)
         self.document.refused.connect(lambda m: self.say("Not changed", m, error=True))
         self.files.exported.connect(self.exported)
         self.files.open_requested.connect(self.open_path)
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
             "import_workbook": self.choose_workbook,
             "open_folder": self.choose_folder,
             "add_route": self.routes.choose_and_add,
+            "remove_route": self.routes.remove_shown,
             "save": files.save,
             "save_as": files.save_as,
             "export_workbook": files.export_workbook,
@@ -283,6 +288,15 @@ class MainWindow(QMainWindow):
             self.open_checked(Path(name))
 
     # --- document -------------------------------------------------------
+    def _show_agenda_day(self, day: object) -> None:
+        """Show the Agenda tab at ``day`` (a double-click in the Programme tab)."""
+        agenda = self.results.agenda
+        self.views.setCurrentWidget(agenda)
+        if isinstance(day, date) and not agenda.show_day(day):
+            self.statusBar().showMessage(
+                f"{day:%a} {day.day} {day:%b} has no plan in this route yet.", 8000
+            )
+
     def _on_document_changed(self, changes: PlanChanges, initiator: object) -> None:
         self.tabs.refresh(self.project, changes, initiator)
         self.results.refresh(changes)
@@ -308,6 +322,8 @@ class MainWindow(QMainWindow):
             acts["cancel"].setEnabled(self.planner.is_running())
             acts["add_route"].setEnabled(self.project is not None)
             programme = self.document.programme
+            several = programme is not None and len(programme.routes) > 1
+            acts["remove_route"].setEnabled(several)
             acts["plan_all"].setEnabled(
                 programme is not None
                 and len(programme.routes) > 1

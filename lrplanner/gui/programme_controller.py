@@ -6,7 +6,10 @@ picker at the right of the tab bar, shown for two routes or more, switches
 the route every view shows; the Programme tab draws the routes' calendar and
 conflicts; File ▸ Add route to programme… reads a workbook, CSV folder or
 .lrp in the background, as File ▸ Open does, and adds its route(s) as one
-undo step. Plan ▸ Plan all routes (or the tab's button) runs
+undo step; File ▸ Remove route from programme… takes the route shown out
+(after a question; one undo step). A double-click on a lane's day or on a
+conflict shows that route's agenda on that day. Plan ▸ Plan all routes (or
+the tab's button) runs
 :func:`lrplanner.programme.plan_programme` on a worker thread: the tab says
 which route is being planned, Stop ends it (the routes keep the plans they
 had), and the planned programme becomes one undo step.
@@ -55,13 +58,16 @@ class ProgrammeController(QObject):
     ``status(text, ms)`` a status-bar line, ``problems(result)`` an import's
     problems to list (the Problems panel), ``planned(outcome)`` when Plan
     all routes ends (a ProgrammeOutcome; cancelled or not), ``running(on)``
-    when it starts and ends.
+    when it starts and ends, ``day_shown(date)`` when a double-click chose a
+    route's day (the window shows its agenda there). ``ask(title, text)``
+    answers a yes/no question (None: always yes).
     """
 
     status = Signal(str, int)
     problems = Signal(object)
     planned = Signal(object)
     running = Signal(bool)
+    day_shown = Signal(object)
 
     def __init__(
         self,
@@ -69,10 +75,12 @@ class ProgrammeController(QObject):
         say: Callable[[str, str, bool], None],
         dialogs: QWidget,
         timing: Callable[[], tuple[float, int]] = lambda: (10.0, 0),
+        ask: Callable[[str, str], bool] | None = None,
     ) -> None:
         super().__init__(dialogs)
         self._document = document
         self._say = say
+        self._ask = ask
         self._dialogs = dialogs
         self._timing = timing
         self.picker = RoutePicker()
@@ -86,6 +94,7 @@ class ProgrammeController(QObject):
         self.loader.failed.connect(self._on_failed)
         self.panel.plan_all.clicked.connect(self.plan_all)
         self.panel.stop.clicked.connect(self.stop)
+        self.panel.day_chosen.connect(self.show_day)
         document.state_changed.connect(self.refresh)
         self.refresh()
 
@@ -108,6 +117,40 @@ class ProgrammeController(QObject):
         several = programme is not None and len(programme.routes) > 1
         self.panel.plan_all.setEnabled(several and not busy)
         self.panel.stop.setEnabled(busy)
+
+    def show_day(self, route: int, day: object) -> None:
+        """Show route ``route`` and ask the window for its agenda on ``day``."""
+        programme = self._document.programme
+        if programme is None or not 0 <= route < len(programme.routes):
+            return
+        self._document.show_route(route)
+        emit(self.day_shown, day)
+
+    def remove_shown(self) -> bool:
+        """Take the route shown out of the programme (after asking); False
+        if there is one route only or the answer is no."""
+        programme = self._document.programme
+        if programme is None or len(programme.routes) < 2:
+            self._say(
+                "One route",
+                "A programme keeps at least one route; this is its only one.",
+                False,
+            )
+            return False
+        if self.is_planning():
+            self._say("Planning", "Stop Plan all routes first.", False)
+            return False
+        name = programme.names[self._document.route]
+        question = (
+            f"Remove the route {name} from the programme? Its settings, "
+            "participants and plan go with it; the shared sites, champions and "
+            "places stay. Edit ▸ Undo brings it back."
+        )
+        if self._ask is not None and not self._ask("Remove route", question):
+            return False
+        self._document.remove_route(self._document.route, f"Remove route {name}")
+        emit(self.status, f"Removed {name} from the programme.", 8000)
+        return True
 
     # --- plan all routes --------------------------------------------------
     def is_planning(self) -> bool:

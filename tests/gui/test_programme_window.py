@@ -420,3 +420,89 @@ def test_plan_all_routes_wants_a_programme(window: MainWindow, sample: Project) 
     assert window.last_message is not None
     assert window.last_message[0] == "One route"
     assert not window.routes.is_planning()
+
+
+def test_remove_route_asks_and_is_one_undo_step(
+    window: MainWindow, sample: Project
+) -> None:
+    """Tests File ▸ Remove route from programme…: no takes nothing out, yes
+    takes the route shown out (the picker goes with two routes gone to
+    one), Undo brings it back."""
+    before = _programme(sample, _second(sample))
+    window.document.open_programme(before, None)
+    _pick(window, 1)
+    action = window.actions_by_name["remove_route"]
+    assert action.isEnabled()
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def ask(title: str, text: str, _buttons: object) -> QMessageBox.StandardButton:
+        asked.append(f"{title}: {text}")
+        return answer[0]
+
+    window.ask = ask  # type: ignore[method-assign, assignment]
+    action.trigger()
+    assert window.document.programme is before
+    assert ROUTE_B in asked[0]
+    answer[0] = QMessageBox.StandardButton.Yes
+    action.trigger()
+    programme = window.document.programme
+    assert programme is not None
+    assert programme.names == (sample.route.name,)
+    assert programme.sites == before.sites
+    assert window.project is not None
+    assert window.project.route.name == sample.route.name
+    assert not window.routes.picker_shown()
+    assert not action.isEnabled()
+    assert window.document.history is not None
+    assert window.document.history.undo_label() == f"Remove route {ROUTE_B}"
+    window.undo()
+    assert window.document.programme is before
+    assert window.routes.picker_shown()
+
+
+def test_a_double_click_on_a_conflict_shows_its_route_on_that_day(
+    window: MainWindow, sample: Project
+) -> None:
+    """Tests the jump from the Programme tab to the Agenda: a conflict shows
+    its first route's day, a lane's cell that route's day."""
+    day = sample.route.start_date + timedelta(days=1)
+    site = sample.sites[0]
+    a = sample.with_changes(plan=_one_visit(sample, site.id, day))
+    b = _second(sample).with_changes(plan=_one_visit(sample, site.id, day))
+    window.document.open_programme(_programme(a, b), None)
+    _pick(window, 1)
+    panel = window.routes.panel
+    panel.conflicts.cellDoubleClicked.emit(0, 3)
+    agenda = window.results.agenda
+    assert window.views.currentWidget() is agenda
+    assert window.project is not None
+    assert window.project.route.name == sample.route.name  # the conflict's first
+    assert agenda.currentIndex().row() == 1  # the second day of the route
+    assert agenda.currentIndex().parent().isValid() is False
+    column = (day - sample.route.start_date).days + 2
+    panel.lanes.cellDoubleClicked.emit(1, column)
+    assert window.project.route.name == ROUTE_B
+    assert agenda.currentIndex().row() == column
+
+
+def test_a_route_is_renamed_on_its_form_and_a_taken_name_is_refused(
+    window: MainWindow, sample: Project
+) -> None:
+    """Tests renaming route B through the Route form's Name (written back to
+    the programme, the picker follows) and the refusal of route A's name."""
+    window.document.open_programme(_programme(sample, _second(sample)), None)
+    _pick(window, 1)
+    editor = window.tabs.route_form.editors["name"]
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Mekong Learning Route C")
+    editor.editingFinished.emit()
+    programme = window.document.programme
+    assert programme is not None
+    assert programme.names == (sample.route.name, "Mekong Learning Route C")
+    assert _names_shown(window) == [sample.route.name, "Mekong Learning Route C"]
+    editor.setText(sample.route.name)
+    editor.editingFinished.emit()
+    assert window.document.programme is programme  # refused: the name is taken
+    assert window.last_message is not None
+    assert "two routes are called" in window.last_message[1]

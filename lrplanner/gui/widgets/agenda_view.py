@@ -75,6 +75,18 @@ class AgendaView(QTreeView):
         for column in (TITLE_COLUMN, PLACE_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
+    def show_day(self, day: date) -> bool:
+        """Select ``day``'s row and scroll it to the top; False if the plan
+        shown has no such day (or there is no plan)."""
+        plan = self._project.plan if self._project is not None else None
+        days = [d.day for d in plan.days] if plan is not None else []
+        if day not in days:
+            return False
+        index = self.model().index(days.index(day), 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        return True
+
     def site_at(self, row: int, event: int) -> tuple[str | None, date]:
         """Return (site id, day) of the row of ``day.events[event]`` of day
         ``row`` (the day's information lines, such as breakfast, skipped).

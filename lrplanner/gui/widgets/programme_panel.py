@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from lrplanner.gui import plain
 from lrplanner.gui.programme_calendar import Calendar, Cell, calendar
+from lrplanner.gui.signals import emit
 
 if TYPE_CHECKING:
     from datetime import date
@@ -57,12 +58,19 @@ def _item(text: str, tip: str = "") -> QTableWidgetItem:
 
 
 class ProgrammePanel(QWidget):
-    """Shows a programme: the calendar of its routes and its conflicts."""
+    """Shows a programme: the calendar of its routes and its conflicts.
+
+    ``day_chosen(route index, date)``: a lane's cell or a conflict was
+    double-clicked (a conflict: its first route).
+    """
+
+    day_chosen = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("programme_panel")
         self._programme: Programme | None = None
+        self._shown = Calendar((), (), ())
         self.note = plain.label()
         self.note.setWordWrap(True)
         self.lanes = _table("Programme calendar")
@@ -104,6 +112,21 @@ class ProgrammePanel(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         layout.addWidget(split)
+        self.lanes.cellDoubleClicked.connect(self._on_lane_cell)
+        self.conflicts.cellDoubleClicked.connect(self._on_conflict)
+
+    def _on_lane_cell(self, row: int, column: int) -> None:
+        if row < len(self._shown.lanes) and column < len(self._shown.days):
+            emit(self.day_chosen, row, self._shown.days[column])
+
+    def _on_conflict(self, row: int, _column: int) -> None:
+        programme = self._programme
+        if programme is None or row >= len(self._shown.conflicts):
+            return
+        conflict = self._shown.conflicts[row]
+        names = programme.names
+        if conflict.routes[0] in names:
+            emit(self.day_chosen, names.index(conflict.routes[0]), conflict.day)
 
     def show_programme(self, programme: Programme | None) -> None:
         """Show ``programme`` (redrawn only when it is another one)."""
@@ -118,6 +141,7 @@ class ProgrammePanel(QWidget):
         self._fill(calendar(programme))
 
     def _fill(self, shown: Calendar) -> None:
+        self._shown = shown
         self._fill_lanes(shown)
         self._fill_conflicts(shown)
 
