@@ -19,7 +19,7 @@ from lrplanner.importers import read_inputs
 from lrplanner.planner.plan import plan_route
 from lrplanner.planner.replan import Change, ChangeKind, apply_change
 from lrplanner.scenarios import apply
-from lrplanner.services_edit import exclude_site, set_required
+from lrplanner.services_edit import exclude_site, route_required, set_required
 from lrplanner.storage import load_programme, save_programme
 
 if TYPE_CHECKING:
@@ -112,6 +112,24 @@ def test_excluding_or_no_longer_requiring_takes_it_off_the_route() -> None:
     no_lao = apply(project, Scenario(name="No Laos", countries=("LA",)))
     assert no_lao.route.required_sites == (REQUIRED[0], REQUIRED[2])
     assert "LA01" in no_lao.excluded_sites
+
+
+def test_require_on_one_route_leaves_the_shared_flag_alone() -> None:
+    """Tests route_required (the app's Require in a programme): the site goes
+    on the route's own list, included again, and no other route must visit
+    it; a site already required is left as it is."""
+    programme = _programme()
+    delta = programme.project(1)
+    site = SiteId("VN05")
+    required = route_required(exclude_site(delta, site), site)
+    assert required.route.required_sites == (*delta.route.required_sites, site)
+    assert site not in required.excluded_sites
+    assert not required.site_by_id[site].required
+    again = programme.with_project(1, required)
+    assert site not in again.project(0).required_ids
+    assert route_required(required, site) == required
+    with pytest.raises(KeyError):
+        route_required(delta, SiteId("XX99"))
 
 
 def test_the_programme_file_keeps_the_required_sites(tmp_path: Path) -> None:

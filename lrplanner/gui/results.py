@@ -170,6 +170,13 @@ class ResultsViews(QObject):
         self._emit(project, f"Exclude {self._name(site)}")
 
     def _on_require_requested(self, site: str, required: bool) -> None:
+        """Require a site (in a programme of several routes: on the route
+        shown only, its Route's Required sites) or stop requiring it."""
+        programme = self._document.programme
+        if required and programme is not None and len(programme.routes) > 1:
+            project = edit.route_required(self._current(), site)  # type: ignore[arg-type]
+            self._emit(project, f"Require {self._name(site)} on this route")
+            return
         project = edit.set_required(self._current(), site, required=required)  # type: ignore[arg-type]
         verb = "Require" if required else "Stop requiring"
         self._emit(project, f"{verb} {self._name(site)}")

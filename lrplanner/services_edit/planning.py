@@ -93,6 +93,25 @@ def set_required(project: Project, site: SiteId, *, required: bool) -> Project:
     return include_site(project, site) if required else project
 
 
+def route_required(project: Project, site: SiteId) -> Project:
+    """Return the project with ``site`` on the Route's Required sites (and
+    not excluded): required on this route only, where the Sites sheet's
+    flag would bind every route of a programme.
+
+    Raises
+    ------
+    KeyError
+        If the project has no such site.
+    """
+    if site not in project.site_by_id:
+        raise KeyError(site)
+    project = include_site(project, site)
+    if site in project.required_ids:
+        return project
+    own = (*project.route.required_sites, site)
+    return project.with_changes(route=replace(project.route, required_sites=own))
+
+
 def not_route_required(project: Project, site: SiteId) -> Project:
     """Return the project with ``site`` off the Route's Required sites."""
     own = project.route.required_sites

@@ -506,3 +506,25 @@ def test_a_route_is_renamed_on_its_form_and_a_taken_name_is_refused(
     assert window.document.programme is programme  # refused: the name is taken
     assert window.last_message is not None
     assert "two routes are called" in window.last_message[1]
+
+
+def test_require_in_a_programme_binds_the_route_shown_only(
+    window: MainWindow, sample: Project
+) -> None:
+    """Tests the agenda's Require on route B of a programme: the site goes on
+    B's Required sites, not the shared Sites flag that binds route A too."""
+    day = sample.route.start_date + timedelta(days=1)
+    site = next(s for s in sample.sites if not s.required)
+    b = _second(sample).with_changes(plan=_one_visit(sample, site.id, day))
+    window.document.open_programme(_programme(sample, b), None)
+    _pick(window, 1)
+    actions = dict(window.results.agenda.actions_for(site.id, day))
+    actions[f"Require {site.name}"]()
+    programme = window.document.programme
+    assert programme is not None
+    assert site.id in programme.routes[1].route.required_sites
+    assert site.id in programme.project(1).required_ids
+    assert site.id not in programme.project(0).required_ids
+    assert not next(s for s in programme.sites if s.id == site.id).required
+    assert window.document.history is not None
+    assert window.document.history.undo_label() == f"Require {site.name} on this route"
