@@ -60,8 +60,6 @@ if TYPE_CHECKING:
     from lrplanner.network.legs import Connection
 
 FAR = 100_000  # minutes: an arc the engine can never use
-#: A square matrix over the engine's locations (minutes or cents).
-Matrix = tuple[tuple[int, ...], ...]
 VALUE_SCALE = 100  # engine score units per learning-value point
 
 Check = Callable[[], None]
@@ -249,23 +247,19 @@ def build_model(
         StepEdges(matrix.network),
         _departures(project, matrix.network, (frames, axis)),
     )
-    tours = _tours(project, frames, axis, len(hotels))
-    counted = _within_a_day(_travel(matrix, at, check), tours)
-    timed = _timed_arcs(matrix, at, times, check, counted)
+    timed = _timed_arcs(matrix, at, times, check)
     data = ProblemData(
-        travel=_travel(matrix, at, check, planned=(project, times), counted=counted),
-        counted=counted,
+        travel=_travel(matrix, at, check, planned=(project, times)),
+        counted=_travel(matrix, at, check),
         sites=sites,
-        tours=tours,
+        tours=_tours(project, frames, axis, len(hotels)),
         chained=True,
         hotels=(
             *range(len(hotels)),
             *range(first_night, first_stay + len(stays)),
         ),
         budget=costs.engine_budget(project),
-        arc_costs=_arc_costs(
-            project, matrix, at, (len(hotels), nights), (check, counted)
-        ),
+        arc_costs=_arc_costs(project, matrix, at, (len(hotels), nights), check),
         groups=groups,
         closed_arcs=_closed_arcs(project, matrix, timed, frames)
         | _closed_nights(len(at.arrive), first_night, nights, frames),
@@ -540,19 +534,14 @@ def _travel(
     check: Check,
     *,
     planned: tuple[Project, LegTimes] | None = None,
-    counted: Matrix | None = None,
-) -> Matrix:
+) -> tuple[tuple[int, ...], ...]:
     """Return travel minutes; given the project and its legs' times, as
     planned: with airport and border procedures, rounded up to 5 minutes,
     and the transfer buffer before every site (the static estimate: no
     waiting for departures). A night leg never follows itself (two nights on
-    the same leg would need the group back at its origin). An arc that
-    ``counted`` (the minutes against a day's travel hours) rules out is
-    ``FAR`` without timing its leg."""
+    the same leg would need the group back at its origin)."""
 
     def minutes(i: int, j: int) -> int:
-        if counted is not None and counted[i][j] >= FAR:
-            return FAR
         a, b = at.leave[i], at.arrive[j]
         plain = matrix.minutes(a, b)
         if plain is None or (i == j and a != b) or at.barred(i, j):
@@ -564,23 +553,6 @@ def _travel(
         return rounded(times.planning_minutes(leg)) + at.buffer(project, j)
 
     return _rows(len(at.arrive), minutes, check)
-
-
-def _within_a_day(counted: Matrix, tours: tuple[Tour, ...]) -> Matrix:
-    """Return the counted travel minutes with every arc longer than the most
-    any day may travel made ``FAR``.
-
-    Every arc a plan takes is one day's travel (hotel to site, site to site,
-    site to hotel: a tour counts each against its travel hours), so such an
-    arc is never in a plan; marking it here spares timing, costing and
-    checking its timetables for every day (at 400 sites a fifth of the
-    pairs, most of them by air). Days without a limit keep every arc.
-    """
-    limits = [t.max_travel for t in tours]
-    if not limits or any(m is None for m in limits):
-        return counted
-    cap = max(m for m in limits if m is not None)
-    return tuple(tuple(FAR if m > cap else m for m in row) for row in counted)
 
 
 def _tours(
@@ -602,23 +574,16 @@ def _tours(
 
 
 def _timed_arcs(
-    matrix: TravelMatrix,
-    at: _Ends,
-    times: LegTimes,
-    check: Check,
-    counted: Matrix,
+    matrix: TravelMatrix, at: _Ends, times: LegTimes, check: Check
 ) -> dict[tuple[int, int], tuple[Connection, ...]]:
-    """Return the timetabled edges of every arc whose leg takes one (of the
-    arcs ``counted`` leaves usable)."""
+    """Return the timetabled edges of every arc whose leg takes one."""
     timed: dict[tuple[int, int], tuple[Connection, ...]] = {}
     for i, a in enumerate(at.leave):
         check()
-        row = counted[i]
         for j, b in enumerate(at.arrive):
             if (
                 i != j
                 and a != b
-                and row[j] < FAR
                 and not at.barred(i, j)
                 and matrix.minutes(a, b) is not None
             ):
@@ -732,13 +697,11 @@ def _arc_costs(
     matrix: TravelMatrix,
     at: _Ends,
     stays: tuple[int, tuple[NightLeg, ...]],
-    checked: tuple[Check, Matrix],
-) -> Matrix:
+    check: Check,
+) -> tuple[tuple[int, ...], ...]:
     """Return travel costs, plus the night on arcs into a hotel or night leg
     (lodging and per diem; a night leg's fare and the per diem where it
-    arrives, as the cost model counts it); 0 on the arcs ``counted`` rules
-    out (never travelled)."""
-    check, counted = checked
+    arrives, as the cost model counts it)."""
     group = project.group_size
     hotels, nights = stays
     first_night = len(at.arrive) - len(at.tied) - len(nights)
@@ -757,8 +720,6 @@ def _arc_costs(
         )
 
     def cost(i: int, j: int) -> int:
-        if counted[i][j] >= FAR:
-            return 0
         a, b = at.leave[i], at.arrive[j]
         fare, vehicle = matrix.cost_per_person(a, b), matrix.cost_per_vehicle(a, b)
         leg = (
