@@ -450,6 +450,12 @@ HISTORY = (
     "programmes) | 108.6 | 10 | 3 | 3.5 | 4 | same plan; the samples' local "
     "amounts convert to the same USD |",
     "| south_asia | a1d551d (2 Dec 2026) | 78.9 | 7 | 4 | 4.0 | 7 | same plan |",
+    "| mekong | f048388 (3 Dec 2026: probes with one left-out site required; "
+    "lunch before a take-off inside lunch time) | 108.6 | 10 | 3 | 3.5 | 4 | "
+    "same plan at 10 s (a 40 s run finds 108.8) |",
+    "| south_asia | f048388 (3 Dec 2026) | 82.9 | 7 | 4 | 3.7 | 5 | a probe "
+    "finds the plan one change away that the required-sites table had shown "
+    "(82.9); idle hours 4.0 -> 3.7, hotel changes 7 -> 5 |",
     "",
 )
 
@@ -547,6 +553,7 @@ def main() -> None:
 KEPT = (
     "## A programme planned jointly (issue 19)",
     "## Preparation at scale (issue 19)",
+    "## Generated routes by size and length (issue 19)",
 )
 
 

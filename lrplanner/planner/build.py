@@ -60,6 +60,10 @@ if TYPE_CHECKING:
     from lrplanner.network.legs import Connection
 
 FAR = 100_000  # minutes: an arc the engine can never use
+#: A square matrix over the engine's locations (minutes or cents).
+Matrix = tuple[tuple[int, ...], ...]
+#: For each location, the locations further than a day's travel from it.
+Beyond = tuple[frozenset[int], ...]
 VALUE_SCALE = 100  # engine score units per learning-value point
 
 Check = Callable[[], None]
@@ -247,12 +251,17 @@ def build_model(
         StepEdges(matrix.network),
         _departures(project, matrix.network, (frames, axis)),
     )
-    timed = _timed_arcs(matrix, at, times, check)
+    tours = _tours(project, frames, axis, len(hotels))
+    counted = _travel(matrix, at, check)
+    beyond = _beyond_a_day(counted, tours)
+    timed = _timed_arcs(matrix, at, times, check, beyond)
     data = ProblemData(
-        travel=_travel(matrix, at, check, planned=(project, times)),
-        counted=_travel(matrix, at, check),
+        travel=_travel(
+            matrix, at, check, planned=(project, times), rough=(counted, beyond)
+        ),
+        counted=counted,
         sites=sites,
-        tours=_tours(project, frames, axis, len(hotels)),
+        tours=tours,
         chained=True,
         hotels=(
             *range(len(hotels)),
@@ -534,14 +543,19 @@ def _travel(
     check: Check,
     *,
     planned: tuple[Project, LegTimes] | None = None,
-) -> tuple[tuple[int, ...], ...]:
+    rough: tuple[Matrix, Beyond] | None = None,
+) -> Matrix:
     """Return travel minutes; given the project and its legs' times, as
     planned: with airport and border procedures, rounded up to 5 minutes,
     and the transfer buffer before every site (the static estimate: no
     waiting for departures). A night leg never follows itself (two nights on
-    the same leg would need the group back at its origin)."""
+    the same leg would need the group back at its origin). ``rough`` (the
+    counted minutes and the arcs beyond a day's travel) gives those arcs
+    their counted minutes without timing their legs."""
 
     def minutes(i: int, j: int) -> int:
+        if rough is not None and j in rough[1][i]:
+            return rough[0][i][j]
         a, b = at.leave[i], at.arrive[j]
         plain = matrix.minutes(a, b)
         if plain is None or (i == j and a != b) or at.barred(i, j):
@@ -553,6 +567,28 @@ def _travel(
         return rounded(times.planning_minutes(leg)) + at.buffer(project, j)
 
     return _rows(len(at.arrive), minutes, check)
+
+
+def _beyond_a_day(counted: Matrix, tours: tuple[Tour, ...]) -> Beyond:
+    """Return, for each location, the arcs from it that travel longer than
+    any day may (none when a day has no limit).
+
+    Every arc of a plan is one day's travel and counts against that day's
+    travel hours, so such an arc is never in a plan: its leg's timetables,
+    waits and planned minutes need not be worked out (at 400 sites over
+    three weeks a fifth of the arcs, most of them flights). The engine still
+    sees their travel, as counted: the search passes through arcs no plan
+    keeps, and a wall (``FAR``) there cost it optima (the exact benchmark
+    lost 3 of 20 when they were made ``FAR``).
+    """
+    limits = [t.max_travel for t in tours]
+    none: frozenset[int] = frozenset()
+    if not limits or any(m is None for m in limits):
+        return tuple(none for _ in counted)
+    cap = max(m for m in limits if m is not None)
+    return tuple(
+        frozenset(j for j, m in enumerate(row) if cap < m < FAR) for row in counted
+    )
 
 
 def _tours(
@@ -574,16 +610,19 @@ def _tours(
 
 
 def _timed_arcs(
-    matrix: TravelMatrix, at: _Ends, times: LegTimes, check: Check
+    matrix: TravelMatrix, at: _Ends, times: LegTimes, check: Check, beyond: Beyond
 ) -> dict[tuple[int, int], tuple[Connection, ...]]:
-    """Return the timetabled edges of every arc whose leg takes one."""
+    """Return the timetabled edges of every arc whose leg takes one (but the
+    arcs ``beyond`` a day's travel, never in a plan)."""
     timed: dict[tuple[int, int], tuple[Connection, ...]] = {}
     for i, a in enumerate(at.leave):
         check()
+        far = beyond[i]
         for j, b in enumerate(at.arrive):
             if (
                 i != j
                 and a != b
+                and j not in far
                 and not at.barred(i, j)
                 and matrix.minutes(a, b) is not None
             ):
