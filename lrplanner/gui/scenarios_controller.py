@@ -16,7 +16,7 @@ import logging
 import math
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -196,9 +196,25 @@ class ScenariosController(QObject):
         rounds = math.ceil(count / max(1, workers))
         return f"about {rounds * seconds + 5:.0f} s"
 
-    def _start(self, what: str, text: str) -> None:
+    def _start(
+        self,
+        what: str,
+        text: str,
+        work: Callable[[TaskState], list[Any]],
+        handlers: tuple[Callable[[object], None], Callable[[list[Any]], None]],
+    ) -> None:
+        """Run ``work`` on the scenarios' worker thread (``handlers``: its
+        progress and its result) and say ``text`` meanwhile."""
         self._running = what
         self.panel.status.setText(text)
+        on_progress, on_success = handlers
+        self._task = (
+            Task(self.runner, work, channel="scenarios")
+            .with_progress(on_progress)
+            .success(on_success)
+            .failure(self._on_failed)
+            .run()
+        )
         self._update()
 
     def _stop(self) -> None:
@@ -247,15 +263,12 @@ class ScenariosController(QObject):
 
         self.results, self.compared, self.compared_on = [], wanted, project
         self._show_results({})
-        self._start("compare", self._compare_text(0, seconds))
-        self._task = (
-            Task(self.runner, work, channel="scenarios")
-            .with_progress(self._on_compare_progress)
-            .success(self._on_compared)
-            .failure(self._on_failed)
-            .run()
+        self._start(
+            "compare",
+            self._compare_text(0, seconds),
+            work,
+            (self._on_compare_progress, self._on_compared),
         )
-        self._update()
         return True
 
     def _compare_text(self, done: int, seconds: float) -> str:
@@ -347,15 +360,9 @@ class ScenariosController(QObject):
             "curve",
             f"Budget curve: planning the route without a cap first ({eta}). "
             "Stop ends it with the points planned so far.",
+            work,
+            (self._on_curve_progress, self._on_curved),
         )
-        self._task = (
-            Task(self.runner, work, channel="scenarios")
-            .with_progress(self._on_curve_progress)
-            .success(self._on_curved)
-            .failure(self._on_failed)
-            .run()
-        )
-        self._update()
         return True
 
     def _on_curve_progress(self, progress: object) -> None:
