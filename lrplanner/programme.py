@@ -268,6 +268,8 @@ def _improve(
     on_move: Sink | None,
 ) -> tuple[Programme, list[float | None]]:
     values = list(values)
+    if moves <= 0:  # no hand-over wanted: no route planned as if alone
+        return programme, values
     candidates = _moves(programme, _wishes(programme, planner))
     for move in candidates[:moves]:
         if planner.stopped():

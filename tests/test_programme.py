@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 MEKONG = Path(__file__).resolve().parents[1] / "sample_data" / "mekong.xlsx"
 ROUTE_B = "Mekong Learning Route B"
+#: One second a plan and no hand-overs: the commands, not the search, under test.
+FAST = ("--seconds", "1", "--moves", "0")
 
 
 @cache
@@ -210,7 +212,7 @@ def test_planning_jointly_leaves_no_conflict() -> None:
     """Tests two routes on the same dates: planned alone they clash; planned
     as a programme they do not, and each plan passes the validator."""
     programme = _programme(None, None)
-    outcome = plan_programme(programme, seconds=3, rounds=1)
+    outcome = plan_programme(programme, seconds=3, rounds=1, moves=0)
     assert outcome.conflicts == ()
     for index, route in enumerate(outcome.routes):
         assert route.value is not None, route.problem
@@ -249,9 +251,7 @@ def test_the_programme_commands(tmp_path: Path) -> None:
     assert load_programme(path).names == (mekong().route.name, ROUTE_B)
     assert main(["programme", "check", str(path)]) == 0
     out = tmp_path / "out"
-    assert (
-        main(["programme", "plan", str(path), "--out", str(out), "--seconds", "2"]) == 0
-    )
+    assert main(["programme", "plan", str(path), "--out", str(out), *FAST]) == 0
     planned = load_programme(out / "programme.lrp")
     assert conflicts(planned) == []
     summary = openpyxl.load_workbook(out / "programme.xlsx")["Summary"]
@@ -325,7 +325,7 @@ def test_a_route_with_no_plan_is_reported_with_exit_3(tmp_path: Path) -> None:
     path = tmp_path / "programme.lrp"
     assert main(["programme", "new", str(path), str(MEKONG), str(later)]) == 0
     out = tmp_path / "out"
-    code = main(["programme", "plan", str(path), "--out", str(out), "--seconds", "1"])
+    code = main(["programme", "plan", str(path), "--out", str(out), *FAST])
     assert code == 3
     planned = load_programme(out / "programme.lrp")
     assert planned.routes[0].plan is not None

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from lrplanner.core.project import Project
     from lrplanner.planner.build import RouteModel
 
-SECONDS = 2.0
+SECONDS = 1.0
 #: Fixed examples, so CI sees the same routes each run. Random generation
 #: finds routes where the best plan needs three changes at once (a visit
 #: moved a day, that night's hotel moved, a site added): e.g. four days
