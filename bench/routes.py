@@ -554,6 +554,7 @@ KEPT = (
     "## A programme planned jointly (issue 19)",
     "## Preparation at scale (issue 19)",
     "## Generated routes by size and length (issue 19)",
+    "## Shorter search segments (issue 19)",
 )
 
 

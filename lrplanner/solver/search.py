@@ -83,6 +83,7 @@ def search(
     on_best: BestSink | None = None,
     team: Helpers | None = None,
     start: Plan | None = None,
+    forced_start: bool = True,
 ) -> Result:
     """The search of one process: :func:`~lrplanner.solver.solve.solve`
     without starting helpers.
@@ -90,6 +91,9 @@ def search(
     ``on_best`` hears every improvement of the best plan (a helper sends
     them to the main search); plans from ``team`` are adopted when better,
     and its last plans are collected before the result is built.
+    ``forced_start`` False skips the short search for the best plan without
+    the required sites (:func:`_forced_start`), for a caller whose
+    ``start`` is that plan already.
     """
     sink = Throttle(on_progress, params.progress_interval) if on_progress else None
     state = SearchState(stop=stop, sink=sink, on_best=on_best, team=team, data=data)
@@ -118,7 +122,7 @@ def search(
     if value_starts:
         state.offer(data, value_start(data, eligible, state.should_stop))
     if tied:
-        _required_starts(data, state, params, seed)
+        _required_starts(data, state, params, seed, forced=forced_start)
     folio.start()
     loop = 0
     probes = _Probes(data, params, eligible)
@@ -142,15 +146,21 @@ def search(
 
 
 def _required_starts(
-    data: ProblemData, state: SearchState, params: SolveParams, seed: int
+    data: ProblemData,
+    state: SearchState,
+    params: SolveParams,
+    seed: int,
+    *,
+    forced: bool = True,
 ) -> None:
     """Starts for instances with required sites the skeletons may miss: two
-    of them on one day, and (always with ``params.polish``, else when no
-    plan is found yet) the best plan without them with room made for them."""
+    of them on one day, and (``forced``: always with ``params.polish``, else
+    when no plan is found yet) the best plan without them with room made for
+    them."""
     stop = state.stop
     if state.best is None:
         state.offer(data, skeleton(data, 0.0, _clock(stop), pairs=True))
-    if params.polish or state.best is None:
+    if forced and (params.polish or state.best is None):
         state.offer(data, _forced_start(data, stop, params, seed))
 
 
@@ -251,7 +261,17 @@ class _Probes:
             short = AnyOf(state.stop, MaxRuntime(self.params.probe_seconds))
             quiet = replace(self.params, polish=True, probes=0)
             assert state.best is not None
-            found = search(tied, short, params=quiet, seed=seed, start=state.best)
+            # the search starts from the best plan with the site forced in;
+            # the best plan without it, which a forced start would search
+            # for again (most of a probe's time), is that best plan
+            found = search(
+                tied,
+                short,
+                params=quiet,
+                seed=seed,
+                start=state.best,
+                forced_start=False,
+            )
             if found.is_feasible() and found.tours:
                 state.offer(self.data, _plan_of(self.data, found))
             break
