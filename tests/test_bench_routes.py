@@ -14,6 +14,8 @@ from tests.exporters.fixtures import NPT, meal, sample_project, session, visit
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
+
 D1, D2, D3, D4 = (date(2027, 1, d) for d in (10, 11, 12, 13))
 
 
@@ -100,7 +102,8 @@ def test_a_benchmark_run_keeps_the_other_benchmarks_sections(tmp_path: Path) -> 
 
 def test_the_scale_matrix_table_reports_the_gap_to_the_long_runs() -> None:
     """Tests bench.scale_matrix's table: the gap is to the best of the long
-    runs (or the budget plan, when it is better), one row per size."""
+    runs (or the budget plan, when it is better), one row per size, and the
+    count of sizes within 2 %."""
     import argparse
 
     from bench.scale_matrix import table
@@ -110,11 +113,48 @@ def test_the_scale_matrix_table_reports_the_gap_to_the_long_runs() -> None:
     )
     rows: list[dict[str, object]] = [
         {"sites": 20, "days": 21, "value": 90.0, "visits": 9, "wall": 10.2,
-         "peak_mb": 120, "long": [100.0, 95.0]},
+         "peak_mb": 120},
         {"sites": 400, "days": 21, "value": 50.0, "visits": 5, "wall": 11.0,
-         "peak_mb": 480, "long": [40.0, 45.0]},
+         "peak_mb": 480},
     ]  # fmt: skip
-    lines = table(rows, args).splitlines()
-    assert lines[-2] == "| 20 | 21 | 90.0 | 9 | 10.2 | 120 | 100.0 | 10.0 % |"
-    assert lines[-1] == "| 400 | 21 | 50.0 | 5 | 11.0 | 480 | 45.0 | 0.0 % |"
+    longs = {(20, 21): [100.0, 95.0], (400, 21): [40.0, 45.0]}
+    lines = table(rows, longs, args).splitlines()
+    assert lines[-4] == "| 20 | 21 | 90.0 | 9 | 10.2 | 120 | 100.0 | 10.0 % |"
+    assert lines[-3] == "| 400 | 21 | 50.0 | 5 | 11.0 | 480 | 45.0 | 0.0 % |"
+    assert lines[-1] == "Within 2 % of the reference: 1 of 2 sizes."
     assert "best of 2 runs of 40 s" in lines[2]
+
+
+def test_the_scale_matrix_runs_only_the_long_runs_it_does_not_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests bench.scale_matrix.references: long runs already in the file
+    are not run again, the missing ones are run and appended, and runs of
+    another length or beyond the asked count are not counted."""
+    import argparse
+    import json
+
+    import bench.scale_matrix as scale
+
+    kept = tmp_path / "refs.jsonl"
+    old = [
+        {"sites": 20, "days": 7, "seconds": 40.0, "seed": 0, "value": 70.0},
+        {"sites": 20, "days": 7, "seconds": 120.0, "seed": 1, "value": 99.0},
+        {"sites": 20, "days": 7, "seconds": 40.0, "seed": 5, "value": 98.0},
+    ]
+    kept.write_text("".join(json.dumps(r) + "\n" for r in old), encoding="utf-8")
+    ran: list[tuple[int, int, float, int]] = []
+
+    def measure(sites: int, days: int, seconds: float, seed: int) -> dict[str, object]:
+        ran.append((sites, days, seconds, seed))
+        return {"sites": sites, "days": days, "seconds": seconds, "seed": seed,
+                "value": 71.0 + seed}  # fmt: skip
+
+    monkeypatch.setattr(scale, "measure", measure)
+    args = argparse.Namespace(long_seconds=40.0, long_runs=2, jobs=1, references=kept)
+    longs = scale.references([(20, 7)], args)
+    assert ran == [(20, 7, 40.0, 1)]
+    assert sorted(longs[(20, 7)]) == [70.0, 72.0]
+    assert len(scale.load(kept)) == 4
+    assert scale.references([(20, 7)], args) == {(20, 7): [70.0, 72.0]}
+    assert ran == [(20, 7, 40.0, 1)]

@@ -137,6 +137,13 @@ class _Ends:
     leave: tuple[str, ...]
     sites: range
     tied: Mapping[int, int] = field(default_factory=dict)
+    #: Site -> its two-day visit's night (``tied`` read the other way).
+    bound: Mapping[int, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Built once: ``barred`` is asked for every arc of the matrix.
+        bound = {site: night for night, site in self.tied.items()}
+        object.__setattr__(self, "bound", bound)
 
     def buffer(self, project: Project, location: int) -> int:
         """Return the transfer buffer before arriving at an engine location."""
@@ -146,12 +153,8 @@ class _Ends:
         """Whether the arc from ``i`` to ``j`` breaks a two-day visit."""
         if j in self.tied:
             return self.tied[j] != i
-        return i in self.bound and self.bound[i] != j
-
-    @property
-    def bound(self) -> dict[int, int]:
-        """Return site -> its two-day visit's night."""
-        return {site: night for night, site in self.tied.items()}
+        night = self.bound.get(i)
+        return night is not None and night != j
 
 
 def build_model(
