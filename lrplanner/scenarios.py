@@ -223,6 +223,9 @@ class ScenarioResult:
     cost: Decimal = Decimal(0)
     cost_per_participant: Decimal = Decimal(0)
     budget_cap: Decimal | None = None
+    #: False when the scenario's settings would not load: its cap is unknown
+    #: (``budget_cap`` None then does not mean "no cap").
+    cap_known: bool = True
     women_share: float = 0.0
     youth_share: float = 0.0
     broken_rules: tuple[str, ...] = ()
@@ -239,18 +242,23 @@ def plan_scenario(
     """Plan one scenario and return its row (run in a worker process); a
     ``cancel`` before its planning ends makes it a ``STOPPED`` row."""
     changes = scenario.describe()
-    stopped = ScenarioResult(name=scenario.name, changes=changes, problem=STOPPED)
+    try:
+        variant = apply(project, scenario)
+    except ValueError as exc:
+        return ScenarioResult(
+            name=scenario.name, changes=changes, problem=str(exc), cap_known=False
+        )
+    cap = variant.route.budget_cap
+    stopped = ScenarioResult(
+        name=scenario.name, changes=changes, problem=STOPPED, budget_cap=cap
+    )
     if cancel is not None and cancel.cancelled:
         return stopped
     try:
-        variant = apply(project, scenario)
         outcome = plan_route(variant, seconds=seconds, seed=seed, cancel=cancel)
-    except ValueError as exc:
-        return ScenarioResult(name=scenario.name, changes=changes, problem=str(exc))
     except InfeasibleRequest as exc:
         if cancel is not None and cancel.cancelled:
             return stopped
-        cap = variant.route.budget_cap
         return ScenarioResult(
             name=scenario.name, changes=changes, problem=str(exc), budget_cap=cap
         )
@@ -350,7 +358,7 @@ def run_scenarios(
             for future in done:
                 index = futures[future]
                 if future.cancelled():
-                    record(index, _stopped(scenarios[index]))
+                    record(index, _stopped(project, scenarios[index]))
                     continue
                 result, plan = future.result()
                 if plan is not None:
@@ -363,9 +371,19 @@ def run_scenarios(
     return [results[i] for i in range(len(scenarios))]
 
 
-def _stopped(scenario: Scenario) -> ScenarioResult:
+def _stopped(project: Project, scenario: Scenario) -> ScenarioResult:
+    """Return the row of a scenario stopped before its planning began, with
+    the cap it would have planned under."""
+    try:
+        cap, known = apply(project, scenario).route.budget_cap, True
+    except ValueError:
+        cap, known = None, False
     return ScenarioResult(
-        name=scenario.name, changes=scenario.describe(), problem=STOPPED
+        name=scenario.name,
+        changes=scenario.describe(),
+        problem=STOPPED,
+        budget_cap=cap,
+        cap_known=known,
     )
 
 
@@ -502,6 +520,7 @@ def comparison_row(result: ScenarioResult) -> ComparisonRow:
         cost=result.cost if planned else None,
         cost_per_participant=result.cost_per_participant if planned else None,
         budget_cap=result.budget_cap,
+        cap_known=result.cap_known,
         women_share=result.women_share if planned else None,
         youth_share=result.youth_share if planned else None,
         note=note,

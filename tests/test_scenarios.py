@@ -195,6 +195,29 @@ def test_a_stopped_comparison_stops_every_process_and_says_so() -> None:
     assert [r.name for r in results] == [s.name for s in wanted]
     assert [r.problem for r in results] == [scenarios.STOPPED] * 4
     assert all(r.plan is None and r.visits == 0 for r in results)
+    # stopped rows keep the cap they were to plan under
+    assert all(r.cap_known for r in results)
+    assert {r.budget_cap for r in results} == {project.route.budget_cap}
+
+
+def test_a_scenario_whose_settings_do_not_load_has_no_known_cap() -> None:
+    """Tests a scenario with a budget cap that is not a number: its row says
+    why and shows no cap figure at all (not "no cap"), in the comparison
+    row as in the result; a stopped row of it the same."""
+    project = mekong()
+    bad = scenarios.Scenario(name="bad", settings=(("budget_cap", "lots"),))
+    result = scenarios.plan_scenario(project, bad, seconds=1)
+    assert "scenario 'bad'" in result.problem
+    assert not result.cap_known
+    assert not scenarios.comparison_row(result).cap_known
+    cheap = scenarios.Scenario(name="cheap", settings=(("budget_cap", "40000"),))
+    cancel = CancelToken()
+    cancel.cancel()
+    stopped = scenarios.plan_scenario(project, cheap, seconds=1, cancel=cancel)
+    assert stopped.problem == scenarios.STOPPED
+    assert stopped.budget_cap == Decimal(40000)
+    assert stopped.cap_known
+    assert not scenarios._stopped(project, bad).cap_known
 
 
 def test_a_cancel_before_the_run_plans_nothing() -> None:

@@ -70,6 +70,8 @@ class ComparisonRow:
     women_share: float | None
     youth_share: float | None
     note: str = ""
+    #: False: the settings would not load, ``budget_cap`` is not known.
+    cap_known: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -313,9 +313,14 @@ class MainWindow(QMainWindow):
             undo = history.undo_label() if history else None
             redo = history.redo_label() if history else None
             acts["undo"].setEnabled(undo is not None)
-            acts["undo"].setText(f"&Undo {undo}" if undo else "&Undo")
             acts["redo"].setEnabled(redo is not None)
-            acts["redo"].setText(f"&Redo {redo}" if redo else "&Redo")
+            for name, label in (("undo", undo), ("redo", redo)):
+                # the menu names the edit; the toolbar button stays one word
+                # (a long edit's name would push the other buttons off it)
+                word = name.capitalize()
+                acts[name].setText(f"&{word} {label}" if label else f"&{word}")
+                acts[name].setIconText(word)
+                acts[name].setToolTip(f"{word} {label}" if label else word)
             acts["save"].setEnabled(self.project is not None)
             acts["export_workbook"].setEnabled(self.project is not None)
             acts["plan"].setEnabled(self.project is not None)

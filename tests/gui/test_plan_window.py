@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from lrplanner.gui.models.agenda import EVENT_ROLE, agenda_model
 from lrplanner.gui.signals import emit
@@ -143,6 +144,13 @@ def test_exclude_and_require_are_undo_steps(
     assert excluded is not None
     assert excluded.excluded_sites == (site,)
     assert window.actions_by_name["undo"].text().startswith("&Undo Exclude")
+    # the toolbar button stays one word; its tip names the edit
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    assert toolbar is not None
+    button = toolbar.widgetForAction(window.actions_by_name["undo"])
+    assert isinstance(button, QToolButton)
+    assert button.text() == "Undo"
+    assert button.toolTip().startswith("Undo Exclude")
     window.undo()
     assert window.project is planned
     was_required = planned.site_by_id[site].required

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from lrplanner import scenarios
 from lrplanner.gui.dialogs.scenario import AS_THE_ROUTE, ScenarioDialog
+from lrplanner.gui.widgets.budget_panel import money
 from lrplanner.scenarios import CurvePoint, Scenario, ScenarioResult
 from tests.gui.conftest import LONG, MEKONG
 
@@ -371,4 +372,9 @@ def test_stop_ends_a_comparison_and_says_which_rows_were_stopped(
     assert not buttons["stop"].isEnabled()
     model = window.scenarios.panel.comparison_model
     assert model.rowCount() == 2
+    # a stopped row still says the cap it was to plan under
+    caps = [model.index(r, 10).data() for r in range(2)]
+    route_cap = sample.route.budget_cap
+    assert caps[0] == ("no cap" if route_cap is None else money(route_cap))
+    assert caps[1] == money(Decimal(50000))
     assert not window.scenarios.stop()  # nothing runs any more

@@ -73,7 +73,11 @@ COMPARISON_COLUMNS: tuple[Column[ComparisonRow], ...] = (
         "Cost per participant",
         lambda r: _money(r.cost_per_participant),
     ),
-    Column("Cap", "The budget cap it planned under", lambda r: _cap(r.budget_cap)),
+    Column(
+        "Cap",
+        "The budget cap it planned under",
+        lambda r: _cap(r.budget_cap) if r.cap_known else DASH,
+    ),
     Column(
         "Women", "Women among the presenting champions", lambda r: _share(r.women_share)
     ),
