@@ -4,8 +4,9 @@ A site the engine could reach gets its reason from its best way into the
 plan (:mod:`lrplanner.solver.wayin`): the day and time it would fit, and
 what that costs (the visit it displaces and the net change, or the money
 over the cap), or, when it fits into no day of this plan, where the group
-is on the days it is open. That analysis has ``EXPLAIN_S`` seconds per plan
-(most valuable sites first); sites after that get the short reason.
+is on the days it is open. That analysis has a share of the planning time
+(:func:`explain_seconds`, most valuable sites first); sites after that get
+the short reason.
 """
 
 from __future__ import annotations
@@ -35,17 +36,33 @@ if TYPE_CHECKING:
     from lrplanner.solver.result import Result
 
 MAX_NAMED = 3
+#: The time the reasons of one plan may take: this share of the planning
+#: time, within these bounds (at 400 sites a fixed 1.5 s was a seventh of a
+#: 10 s plan, time its search did not have; a sample route's reasons take
+#: a few tenths of a second, and stop when every site has its reason).
+EXPLAIN_SHARE = 0.05
+EXPLAIN_MIN_S = 0.5
 EXPLAIN_S = 1.5
 
 
+def explain_seconds(budget: float) -> float:
+    """Return the seconds the reasons may take in a plan of ``budget`` seconds."""
+    return min(EXPLAIN_S, max(EXPLAIN_MIN_S, EXPLAIN_SHARE * budget))
+
+
 def explain_left_out(
-    model: RouteModel, result: Result, itinerary: Itinerary, breakdown: CostBreakdown
+    model: RouteModel,
+    result: Result,
+    itinerary: Itinerary,
+    breakdown: CostBreakdown,
+    seconds: float = EXPLAIN_S,
 ) -> tuple[LeftOut, ...]:
-    """Return a reason for every site of the project that the plan does not visit."""
+    """Return a reason for every site of the project that the plan does not
+    visit (the detailed ones for ``seconds``, the most valuable sites first)."""
     visited = set(itinerary.visited_sites())
     found = [r for r in model.screened_out if r.site not in visited]
     plan = _engine_plan(result)
-    until = time.perf_counter() + EXPLAIN_S
+    until = time.perf_counter() + seconds
     left = sorted(
         (i for i, site_id in enumerate(model.site_ids) if site_id not in visited),
         key=lambda i: -model.data.sites[i].score,

@@ -30,9 +30,10 @@ def planned(request: pytest.FixtureRequest) -> tuple[Project, PlanOutcome]:
     """A sample project and its plan (seed 0, a few seconds).
 
     The reasons' analysis gets all the time it needs: under a loaded machine
-    its 1.5 s would run out and later sites would get the short reason, which
-    the reason tests would read as a missing way in."""
+    its share of the time would run out and later sites would get the short
+    reason, which the reason tests would read as a missing way in."""
     project = load_sample(request.param)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(explain, "EXPLAIN_S", 120.0)
+        patch.setattr(explain, "EXPLAIN_MIN_S", 120.0)
         return project, plan_route(project, seconds=SECONDS, seed=0)

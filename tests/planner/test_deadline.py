@@ -7,6 +7,7 @@ test moves, and cancels come from the progress callback.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -116,6 +117,32 @@ def test_build_reports_progress_before_the_search(mekong: Project) -> None:
     plan_route(mekong, seconds=60.0, cancel=token, on_progress=sink, clock=FakeClock())
     assert seen[0].phase == "build"
     assert any(p.phase == "search" for p in seen)
+
+
+def test_the_model_is_kept_out_of_collections_while_it_is_searched(
+    mekong: Project,
+) -> None:
+    """Tests that the objects of the build are frozen (out of the cycle
+    collector's walks) while the search runs, and given back to it when
+    planning ends: by a plan, and by a build stopped by a cancel."""
+    frozen: list[int] = []
+    token = CancelToken()
+
+    def sink(progress: PlanProgress) -> None:
+        if progress.phase == "search":
+            frozen.append(gc.get_freeze_count())
+            token.cancel()
+
+    assert gc.get_freeze_count() == 0
+    plan_route(mekong, seconds=60.0, cancel=token, on_progress=sink, clock=FakeClock())
+    assert frozen
+    assert min(frozen) > 10_000  # the network, matrix and model
+    assert gc.get_freeze_count() == 0
+    stopped = CancelToken()
+    stopped.cancel()
+    with pytest.raises(InfeasibleRequest):
+        plan_route(mekong, seconds=60.0, cancel=stopped, clock=FakeClock())
+    assert gc.get_freeze_count() == 0
 
 
 def test_cancel_during_the_build_stops_at_the_next_check(mekong: Project) -> None:
