@@ -255,13 +255,11 @@ def build_model(
         _departures(project, matrix.network, (frames, axis)),
     )
     tours = _tours(project, frames, axis, len(hotels))
-    counted = _travel(matrix, at, check)
+    counted = _counted_travel(matrix, at, check)
     beyond = _beyond_a_day(counted, tours)
-    timed = _timed_arcs(matrix, at, times, check, beyond)
+    timed = _timed_arcs(matrix, at, times, check, (counted, beyond))
     data = ProblemData(
-        travel=_travel(
-            matrix, at, check, planned=(project, times), rough=(counted, beyond)
-        ),
+        travel=_planned_travel(matrix, at, check, (project, times), (counted, beyond)),
         counted=counted,
         sites=sites,
         tours=tours,
@@ -540,33 +538,42 @@ def _rows(
     return tuple(row(i) for i in range(n))
 
 
-def _travel(
-    matrix: TravelMatrix,
-    at: _Ends,
-    check: Check,
-    *,
-    planned: tuple[Project, LegTimes] | None = None,
-    rough: tuple[Matrix, Beyond] | None = None,
-) -> Matrix:
-    """Return travel minutes; given the project and its legs' times, as
-    planned: with airport and border procedures, rounded up to 5 minutes,
-    and the transfer buffer before every site (the static estimate: no
-    waiting for departures). A night leg never follows itself (two nights on
-    the same leg would need the group back at its origin). ``rough`` (the
-    counted minutes and the arcs beyond a day's travel) gives those arcs
-    their counted minutes without timing their legs."""
+def _counted_travel(matrix: TravelMatrix, at: _Ends, check: Check) -> Matrix:
+    """Return the counted travel minutes of every arc (the legs' own
+    minutes), ``FAR`` where no leg joins the pair, where a night leg would
+    follow itself (two nights on the same leg would need the group back at
+    its origin) and where an arc breaks a two-day visit."""
 
-    def minutes(i: int, j: int) -> int:
-        if rough is not None and j in rough[1][i]:
-            return rough[0][i][j]
+    def counted(i: int, j: int) -> int:
         a, b = at.leave[i], at.arrive[j]
         plain = matrix.minutes(a, b)
         if plain is None or (i == j and a != b) or at.barred(i, j):
             return FAR
-        if planned is None or i == j:
-            return plain
-        project, times = planned
-        leg = matrix.leg(a, b)
+        return plain
+
+    return _rows(len(at.arrive), counted, check)
+
+
+def _planned_travel(
+    matrix: TravelMatrix,
+    at: _Ends,
+    check: Check,
+    planned: tuple[Project, LegTimes],
+    rough: tuple[Matrix, Beyond],
+) -> Matrix:
+    """Return travel minutes as planned: with airport and border procedures,
+    rounded up to 5 minutes, and the transfer buffer before every site (the
+    static estimate: no waiting for departures). ``rough`` (the counted
+    minutes and the arcs beyond a day's travel) gives those arcs, the walls
+    and an arc from a location to itself their counted minutes without
+    timing their legs."""
+    project, times = planned
+    counted, beyond = rough
+
+    def minutes(i: int, j: int) -> int:
+        if j in beyond[i] or i == j or counted[i][j] >= FAR:
+            return counted[i][j]
+        leg = matrix.legs[at.leave[i], at.arrive[j]]
         return rounded(times.planning_minutes(leg)) + at.buffer(project, j)
 
     return _rows(len(at.arrive), minutes, check)
@@ -613,23 +620,24 @@ def _tours(
 
 
 def _timed_arcs(
-    matrix: TravelMatrix, at: _Ends, times: LegTimes, check: Check, beyond: Beyond
+    matrix: TravelMatrix,
+    at: _Ends,
+    times: LegTimes,
+    check: Check,
+    rough: tuple[Matrix, Beyond],
 ) -> dict[tuple[int, int], tuple[Connection, ...]]:
     """Return the timetabled edges of every arc whose leg takes one (but the
-    arcs ``beyond`` a day's travel, never in a plan)."""
+    arcs ``beyond`` a day's travel, never in a plan, and the walls: the
+    counted minutes are ``FAR`` where no leg joins the pair or a two-day
+    visit bars the arc)."""
+    counted, beyond = rough
     timed: dict[tuple[int, int], tuple[Connection, ...]] = {}
     for i, a in enumerate(at.leave):
         check()
-        far = beyond[i]
+        far, row = beyond[i], counted[i]
         for j, b in enumerate(at.arrive):
-            if (
-                i != j
-                and a != b
-                and j not in far
-                and not at.barred(i, j)
-                and matrix.minutes(a, b) is not None
-            ):
-                steps = times.scheduled(matrix.leg(a, b))
+            if i != j and a != b and j not in far and row[j] < FAR:
+                steps = times.scheduled(matrix.legs[a, b])
                 if steps:
                     timed[i, j] = steps
     return timed
@@ -761,15 +769,12 @@ def _arc_costs(
             leg.conn.cost_for(group) + per_diem * group
         )
 
+    legs = matrix.legs
+
     def cost(i: int, j: int) -> int:
-        a, b = at.leave[i], at.arrive[j]
-        fare, vehicle = matrix.cost_per_person(a, b), matrix.cost_per_vehicle(a, b)
-        leg = (
-            0
-            if fare is None or vehicle is None
-            else costs.to_cents(fare * group + vehicle)
-        )
-        return leg + night.get(j, 0)
+        leg = legs.get((at.leave[i], at.arrive[j]))
+        fare = 0 if leg is None else costs.to_cents(leg.cost_for(group))
+        return fare + night.get(j, 0)
 
     return _rows(len(at.arrive), cost, check)
 
