@@ -65,7 +65,11 @@ def measure(sites: int, days: int, seconds: float, seed: int) -> dict[str, objec
     """Run :func:`one` in a fresh process and return its result."""
     command = [sys.executable, "-m", "bench.scale_matrix", "--one"]
     command += [str(sites), str(days), str(seconds), str(seed)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:  # say why: its output is not shown otherwise
+        raise RuntimeError(
+            f"{' '.join(command[2:])} failed ({done.returncode}):\n{done.stderr}"
+        )
     line = next(x for x in done.stdout.splitlines() if x.startswith(MARK))
     found: dict[str, object] = json.loads(line.removeprefix(MARK))
     return found
@@ -111,7 +115,11 @@ def references(
 
     def run(job: tuple[int, int, int]) -> None:
         sites, days, seed = job
-        found = measure(sites, days, args.long_seconds, seed)
+        try:
+            found = measure(sites, days, args.long_seconds, seed)
+        except RuntimeError as exc:  # the other runs go on; this one is missing
+            print(f"reference {sites}/{days} seed {seed}: {exc}", file=sys.stderr)
+            return
         found["commit"] = version
         with args.references.open("a", encoding="utf-8") as out:
             out.write(json.dumps(found) + "\n")
@@ -156,10 +164,13 @@ def table(
         best = max([value, *longs[size]])
         gap = 100 * (best - value) / best if best else 0.0
         within += gap <= 2.0
+        runs = len(longs[size])
+        plural = "s" if runs != 1 else ""
+        fewer = f" ({runs} run{plural})" if runs < args.long_runs else ""
         lines.append(
             f"| {size[0]} | {size[1]} | {value:.1f} | {row['visits']} | "
             f"{float(row['wall']):.1f} | {row['peak_mb']} | "  # type: ignore[arg-type]
-            f"{max(longs[size], default=0.0):.1f} | {gap:.1f} % |"
+            f"{max(longs[size], default=0.0):.1f}{fewer} | {gap:.1f} % |"
         )
     lines += ["", f"Within 2 % of the reference: {within} of {len(rows)} sizes."]
     return "\n".join(lines)
