@@ -555,6 +555,7 @@ KEPT = (
     "## Preparation at scale (issue 19)",
     "## Generated routes by size and length (issue 19)",
     "## Shorter search segments (issue 19)",
+    "## The collector and the reasons' time (issue 19)",
 )
 
 

@@ -45,6 +45,13 @@ EXPLAIN_MIN_S = 0.5
 EXPLAIN_S = 1.5
 
 
+#: Said of a site whose way into the plan was not worked out in time.
+UNCHECKED = (
+    "; not worked out in detail: the planning time ran out first (plan "
+    "with more time for the exact reason)"
+)
+
+
 def explain_seconds(budget: float) -> float:
     """Return the seconds the reasons may take in a plan of ``budget`` seconds."""
     return min(EXPLAIN_S, max(EXPLAIN_MIN_S, EXPLAIN_SHARE * budget))
@@ -70,14 +77,16 @@ def explain_left_out(
     for index in left:
         site = model.project.site_by_id[model.site_ids[index]]
         engine = result.unvisited.get(index)
-        reason = None
-        if (
-            plan is not None
-            and engine is not Unvisited.UNREACHABLE
-            and time.perf_counter() < until
-        ):
-            reason = _from_way_in(model, plan, index, breakdown)
-        found.append(reason or _reason(model, site, engine, itinerary, breakdown))
+        analysable = plan is not None and engine is not Unvisited.UNREACHABLE
+        if analysable and plan is not None and time.perf_counter() < until:
+            found.append(_from_way_in(model, plan, index, breakdown))
+            continue
+        short = _reason(model, site, engine, itinerary, breakdown)
+        if analysable and short.kind is ReasonKind.LOWER_VALUE:
+            # a first reading only: it may be that no plan with the required
+            # sites can hold it at all, which the analysis would have said
+            short = replace(short, reason=short.reason + UNCHECKED)
+        found.append(short)
     order = {s.id: i for i, s in enumerate(model.project.sites)}
     return tuple(sorted(found, key=lambda r: order[r.site]))
 

@@ -142,3 +142,21 @@ def test_the_reasons_take_a_share_of_the_planning_time() -> None:
     assert explain_seconds(1.0) == pytest.approx(0.5)
     assert explain_seconds(60.0) == pytest.approx(1.5)
     assert explain_seconds(float("inf")) == pytest.approx(1.5)
+
+
+def test_a_reason_not_worked_out_in_time_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tests the reasons when their time is up at once: a site that loses
+    on value gets the short reason, marked as not worked out in detail (it
+    may be that no plan with the required sites holds it at all)."""
+    from lrplanner.planner import explain
+    from tests.planner.conftest import load_sample
+
+    monkeypatch.setattr(explain, "EXPLAIN_S", 0.0)
+    monkeypatch.setattr(explain, "EXPLAIN_MIN_S", 0.0)
+    outcome = plan_route(load_sample("mekong"), seconds=3.0, seed=0)
+    lower = [r for r in outcome.itinerary.left_out if r.kind is ReasonKind.LOWER_VALUE]
+    assert lower
+    assert all(r.reason.endswith(explain.UNCHECKED) for r in lower)
+    assert all(r.reason.startswith("lower value than") for r in lower)
