@@ -131,10 +131,13 @@ def references(
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         list(pool.map(run, missing))
     values: dict[tuple[int, int], list[float]] = {size: [] for size in sizes}
+    counted: set[tuple[object, ...]] = set()
     for row in kept:
         size = (int(row["sites"]), int(row["days"]))  # type: ignore[call-overload]
+        key = (*size, row["seconds"], row["seed"])
         fits = row["seconds"] == args.long_seconds and int(row["seed"]) < args.long_runs  # type: ignore[call-overload]
-        if size in values and fits:
+        if size in values and fits and key not in counted:  # a run kept twice: once
+            counted.add(key)
             values[size].append(float(row["value"]))  # type: ignore[arg-type]
     return values
 

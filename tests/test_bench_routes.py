@@ -131,7 +131,8 @@ def test_the_scale_matrix_runs_only_the_long_runs_it_does_not_keep(
 ) -> None:
     """Tests bench.scale_matrix.references: long runs already in the file
     are not run again, the missing ones are run and appended, and runs of
-    another length or beyond the asked count are not counted."""
+    another length or beyond the asked count are not counted, and a run
+    kept twice counts once."""
     import argparse
     import json
 
@@ -142,6 +143,7 @@ def test_the_scale_matrix_runs_only_the_long_runs_it_does_not_keep(
         {"sites": 20, "days": 7, "seconds": 40.0, "seed": 0, "value": 70.0},
         {"sites": 20, "days": 7, "seconds": 120.0, "seed": 1, "value": 99.0},
         {"sites": 20, "days": 7, "seconds": 40.0, "seed": 5, "value": 98.0},
+        {"sites": 20, "days": 7, "seconds": 40.0, "seed": 0, "value": 70.0},
     ]
     kept.write_text("".join(json.dumps(r) + "\n" for r in old), encoding="utf-8")
     ran: list[tuple[int, int, float, int]] = []
@@ -156,6 +158,6 @@ def test_the_scale_matrix_runs_only_the_long_runs_it_does_not_keep(
     longs = scale.references([(20, 7)], args)
     assert ran == [(20, 7, 40.0, 1)]
     assert sorted(longs[(20, 7)]) == [70.0, 72.0]
-    assert len(scale.load(kept)) == 4
+    assert len(scale.load(kept)) == 5
     assert scale.references([(20, 7)], args) == {(20, 7): [70.0, 72.0]}
     assert ran == [(20, 7, 40.0, 1)]
