@@ -330,18 +330,34 @@ def test_a_new_set_replaces_every_file_and_leaves_no_temporary_folder(
     assert sorted(p.name for p in out.iterdir()) == sorted([*SET_NAMES, "notes.txt"])
 
 
-def _two_sets(tmp_path: Path, outcome: PlanOutcome) -> tuple[Path, Path]:
-    first, second = tmp_path / "first", tmp_path / "second"
+@pytest.fixture(scope="module")
+def two_sets(
+    outcome: PlanOutcome, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
+    """Write the shared plan twice (two plan ids), once for the module:
+    writing a set (PDF, workbooks, map) is most of a check test's time."""
+    base = tmp_path_factory.mktemp("sets")
+    first, second = base / "first", base / "second"
     services.write_outcome(outcome, first)
     services.write_outcome(outcome, second)
     return first, second
 
 
+def _two_sets(tmp_path: Path, made: tuple[Path, Path]) -> tuple[Path, Path]:
+    """Return a test's own copies of the two sets."""
+    copies = tmp_path / "first", tmp_path / "second"
+    for written, copy in zip(made, copies, strict=True):
+        shutil.copytree(written, copy)
+    return copies
+
+
 def test_check_names_a_file_from_another_plan(
-    tmp_path: Path, outcome: PlanOutcome, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    two_sets: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Tests that check exits 2 when plan.json comes from another plan."""
-    first, second = _two_sets(tmp_path, outcome)
+    first, second = _two_sets(tmp_path, two_sets)
     shutil.copy(first / "plan.json", second / "plan.json")
     first_id = json.loads((first / "plan.json").read_text(encoding="utf-8"))
     assert main(["check", str(second)]) == 2
@@ -364,13 +380,13 @@ def test_check_names_a_file_from_another_plan(
 )
 def test_check_refuses_an_incomplete_or_mixed_set(
     tmp_path: Path,
-    outcome: PlanOutcome,
+    two_sets: tuple[Path, Path],
     capsys: pytest.CaptureFixture[str],
     change: str,
     expected: str,
 ) -> None:
     """Tests that check exits 2 naming the missing, foreign or damaged file."""
-    first, second = _two_sets(tmp_path, outcome)
+    first, second = _two_sets(tmp_path, two_sets)
     verb, name = change.split()
     if verb == "delete":
         (second / name).unlink()
