@@ -22,7 +22,7 @@ from lrplanner.solver.schedule import Plan, time_tour
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from lrplanner.solver.problem import ProblemData
+    from lrplanner.solver.problem import ProblemData, TimeWindow
 
 MAX_MANDATORY = 6  # 2**6 mask states; beyond that mandatory sites are left out
 BIG = 10**9
@@ -250,15 +250,49 @@ def _best_optional(
     return best
 
 
-def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
+def _fits_site(
+    data: ProblemData,
+    d: int,
+    a: int,
+    b: int,
+    s: int,
+    windows: tuple[TimeWindow, ...] | None = None,
+) -> bool:
+    """Whether tour ``d`` can go from ``a`` to site ``s`` and on to ``b``
+    (``windows``: the site's windows in the tour, when the caller has them)."""
+    arrive = _reach(data, d, a, s)
+    return arrive is not None and _serves_to(data, d, (a, s, b), arrive, windows)
+
+
+def _reach(data: ProblemData, d: int, a: int, s: int) -> int | None:
+    """Return when tour ``d`` reaches site ``s`` leaving ``a`` at its start
+    (None: the arc is closed that day, or no departure makes it)."""
+    location = data.sites[s].location
+    if not data.arc_open(d, a, location):
+        return None
+    return data.arrival(a, location, data.tours[d].earliest_start)
+
+
+def _serves_to(
+    data: ProblemData,
+    d: int,
+    path: tuple[int, int, int],
+    arrive: int,
+    windows: tuple[TimeWindow, ...] | None = None,
+) -> bool:
+    """Whether a site reached at ``arrive`` on the way from ``a`` to ``b``
+    (``path``: a, the site, b) is visited within a window and ``b`` reached
+    in the day, within its travel cap."""
+    a, s, b = path
     site = data.sites[s]
-    if not _within(data, d, [a, site.location, b]):
-        return False
     tour = data.tours[d]
-    arrive = data.arrival(a, site.location, tour.earliest_start)
-    if arrive is None:
+    if not data.arc_open(d, site.location, b):
         return False
-    for w in site.windows_in(d):
+    counted = data.counted_travel(a, site.location)
+    counted += data.counted_travel(site.location, b)
+    if tour.max_travel is not None and counted > tour.max_travel:
+        return False
+    for w in site.windows_in(d) if windows is None else windows:
         begin = max(arrive, w.open)
         if begin > w.close:
             continue
