@@ -250,10 +250,18 @@ def _best_optional(
     return best
 
 
-def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
-    """Whether tour ``d`` can go from ``a`` to site ``s`` and on to ``b``."""
+def _fits_site(
+    data: ProblemData,
+    d: int,
+    a: int,
+    b: int,
+    s: int,
+    windows: tuple[TimeWindow, ...] | None = None,
+) -> bool:
+    """Whether tour ``d`` can go from ``a`` to site ``s`` and on to ``b``
+    (``windows``: the site's windows in the tour, when the caller has them)."""
     arrive = _reach(data, d, a, s)
-    return arrive is not None and _serves_to(data, d, (a, s, b), arrive)
+    return arrive is not None and _serves_to(data, d, (a, s, b), arrive, windows)
 
 
 def _reach(data: ProblemData, d: int, a: int, s: int) -> int | None:
