@@ -86,7 +86,7 @@ def _single_fits(
             for b in ends:
                 if _fits(data, d, a, b):
                     near = picks
-                    if cap is not None and len(open_):
+                    if cap is not None:
                         near = picks[counted[a, locs] + counted[locs, b] <= cap]
                     fits[d, a, b] = [
                         s

@@ -250,18 +250,10 @@ def _best_optional(
     return best
 
 
-def _fits_site(
-    data: ProblemData,
-    d: int,
-    a: int,
-    b: int,
-    s: int,
-    windows: tuple[TimeWindow, ...] | None = None,
-) -> bool:
-    """Whether tour ``d`` can go from ``a`` to site ``s`` and on to ``b``
-    (``windows``: the site's windows in the tour, when the caller has them)."""
+def _fits_site(data: ProblemData, d: int, a: int, b: int, s: int) -> bool:
+    """Whether tour ``d`` can go from ``a`` to site ``s`` and on to ``b``."""
     arrive = _reach(data, d, a, s)
-    return arrive is not None and _serves_to(data, d, (a, s, b), arrive, windows)
+    return arrive is not None and _serves_to(data, d, (a, s, b), arrive)
 
 
 def _reach(data: ProblemData, d: int, a: int, s: int) -> int | None:
