@@ -19,7 +19,7 @@ from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKin
 from lrplanner.core.procedures import arrival_minutes, check_in_minutes
 from lrplanner.network.estimate import great_circle_km
 from lrplanner.network.legs import Step
-from lrplanner.planner.axis import MINUTE
+from lrplanner.planner.axis import MINUTE, at
 from lrplanner.planner.timing import (
     BOARDING_MIN,
     ROUND,
@@ -389,43 +389,91 @@ def _lunch_before_departure(
     eaten after check-in.
 
     At lunch time, unless the next thing is a timetabled departure too soon
-    after it. Then, in order:
-
-    * before check-in: lunch ends when the group must be at the counter (or
-      at the quay or bus station: the leg's check-in minutes), starting up
-      to an hour early; the road legs that bring the group there leave
-      earlier when the morning has room for it (never before the day
-      starts, the previous activity ends, or over a border post);
-    * after check-in (an international flight's two hours leave room):
-      ``CHECK_IN_TAKES_MIN`` minutes at the counter, then lunch, over
-      ``BOARDING_MIN`` minutes before take-off;
-    * else as soon as the group is there (after moving the morning as
-      above), so that lunch overlaps check-in as little as it can.
+    after it: then as :func:`_departure_lunch` lays it out, else as soon as
+    the group is there (after moving the morning as it does), so that lunch
+    overlaps check-in as little as it can.
     """
     assert frame.lunch is not None
-    lunch = frame.lunch[0]
     fixed = next((b for b in later if b.real), None)
     if fixed is None or fixed.real is None:
-        return events, lunch, False
+        return events, frame.lunch[0], False
+    clean = _departure_lunch(model, frame, events, fixed, length)
+    if clean is not None:
+        return clean
     take_off = fixed.real[0]
-    make = fixed.make
-    counter = take_off - MINUTE * check_in_minutes(
-        model.project, make["mode"], make["origin"], make["destination"]
-    )
-    if lunch + length <= counter:
-        return events, lunch, False
     before = [e for e in events if e.start < take_off]
     rest = [e for e in events if e.start >= take_off]
-    begin = max(counter - length, lunch - HOUR)
+    begin = max(_counter(model, fixed) - length, _earliest_lunch(model, frame, fixed))
     moved = _leave_earlier(model, frame, before, begin)
-    free = max((e.end for e in moved), default=lunch - length)
-    if free <= begin and begin + length <= counter:
-        return [*moved, *rest], begin, False
-    there = max((e.end for e in before), default=lunch - length)
-    airside = max(counter + CHECK_IN_TAKES_MIN * MINUTE, there, lunch - HOUR)
-    if airside + length <= take_off - BOARDING_MIN * MINUTE:
-        return events, airside, True
+    free = max((e.end for e in moved), default=frame.start)
     return [*moved, *rest], max(begin, free), False
+
+
+def _departure_lunch(
+    model: RouteModel,
+    frame: DayFrame,
+    events: list[Event],
+    fixed: Block,
+    length: timedelta,
+) -> tuple[list[Event], datetime, bool] | None:
+    """Return the events, when lunch starts and whether it is eaten after
+    check-in, for a lunch at the departure point of the timetabled ``fixed``
+    that keeps clear of its check-in; None when none does.
+
+    At lunch time when it is over by check-in. Then, in order:
+
+    * before check-in: lunch ends when the group must be at the counter (or
+      at the quay or bus station: the leg's check-in minutes), and at least
+      ``BOARDING_MIN`` minutes before it leaves, starting up to an hour before
+      lunch time (the local one at the departure point when that is earlier:
+      on a route over several time zones, lunch time is the start place's
+      clock); the road legs that bring the group there leave earlier when
+      the morning has room for it (never before the day starts, the
+      previous activity ends, or over a border post);
+    * after check-in (an international flight's two hours leave room):
+      ``CHECK_IN_TAKES_MIN`` minutes at the counter, then lunch, over
+      ``BOARDING_MIN`` minutes before take-off.
+    """
+    assert frame.lunch is not None
+    assert fixed.real is not None
+    lunch = frame.lunch[0]
+    take_off = fixed.real[0]
+    counter = _counter(model, fixed)
+    if lunch + length <= counter:
+        return events, lunch, False
+    floor = _earliest_lunch(model, frame, fixed)
+    boarding = take_off - BOARDING_MIN * MINUTE
+    before = [e for e in events if e.start < take_off]
+    rest = [e for e in events if e.start >= take_off]
+    begin = max(min(counter, boarding) - length, floor)
+    moved = _leave_earlier(model, frame, before, begin)
+    free = max((e.end for e in moved), default=frame.start)
+    if free <= begin and begin + length <= min(counter, boarding):
+        return [*moved, *rest], begin, False
+    there = max((e.end for e in before), default=frame.start)
+    airside = max(counter + CHECK_IN_TAKES_MIN * MINUTE, there, floor)
+    if airside + length <= boarding:
+        return events, airside, True
+    return None
+
+
+def _counter(model: RouteModel, fixed: Block) -> datetime:
+    """Return when the group must be at a timetabled leg's check-in."""
+    assert fixed.real is not None
+    make = fixed.make
+    return fixed.real[0] - MINUTE * check_in_minutes(
+        model.project, make["mode"], make["origin"], make["destination"]
+    )
+
+
+def _earliest_lunch(model: RouteModel, frame: DayFrame, fixed: Block) -> datetime:
+    """Return the earliest a lunch at ``fixed``'s departure point may start:
+    an hour before lunch time, or before the local lunch time there when
+    that is earlier (lunch time is the start place's clock)."""
+    assert frame.lunch is not None
+    zone = location_zone(model.project, fixed.where_before)
+    local = at(frame.day, model.project.route.lunch_start, zone)
+    return min(frame.lunch[0], local) - HOUR
 
 
 def _leave_earlier(
@@ -470,15 +518,17 @@ def _lunch_around(
     """Return the events with lunch around the timetabled travel that covers
     lunch time.
 
-    In order: at the departure point, over ``BOARDING_MIN`` minutes before it
-    leaves and at most an hour before lunch time; on board, when the leg is
-    under way for at least half of the lunch hour (no meal event: the agenda
-    prints it); at the arrival point once the group is free (arrival
-    minutes), while still lunch time; else a late lunch, starting at most an
-    hour after lunch time, at the first town the group reaches after landing
-    (or at the arrival point), the road legs after it leaving an hour later
-    when they are all the day has left and still end in the day. Otherwise
-    the day has no lunch, which the check reports on a visiting day.
+    In order: at the departure point, clear of check-in
+    (:func:`_departure_lunch`); on board, when the leg is under way for at
+    least half of the lunch hour (no meal event: the agenda prints it); at
+    the arrival point once the group is free (arrival minutes), while still
+    lunch time; else a late lunch, starting at most an hour after lunch
+    time, at the first town the group reaches after landing (or at the
+    arrival point), the road legs after it leaving an hour later when they
+    are all the day has left and still end in the day; else at the
+    departure point over ``BOARDING_MIN`` minutes before it leaves, through
+    check-in. Otherwise the day has no lunch, which the check reports on a
+    visiting day.
     """
     assert frame.lunch is not None
     lunch = frame.lunch
@@ -487,13 +537,15 @@ def _lunch_around(
         b for b in blocks if b.real and b.real[0] < lunch[1] and lunch[0] < b.real[1]
     )
     assert fixed.real is not None
+    clean = _departure_lunch(model, frame, events, fixed, length)
+    if clean is not None:
+        moved, begin, airside = clean
+        meal = _meal(model, begin, length, fixed.where_before, after_check_in=airside)
+        return [*moved, meal]
 
     def free(begin: datetime) -> bool:
         return not any(e.start < begin + length and begin < e.end for e in events)
 
-    begin = min(lunch[0], fixed.real[0] - length - BOARDING_MIN * MINUTE)
-    if begin >= lunch[0] - length and free(begin):
-        return [*events, _meal(model, begin, length, fixed.where_before)]
     overlap = min(fixed.real[1], lunch[1]) - max(fixed.real[0], lunch[0])
     if overlap * 2 >= length:
         return events  # on board
@@ -503,7 +555,14 @@ def _lunch_around(
     )
     if after <= lunch[0] + length and free(after):
         return [*events, _meal(model, after, length, fixed.where_after)]
-    return _late_lunch(model, frame, events, (after, fixed.where_after), length)
+    late = _late_lunch(model, frame, events, (after, fixed.where_after), length)
+    if late is not events:
+        return late
+    # the last resort: lunch at the departure point, through check-in
+    begin = min(lunch[0], fixed.real[0] - length - BOARDING_MIN * MINUTE)
+    if begin >= lunch[0] - length and free(begin):
+        return [*events, _meal(model, begin, length, fixed.where_before)]
+    return events
 
 
 def _late_lunch(

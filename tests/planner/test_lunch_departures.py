@@ -17,13 +17,18 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lrplanner.core.places import TravelMode
+from lrplanner.core.plan import EventKind
+from lrplanner.core.procedures import check_in_minutes
 from lrplanner.network.legs import Connection
 from lrplanner.planner.axis import TimeAxis, build_axis
+from lrplanner.planner.decode import CHECK_IN_TAKES_MIN
 from lrplanner.planner.timing import BOARDING_MIN, ready_by
 from tests.planner.conftest import load_sample
 
 if TYPE_CHECKING:
+    from lrplanner.core.plan import DayPlan
     from lrplanner.core.project import Project
+    from lrplanner.planner.plan import PlanOutcome
 
 DHAKA = ZoneInfo("Asia/Dhaka")
 DAY = date(2027, 1, 14)
@@ -81,3 +86,54 @@ def test_lunch_on_board_keeps_check_in(setting: Setting) -> None:
     assert ready_by(project, axis, _flight(40), early) == axis.to_axis(
         early - timedelta(minutes=60)
     )
+
+
+def _meals_clear_of_check_in(project: Project, day: DayPlan) -> tuple[int, list[str]]:
+    """Return how many lunches a day has at a departure point before its
+    leg, and each that runs into check-in: a meal there ends by check-in, or
+    starts ``CHECK_IN_TAKES_MIN`` after it and ends ``BOARDING_MIN`` before
+    take-off."""
+    problems = []
+    seen = 0
+    legs = [
+        e
+        for e in day.events
+        if e.kind is EventKind.TRAVEL and e.mode is not TravelMode.ROAD
+    ]
+    for meal in (e for e in day.events if e.kind is EventKind.MEAL):
+        for leg in legs:
+            if meal.place != leg.origin or meal.start >= leg.start:
+                continue
+            seen += 1
+            assert leg.mode is not None
+            assert leg.origin
+            assert leg.destination
+            minutes = check_in_minutes(project, leg.mode, leg.origin, leg.destination)
+            counter = leg.start - timedelta(minutes=minutes)
+            airside = meal.start >= counter + timedelta(
+                minutes=CHECK_IN_TAKES_MIN
+            ) and meal.end <= leg.start - timedelta(minutes=BOARDING_MIN)
+            if meal.end > counter and not airside:
+                zone = ZoneInfo(meal.tz)
+                problems.append(
+                    f"{day.day}: {meal.title} {meal.start.astimezone(zone):%H:%M}-"
+                    f"{meal.end.astimezone(zone):%H:%M} runs into check-in at "
+                    f"{counter.astimezone(zone):%H:%M} for {leg.title}"
+                )
+    return seen, problems
+
+
+def test_lunch_at_the_airport_keeps_clear_of_check_in(
+    planned: tuple[Project, PlanOutcome],
+) -> None:
+    """South Asia, Dhaka -> Jessore at 13:30 (check-in at 12:30): lunch time
+    is the start place's clock (12:30 in Kathmandu, 12:45 in Dhaka), and a
+    lunch at the airport from 12:00 ran through check-in. It is now over by
+    12:30, from 11:30 (an hour before Dhaka's own 12:30), the drive there
+    leaving earlier; or eaten after check-in when that leaves room."""
+    project, outcome = planned
+    assert outcome.itinerary is not None
+    checked = [_meals_clear_of_check_in(project, d) for d in outcome.itinerary.days]
+    assert [p for _, day in checked for p in day] == []
+    if project.route.start_place == "NP-KTM":  # South Asia eats at airports twice
+        assert sum(seen for seen, _ in checked) >= 2

@@ -224,7 +224,9 @@ def _airport_day(
     flight at ``take_off`` (120 minutes' international check-in)."""
     model = SimpleNamespace(project=_south_asia())
     frame = SimpleNamespace(
-        lunch=(lunch, lunch + timedelta(hours=1)), start=lunch.replace(hour=8)
+        day=lunch.date(),
+        lunch=(lunch, lunch + timedelta(hours=1)),
+        start=lunch.replace(hour=8),
     )
     make = {"mode": TravelMode.FLIGHT, "origin": "KTM", "destination": "DAC"}
     flight = Block(0, 85, "KTM", "DAC", make, real=(take_off, take_off + HOUR))
