@@ -310,10 +310,13 @@ def _contingency(model: RouteModel) -> Decimal:
 
 
 def _no_fit(model: RouteModel, site: Site) -> str:
-    open_days = [d.day for d in model.availability[site.id] if d.is_open]
-    days = ", ".join(f"{d:%a} {d.day} {d:%b}" for d in open_days)
+    availability = model.availability[site.id]
+    open_days = [d.day for d in availability if d.is_open]
+    days = "only on " + ", ".join(f"{d:%a} {d.day} {d:%b}" for d in open_days)
+    if len(open_days) == len(availability):
+        days = "every day of the route"
     return (
-        f"cannot fit into any day: it is open only on {days}, and no day "
+        f"cannot fit into any day: it is open {days}, and no day "
         f"leaves {site.duration_min} minutes inside its opening hours once "
         "travel from and to the overnight places, the day window and the "
         "travel limits are counted"

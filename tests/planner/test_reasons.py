@@ -161,3 +161,32 @@ def test_a_reason_not_worked_out_in_time_says_so(
     assert lower
     assert all(r.reason.endswith(explain.UNCHECKED) for r in lower)
     assert all(r.reason.startswith("lower value than") for r in lower)
+
+
+def test_a_site_open_every_day_is_not_said_to_be_open_only_on_them() -> None:
+    """Tests the reason of a site no day can hold: it names the open days
+    when some are closed, and says "every day of the route" when none is
+    (it listed all nine days of South Asia as "open only on")."""
+    from datetime import UTC, date, datetime, timedelta
+    from types import SimpleNamespace
+
+    from lrplanner.core.availability import SiteDay
+    from lrplanner.planner.explain import _no_fit
+
+    site = SimpleNamespace(id="BD05", duration_min=90)
+    first = date(2027, 1, 10)
+    hours = (
+        (datetime(2027, 1, 10, 3, tzinfo=UTC), datetime(2027, 1, 10, 9, tzinfo=UTC)),
+    )
+    days = [SiteDay(day=first + timedelta(days=i), intervals=hours) for i in range(3)]
+    model = SimpleNamespace(availability={"BD05": days})
+    reason = _no_fit(model, site)  # type: ignore[arg-type]
+    assert reason.startswith(
+        "cannot fit into any day: it is open every day of the route,"
+    )
+    days[1] = SiteDay(day=first + timedelta(days=1), closed_because="Friday")
+    reason = _no_fit(model, site)  # type: ignore[arg-type]
+    assert (
+        "it is open only on Sun 10 Jan, Tue 12 Jan, and no day leaves 90 minutes"
+        in reason
+    )
