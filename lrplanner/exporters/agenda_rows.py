@@ -13,8 +13,9 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
+from lrplanner.core.ids import SiteId
 from lrplanner.core.interpretation import visit_interpretation
-from lrplanner.core.locations import location_name, location_zone
+from lrplanner.core.locations import SITE_PREFIX, location_name, location_zone
 from lrplanner.core.meals import breakfast_on_arrival, breakfast_time
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, Event, EventKind
@@ -337,7 +338,23 @@ def _event_row(project: Project, event: Event, time_text: str) -> AgendaRow:
             travel=travel_text(project, event),
         )
     place = location_name(project, event.place) if event.place else ""
+    if event.kind is EventKind.MEAL and event.place is not None:
+        place = _meal_place(project, event, place)
     return _replace(base, place=place)
+
+
+def _meal_place(project: Project, meal: Event, place: str) -> str:
+    """Return the Place of a lunch after a visit: the site's town when the
+    lunch is titled with it (*Lunch in Kampot*: the site is near its town),
+    the site otherwise (*Lunch near ...*)."""
+    assert meal.place is not None
+    if not meal.place.startswith(SITE_PREFIX):
+        return place
+    site = project.site_by_id.get(SiteId(meal.place.removeprefix(SITE_PREFIX)))
+    town = project.place_by_id.get(site.place) if site and site.place else None
+    if town is not None and meal.title.startswith(f"Lunch in {town.name}"):
+        return town.name
+    return place
 
 
 def _visit_row(project: Project, event: Event, base: AgendaRow) -> AgendaRow:

@@ -12,6 +12,7 @@ from lrplanner import services
 from lrplanner.core.ids import SiteId
 from lrplanner.core.locations import SITE_PREFIX
 from lrplanner.core.plan import EventKind
+from lrplanner.exporters.agenda_rows import day_rows
 from lrplanner.network.estimate import great_circle_km
 from lrplanner.planner.decode import LUNCH_TOWN_KM
 
@@ -55,6 +56,29 @@ def test_a_lunch_at_a_hosts_location_names_its_town(
             assert meal.title == f"Lunch near {site.address}"
         else:
             assert meal.title == f"Lunch in {town.name}"
+
+
+def test_the_agenda_places_a_lunch_where_its_title_says(
+    planned: PlanOutcome,
+) -> None:
+    """Tests the agenda's Place column of a lunch next to a host: the town
+    of *Lunch in Kampot* (it showed the host's name, which reads as if the
+    group ate at a host that serves no lunch), the host near *Lunch near*."""
+    project = planned.project
+    shown = [
+        (row.activity, row.place)
+        for d in planned.itinerary.days
+        for row in day_rows(project, d)
+        if row.event is not None
+        and row.event.kind is EventKind.MEAL
+        and str(row.event.place).startswith(SITE_PREFIX)
+    ]
+    assert shown, "the sample has lunches next to a host"
+    for activity, place in shown:
+        if activity.startswith("Lunch in "):
+            assert place == activity.removeprefix("Lunch in ")
+        else:
+            assert place in {s.name for s in project.sites}
 
 
 def test_a_lunch_far_from_the_hosts_town_is_near_its_address() -> None:
