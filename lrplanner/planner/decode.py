@@ -16,7 +16,7 @@ from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.locations import SITE_PREFIX, location_name, location_zone
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.plan import DayPlan, Event, EventKind, Itinerary, SessionKind
-from lrplanner.core.procedures import arrival_minutes, check_in_minutes
+from lrplanner.core.procedures import arrival_minutes, check_in_minutes, is_scheduled
 from lrplanner.network.estimate import great_circle_km
 from lrplanner.network.legs import Step
 from lrplanner.planner.axis import MINUTE, at
@@ -335,17 +335,29 @@ def _to_real(
 
 
 def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
-    """Return the day with its first road legs leaving later when they would
-    bring the group to a visit, a meal or a session more than
+    """Return the day with its road legs from the hotel leaving later when
+    they would bring the group to a visit, a meal or a session more than
     ``WAIT_MAX_MIN`` minutes early: the group waits at its hotel, not at the
-    host's gate, and arrives ``ARRIVE_EARLY_MIN`` minutes ahead, but never
-    after the check-in time of the day's next flight (a lunch eaten after
-    check-in is not a reason to reach the airport late). Legs to a
-    timetabled departure already leave in time for its check-in."""
-    chain = 0
+    host's gate, and arrives ``ARRIVE_EARLY_MIN`` minutes ahead (or the
+    Route's transfer buffer, when longer), but never after the check-in time
+    of the day's next flight (a lunch eaten after check-in is not a reason to
+    reach the airport late). From the hotel: the day's first legs, and those
+    right after a session (held where the group stays: the Innovation Plan
+    workshop before a visit). Legs to a timetabled departure already leave
+    in time for its check-in."""
+    for first in range(len(events)):
+        if first == 0 or events[first - 1].kind is EventKind.SESSION:
+            events = _leave_later(model, events, first)
+    return events
+
+
+def _leave_later(model: RouteModel, events: list[Event], first: int) -> list[Event]:
+    """Return the events with the road legs from ``first`` on leaving later
+    (see :func:`_wait_at_the_hotel`)."""
+    chain = first
     while chain < len(events) and _movable(model, events[chain]):
         chain += 1
-    if chain == 0 or chain == len(events):
+    if chain == first or chain == len(events):
         return events
     after = events[chain]
     if after.kind is EventKind.TRAVEL:
@@ -353,16 +365,18 @@ def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
     wait = after.start - events[chain - 1].end
     if wait <= WAIT_MAX_MIN * MINUTE:
         return events
-    shift = wait - ARRIVE_EARLY_MIN * MINUTE
+    ahead = max(ARRIVE_EARLY_MIN, model.project.route.transfer_buffer_min)
+    shift = wait - ahead * MINUTE
     due = _next_check_in(model, events[chain:])
     if due is not None:  # e.g. a lunch eaten after check-in, then the flight
         shift = min(shift, due - events[chain - 1].end)
     if shift <= 0 * MINUTE:
         return events
     moved = [
-        replace(e, start=e.start + shift, end=e.end + shift) for e in events[:chain]
+        replace(e, start=e.start + shift, end=e.end + shift)
+        for e in events[first:chain]
     ]
-    return [*moved, *events[chain:]]
+    return [*events[:first], *moved, *events[chain:]]
 
 
 def _next_check_in(model: RouteModel, later: list[Event]) -> datetime | None:
@@ -503,6 +517,8 @@ def _movable(model: RouteModel, event: Event) -> bool:
     """Whether a leg may leave at any time: by road, not on a timetable,
     and not through a border post (whose hours the move could miss)."""
     if event.kind is not EventKind.TRAVEL or event.mode is not TravelMode.ROAD:
+        return False
+    if is_scheduled(model.project, event):  # a bus with a timetable
         return False
     places = model.project.place_by_id
     ends = (

@@ -332,3 +332,45 @@ def test_the_group_waits_at_the_hotel_but_reaches_check_in_in_time() -> None:
     assert list(procedure_problems(project, day)) == []
     later = replace(road, start=_at(11, 0), end=_at(11, 30))  # 35 min to lunch
     assert _wait_at_the_hotel(model, [later, lunch, flight])[0].end == _at(11, 35)  # type: ignore[arg-type]
+
+
+def _session(start: datetime, end: datetime) -> Event:
+    return Event(
+        kind=EventKind.SESSION, start=start, end=end, title="Innovation Plan workshop",
+        tz="Asia/Kathmandu", place=PlaceId("NP-KTM"),
+    )  # fmt: skip
+
+
+def _road(start: datetime, end: datetime) -> Event:
+    return Event(
+        kind=EventKind.TRAVEL, start=start, end=end, title="Road",
+        tz="Asia/Kathmandu", origin=PlaceId("NP-KTM"), destination=PlaceId("NP-BKT"),
+        mode=TravelMode.ROAD,
+    )  # fmt: skip
+
+
+def test_after_a_session_the_group_waits_at_the_hotel_too() -> None:
+    """Tests the Mekong sample's Innovation Plan day: the workshop ends at
+    11:00 and the host's visit (lunch first, next to it) begins at 12:00;
+    the 3-minute road left at 11:00, an hour at the host's gate. It now
+    leaves at 11:47 and arrives 10 minutes ahead, or the Route's transfer
+    buffer ahead when that is longer. A road after a visit stays as it is
+    (the group leaves the host when the visit ends)."""
+    project = _south_asia()
+    model = SimpleNamespace(project=project)
+    workshop = _session(_at(8, 0), _at(11, 0))
+    road = _road(_at(11, 0), _at(11, 3))
+    lunch = Event(
+        kind=EventKind.MEAL, start=_at(12, 0), end=_at(13, 0), title="Lunch",
+        tz="Asia/Kathmandu", place=PlaceId("NP-BKT"),
+    )  # fmt: skip
+    moved = _wait_at_the_hotel(model, [workshop, road, lunch])  # type: ignore[arg-type]
+    assert [e.start for e in moved] == [_at(8, 0), _at(11, 47), _at(12, 0)]
+    assert moved[1].end == _at(11, 50)
+    slow = replace(project, route=replace(project.route, transfer_buffer_min=30))
+    moved = _wait_at_the_hotel(SimpleNamespace(project=slow), [workshop, road, lunch])  # type: ignore[arg-type]
+    assert moved[1].end == _at(11, 30)
+    visit = replace(
+        workshop, kind=EventKind.VISIT, title="Visit", site=SiteId("NP01"), place=None
+    )
+    assert _wait_at_the_hotel(model, [visit, road, lunch]) == [visit, road, lunch]  # type: ignore[arg-type]
