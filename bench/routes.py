@@ -456,6 +456,13 @@ HISTORY = (
     "| south_asia | f048388 (3 Dec 2026) | 82.9 | 7 | 4 | 3.7 | 5 | a probe "
     "finds the plan one change away that the required-sites table had shown "
     "(82.9); idle hours 4.0 -> 3.7, hotel changes 7 -> 5 |",
+    "| mekong | 445a504 (4 Dec 2026: lunch at an airport clear of check-in, "
+    "waiting at the hotel after a session, a lunch's Place its town) | 108.6 | "
+    "10 | 3 | 3.5 | 4 | same plan; day 10's drive after the workshop leaves at "
+    "11:47, not 11:00 |",
+    "| south_asia | 445a504 (4 Dec 2026) | 82.9 | 7 | 4 | 3.7 | 5 | same plan; "
+    "Dhaka -> Jessore day: lunch 11:30-12:30, then check-in at 12:30 (was "
+    "12:00-13:00, through check-in) |",
     "",
 )
 
