@@ -90,11 +90,17 @@ class Team:
         self.best_received = 0
         self.errors: list[str] = []
         self._procs: list[BaseProcess] = []
+        # the instance goes through a queue of its own, not the process's
+        # arguments: those are written to the new process while it starts,
+        # and one that dies before reading them (its start-up failed) left
+        # that write, and the main search, blocked for ever
+        self._inboxes: list[multiprocessing.Queue[ProblemData]] = []
         for k in range(1, helpers + 1):
             own = replace(params, workers=1)
+            inbox: multiprocessing.Queue[ProblemData] = ctx.Queue()
             proc = ctx.Process(
                 target=_helper,
-                args=(data, own, seed + k * SEED_STRIDE, k, self._stop, self._queue),
+                args=(inbox, own, seed + k * SEED_STRIDE, k, self._stop, self._queue),
                 name=f"lrplanner-solver-{k}",
                 daemon=True,
             )
@@ -102,7 +108,11 @@ class Team:
                 proc.start()
             except OSError as err:  # no processes left, no semaphores, ...
                 log.warning("solver helper %d not started (%s): fewer workers", k, err)
+                inbox.close()
+                inbox.cancel_join_thread()
                 break
+            inbox.put(data)  # written by the queue's own thread
+            self._inboxes.append(inbox)
             self._procs.append(proc)
             self._open.add(k)
 
@@ -168,6 +178,9 @@ class Team:
                 proc.join(timeout=1.0)
         self._queue.close()
         self._queue.cancel_join_thread()
+        for inbox in self._inboxes:  # a helper that never read it: let go
+            inbox.close()
+            inbox.cancel_join_thread()
 
     def _take(self, message: tuple[Any, ...]) -> list[tuple[int, Plan]]:
         kind, index = message[0], message[1]
@@ -204,16 +217,18 @@ class _HelperStop:
 
 
 def _helper(
-    data: ProblemData,
+    inbox: multiprocessing.Queue[ProblemData],
     params: SolveParams,
     seed: int,
     index: int,
     stop: EventType,
     out: multiprocessing.Queue[tuple[Any, ...]],
 ) -> None:
-    """Body of helper process ``index``: search, sending each new best plan."""
+    """Body of helper process ``index``: read the instance from ``inbox``,
+    search, sending each new best plan."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        data = inbox.get()
         # imported here so that ``default_workers`` stays cheap to import (the
         # benchmark driver reads it); search.py never imports this module
         from lrplanner.solver.search import search

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import random
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -150,3 +151,50 @@ def test_a_helper_the_system_refuses_leaves_the_main_search_alone(
     assert_valid(SMALL, res)
     assert res.score == optimum(SMALL)
     assert "not started" in caplog.text
+
+
+HELPER_DIES_AT_START = """
+import os
+import sys
+
+if __name__ != "__main__":  # a spawned helper re-runs this file as it starts
+    os._exit(3)
+
+sys.path.insert(0, {root!r})
+from lrplanner.solver.params import SolveParams
+from lrplanner.solver.solve import solve
+from lrplanner.solver.stop import MaxIterations
+from tests.solver.test_parallel import _scattered
+
+data = _scattered(400)
+result = solve(data, MaxIterations(50), params=SolveParams(workers=2), seed=0)
+print("score", result.score)
+"""
+
+
+def test_a_helper_that_dies_while_starting_does_not_block_the_search(
+    tmp_path: Path,
+) -> None:
+    """Tests the main search when its helper dies before it reads its work
+    (here the script it re-runs while starting exits; a bundle missing a
+    module would too). The instance (over 64 KB pickled, more than a pipe
+    holds) was written to the new process while it started, and that write
+    blocked the main process for ever; the main search now ends on its own."""
+    import pickle
+    import subprocess
+    import sys
+
+    assert len(pickle.dumps(_scattered(400))) > 65536
+    script = tmp_path / "run.py"
+    root = str(Path(__file__).resolve().parents[2])
+    script.write_text(HELPER_DIES_AT_START.format(root=root), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("score ")
+    assert int(done.stdout.split()[1]) > 0
