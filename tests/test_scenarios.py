@@ -351,3 +351,55 @@ def test_scenarios_are_kept_with_the_project(tmp_path: Path) -> None:
     assert scenarios.without_scenario(again, "cheap").scenarios == (
         replace(short, name="4 days"),
     )
+
+
+def test_the_budget_curve_never_buys_less_with_more_money() -> None:
+    """Tests that a cap whose search found less than a cheaper cap's plan
+    (which fits it too) shows that plan and says so, as does a cap whose
+    search found no plan; the others keep their own (the Mekong sample's
+    curve had 79.4 at 66,520 and 74.5 at 67,114)."""
+
+    def point(cap: int | None, value: float, problem: str = "") -> scenarios.CurvePoint:
+        name = "no cap" if cap is None else f"cap {cap:,}"
+        result = scenarios.ScenarioResult(
+            name=name,
+            changes=name,
+            problem=problem,
+            value=value,
+            visits=int(value // 10),
+            cost=Decimal(value * 600),
+            budget_cap=None if cap is None else Decimal(cap),
+        )
+        return scenarios.CurvePoint(
+            cap=None if cap is None else Decimal(cap), result=result
+        )
+
+    curve = [
+        point(64_737, 43.0),
+        point(66_520, 79.4),
+        point(67_114, 74.5),
+        point(67_708, 0.0, problem="no plan fits the cap"),
+        point(68_303, 104.4),
+        point(None, 100.2),
+    ]
+    shown = scenarios.never_less(curve)
+    assert [p.result.value for p in shown] == [43.0, 79.4, 79.4, 79.4, 104.4, 104.4]
+    assert [p.carried for p in shown] == [
+        None, None, Decimal(66_520), Decimal(66_520), None, Decimal(68_303)
+    ]  # fmt: skip
+    assert [p.cap for p in shown] == [p.cap for p in curve]
+    assert shown[2].result.name == "cap 67,114"
+    assert shown[2].result.cost == curve[1].result.cost
+    assert shown[2].result.budget_cap == Decimal(67_114)
+    rows = [scenarios.curve_row(p) for p in shown]
+    assert (
+        rows[2].note == "the plan of cap 66,520: the search under this cap found 74.5"
+    )
+    assert (
+        rows[3].note
+        == "the plan of cap 66,520: the search under this cap found no plan"
+    )
+    assert rows[3].value == 79.4
+    assert rows[1].note == ""
+    values = [r.value for r in rows]
+    assert values == sorted(values)

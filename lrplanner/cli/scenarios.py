@@ -81,7 +81,8 @@ def scenarios_command(
         what = (
             r.problem or f"value {r.value:.1f}, {r.visits} visits, cost {r.cost:,.2f}"
         )
-        print(f"{cap}: {what}")
+        note = scenarios.curve_row(point).note
+        print(f"{cap}: {what}" + (f" ({note})" if note and not r.problem else ""))
     print(f"Wrote {path}")
     return EXIT_OK
 
