@@ -378,3 +378,30 @@ def test_stop_ends_a_comparison_and_says_which_rows_were_stopped(
     assert caps[0] == ("no cap" if route_cap is None else money(route_cap))
     assert caps[1] == money(Decimal(50000))
     assert not window.scenarios.stop()  # nothing runs any more
+
+
+def test_caps_with_the_same_plan_are_one_labelled_point(qtbot: QtBot) -> None:
+    """Tests the chart of a curve where a higher cap shows a cheaper cap's
+    plan (more money never buys less): one dot, labelled with both caps, not
+    two labels drawn over each other."""
+    from lrplanner.gui.widgets.budget_curve import CurveChart
+    from lrplanner.gui.widgets.budget_curve import CurvePoint as Dot
+
+    chart = CurveChart()
+    qtbot.addWidget(chart)
+    chart.set_points(
+        [
+            Dot("66,520", 66_450.0, 79.4),
+            Dot("65,926", 65_579.0, 70.8),
+            Dot("67,114", 66_450.0, 79.4),
+            Dot("no cap", 68_897.0, 108.6),
+        ],
+        "USD",
+    )
+    assert [(p.label, p.cost, p.value) for p in chart.points] == [
+        ("65,926", 65_579.0, 70.8),
+        ("66,520 / 67,114", 66_450.0, 79.4),
+        ("no cap", 68_897.0, 108.6),
+    ]
+    chart.resize(500, 300)
+    assert not chart.grab().isNull()

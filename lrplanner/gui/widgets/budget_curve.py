@@ -60,8 +60,21 @@ class CurveChart(QWidget):
         self.currency = ""
 
     def set_points(self, points: Sequence[CurvePoint], currency: str = "") -> None:
-        """Draw ``points`` (none: an empty chart)."""
-        self.points = tuple(sorted(points, key=lambda p: p.cost))
+        """Draw ``points`` (none: an empty chart); caps that give the same
+        plan (a cheaper cap's plan shown at a higher one) are one point,
+        labelled with both caps."""
+        merged: list[CurvePoint] = []
+        for point in sorted(points, key=lambda p: p.cost):
+            last = merged[-1] if merged else None
+            if last is not None and (last.cost, last.value) == (
+                point.cost,
+                point.value,
+            ):
+                label = f"{last.label} / {point.label}"
+                merged[-1] = CurvePoint(label, last.cost, last.value)
+                continue
+            merged.append(point)
+        self.points = tuple(merged)
         self.currency = currency
         self.update()
 
@@ -125,7 +138,7 @@ class CurveChart(QWidget):
             painter.drawEllipse(dot, 4, 4)
         painter.setPen(self.palette().text().color())
         for dot, point in zip(dots, self.points, strict=True):
-            box = QRectF(dot.x() - 45, dot.y() - 22, 90, 16)
+            box = QRectF(dot.x() - 70, dot.y() - 22, 140, 16)
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, point.label)
 
 
