@@ -202,6 +202,14 @@ def take_screenshots(out: Path, workbook: Path = SAMPLE, seconds: float = 5) -> 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv)
     use_bundled_fonts()
+
+    def fail(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        # a step that raised (e.g. a workbook without the Mekong sample's
+        # countries for the scenarios) ends the tour, not just that step
+        sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+        app.exit(1)
+
+    sys.excepthook = fail
     tour = ScreenshotTour(out, workbook, seconds)
     tour.start()
     return app.exec()
