@@ -434,7 +434,8 @@ def _departure_lunch(
     check-in, for a lunch at the departure point of the timetabled ``fixed``
     that keeps clear of its check-in; None when none does.
 
-    At lunch time when it is over by check-in. Then, in order:
+    At lunch time when it is over by check-in and ``BOARDING_MIN`` minutes
+    before the leg leaves (a boat or train has no check-in). Then, in order:
 
     * before check-in: lunch ends when the group must be at the counter (or
       at the quay or bus station: the leg's check-in minutes), and at least
@@ -453,10 +454,10 @@ def _departure_lunch(
     lunch = frame.lunch[0]
     take_off = fixed.real[0]
     counter = _counter(model, fixed)
-    if lunch + length <= counter:
+    boarding = take_off - BOARDING_MIN * MINUTE
+    if lunch + length <= min(counter, boarding):
         return events, lunch, False
     floor = _earliest_lunch(model, frame, fixed)
-    boarding = take_off - BOARDING_MIN * MINUTE
     before = [e for e in events if e.start < take_off]
     rest = [e for e in events if e.start >= take_off]
     begin = max(min(counter, boarding) - length, floor)

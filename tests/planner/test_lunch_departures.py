@@ -137,3 +137,27 @@ def test_lunch_at_the_airport_keeps_clear_of_check_in(
     assert [p for _, day in checked for p in day] == []
     if project.route.start_place == "NP-KTM":  # South Asia eats at airports twice
         assert sum(seen for seen, _ in checked) >= 2
+
+
+def test_lunch_is_over_half_an_hour_before_a_ferry_leaves() -> None:
+    """Tests a hand-made Visayas route: the group opens the route in Cebu
+    and takes the 13:00 fast ferry to Bohol. A boat has no check-in, and
+    lunch at lunch time (12:00-13:00) ended as the ferry left; it is now
+    over 30 minutes before (boarding), the morning being free."""
+    from lrplanner.core.ids import SiteId
+    from lrplanner.core.sites import Site
+    from lrplanner.planner.plan import plan_route
+    from tests.network import islands
+
+    bohol = Site(
+        id=SiteId("BOH-1"), name="Bohol bee farm cooperative", country="PH",
+        place=islands.TAGBILARAN.id, lat=9.60, lon=123.80, duration_min=120,
+    )  # fmt: skip
+    project = islands.visayas(bohol)
+    outcome = plan_route(project, seconds=2.0, seed=0)
+    assert outcome.itinerary is not None
+    first = outcome.itinerary.days[0]
+    ferry = next(e for e in first.events if e.mode is TravelMode.BOAT)
+    meal = next(e for e in first.events if e.kind is EventKind.MEAL)
+    assert meal.end <= ferry.start - timedelta(minutes=BOARDING_MIN)
+    assert meal.end - meal.start == timedelta(minutes=60)
