@@ -414,13 +414,9 @@ def _lunch_before_departure(
     clean = _departure_lunch(model, frame, events, fixed, length)
     if clean is not None:
         return clean
-    take_off = fixed.real[0]
-    before = [e for e in events if e.start < take_off]
-    rest = [e for e in events if e.start >= take_off]
     begin = max(_counter(model, fixed) - length, _earliest_lunch(model, frame, fixed))
-    moved = _leave_earlier(model, frame, before, begin)
-    free = max((e.end for e in moved), default=frame.start)
-    return [*moved, *rest], max(begin, free), False
+    moved, free = _free_by(model, frame, events, fixed.real[0], begin)
+    return moved, max(begin, free), False
 
 
 def _departure_lunch(
@@ -455,21 +451,35 @@ def _departure_lunch(
     take_off = fixed.real[0]
     counter = _counter(model, fixed)
     boarding = take_off - BOARDING_MIN * MINUTE
-    if lunch + length <= min(counter, boarding):
+    over_by = min(counter, boarding)
+    if lunch + length <= over_by:
         return events, lunch, False
     floor = _earliest_lunch(model, frame, fixed)
-    before = [e for e in events if e.start < take_off]
-    rest = [e for e in events if e.start >= take_off]
-    begin = max(min(counter, boarding) - length, floor)
-    moved = _leave_earlier(model, frame, before, begin)
-    free = max((e.end for e in moved), default=frame.start)
-    if free <= begin and begin + length <= min(counter, boarding):
-        return [*moved, *rest], begin, False
-    there = max((e.end for e in before), default=frame.start)
+    begin = max(over_by - length, floor)
+    moved, free = _free_by(model, frame, events, take_off, begin)
+    if free <= begin and begin + length <= over_by:
+        return moved, begin, False
+    there = max((e.end for e in events if e.start < take_off), default=frame.start)
     airside = max(counter + CHECK_IN_TAKES_MIN * MINUTE, there, floor)
     if airside + length <= boarding:
         return events, airside, True
     return None
+
+
+def _free_by(
+    model: RouteModel,
+    frame: DayFrame,
+    events: list[Event],
+    take_off: datetime,
+    by: datetime,
+) -> tuple[list[Event], datetime]:
+    """Return the day with the road legs before ``take_off`` moved earlier
+    to end by ``by`` as far as the morning allows (:func:`_leave_earlier`),
+    and when the group is then free."""
+    before = [e for e in events if e.start < take_off]
+    rest = [e for e in events if e.start >= take_off]
+    moved = _leave_earlier(model, frame, before, by)
+    return [*moved, *rest], max((e.end for e in moved), default=frame.start)
 
 
 def _counter(model: RouteModel, fixed: Block) -> datetime:
