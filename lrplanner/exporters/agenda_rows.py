@@ -13,20 +13,23 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.calendar import utc_offset_text, zone_named
-from lrplanner.core.ids import SiteId
+from lrplanner.core.countries import country_name
+from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.interpretation import visit_interpretation
 from lrplanner.core.locations import SITE_PREFIX, location_name, location_zone
 from lrplanner.core.meals import breakfast_on_arrival, breakfast_time
-from lrplanner.core.places import TravelMode
+from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, Event, EventKind
 from lrplanner.core.procedures import (
     flight_times,
+    formalities_minutes,
     is_scheduled,
     lunch_hour,
     lunch_on_board,
     on_board_span,
     service_of,
 )
+from lrplanner.core.visa_check import location_country
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -187,6 +190,9 @@ def day_rows(
             rows.extend(flight)
         else:
             rows.append(row)
+            crossing = _border_row(project, event, end)
+            if crossing is not None:
+                rows.append(crossing)
         starts.extend([start] * (len(rows) - len(starts)))
         if event.with_lunch:
             rows.append(_site_lunch_row(project, day, event))
@@ -312,6 +318,35 @@ def _flight_rows(
             travel=f"{duration_text(around.arrival_min)} after landing",
         ),
     ]
+
+
+def _border_row(project: Project, event: Event, end: datetime) -> AgendaRow | None:
+    """Return the formalities line after a leg that reaches a land border post
+    (exit from one country, entry to the other, in the post's hours); None
+    after any other leg."""
+    if event.kind is not EventKind.TRAVEL or event.destination is None:
+        return None
+    post = project.place_by_id.get(PlaceId(event.destination))
+    if post is None or post.kind is not PlaceKind.BORDER:
+        return None
+    sides = [post.country, post.other_country or post.country]
+    coming_from = location_country(project, event.origin) if event.origin else None
+    if coming_from == sides[1]:
+        sides.reverse()
+    minutes = formalities_minutes(project, post.id)
+    done = end + minutes * MINUTE
+    windows = post.opening.on(end.date()) if post.opening else ()
+    opening = ", ".join(f"{w.start:%H:%M}{EN_DASH}{w.end:%H:%M}" for w in windows)
+    hours = f"; the post is open {opening}" if opening else ""
+    return AgendaRow(
+        kind=str(EventKind.TRAVEL),
+        time=f"{end:%H:%M}{EN_DASH}{done:%H:%M}",
+        activity=(
+            f"Border: exit {country_name(sides[0])}, entry {country_name(sides[1])}"
+        ),
+        place=post.name,
+        travel=f"{duration_text(minutes)} for passports and visas{hours}",
+    )
 
 
 def _local_times(project: Project, event: Event) -> tuple[datetime, datetime]:

@@ -18,8 +18,8 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 
 from lrplanner.core.budget_lines import planned_by_category
-from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.costs import CostCategory
+from lrplanner.core.countries import COUNTRIES
 from lrplanner.exporters.xlsx_cells import (
     BOLD,
     TITLE_FONT,

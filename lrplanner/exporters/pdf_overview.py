@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from lrplanner.core.columns import COUNTRIES
+from lrplanner.core.countries import COUNTRIES
 from lrplanner.core.locations import location_name
 from lrplanner.core.plan import EventKind
 from lrplanner.exporters.agenda_rows import EN_DASH, day_title, duration_text

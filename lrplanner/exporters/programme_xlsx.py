@@ -25,8 +25,8 @@ from lrplanner.core.bookings import (
     champion_shares,
     conflicts,
 )
-from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.costmodel import compute_costs
+from lrplanner.core.countries import COUNTRIES
 from lrplanner.core.indicators import indicators
 from lrplanner.exporters.xlsx_cells import (
     WRAP,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from lrplanner.core.columns import COUNTRIES
+from lrplanner.core.countries import COUNTRIES
 from lrplanner.core.visa_check import country_stays, visa_entries
 from lrplanner.exporters.agenda_rows import check_banner
 from lrplanner.exporters.xlsx_cells import (

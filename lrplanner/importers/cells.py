@@ -30,8 +30,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TypeVar
 
 from lrplanner.core.budget_lines import category_names
-from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.costs import CostCategory
+from lrplanner.core.countries import country_code
 from lrplanner.core.currency import RATE_BOUNDS
 from lrplanner.core.people import Gender
 from lrplanner.core.places import PlaceKind, TravelMode
@@ -413,18 +413,14 @@ def parse_bool(value: object) -> bool:
     raise CellError("yes or no")
 
 
-_COUNTRY_NAMES = {name.lower(): code for code, name in COUNTRIES.items()}
-_COUNTRY_NAMES |= {"vietnam": "VN", "laos": "LA", "lao": "LA", "usa": "US"}
-
-
 def parse_country(value: object) -> str:
-    """Return an ISO alpha-2 code from the country list (a code or a name)."""
-    text = cell_text(value)
-    code = (
-        text.upper() if text.upper() in COUNTRIES else _COUNTRY_NAMES.get(text.lower())
-    )
+    """Return the ISO alpha-2 code a cell names (a code or an English name)."""
+    code = country_code(cell_text(value))
     if code is None:
-        raise CellError("an ISO alpha-2 country code such as KH, VN or NP")
+        raise CellError(
+            "an ISO alpha-2 country code such as KH, VN or KE, or a country's "
+            "English name"
+        )
     return code
 
 

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from openpyxl.styles import Alignment, Font
 
-from lrplanner.core.columns import COUNTRIES, HOURS_HELP, SHEETS, Kind
+from lrplanner.core.columns import HOURS_HELP, SHEETS, Kind
 from lrplanner.core.costs import CostCategory
+from lrplanner.core.countries import REGION
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -76,9 +77,11 @@ INTRO = (
     "reference rates of THB, PHP, INR, IDR, MYR and CNY; the ECB publishes "
     "no KHR, LAK, VND, NPR or BDT rate, so enter those from your bank.",
     "Yes/no: yes, no, y, n, true, false, 1, 0 or x (= yes).",
-    "Countries: ISO alpha-2 codes: "
-    + ", ".join(f"{code} {name}" for code, name in COUNTRIES.items())
-    + ".",
+    "Countries: any ISO 3166 alpha-2 code, or the country's English name "
+    "(Uganda, Tanzania): the Country dropdown lists the programme's usual "
+    "countries, "
+    + ", ".join(f"{code} {name}" for code, name in REGION.items())
+    + ", and accepts any other code after a warning.",
     "Visas: one row per nationality (the Participants Country) and destination: "
     "none, on arrival, e-visa or visa, the longest stay allowed, a note, the "
     "source and the date it was checked. LR Planner does not know visa "

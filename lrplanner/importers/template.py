@@ -22,8 +22,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lrplanner.core.atomic import atomic_path
-from lrplanner.core.columns import COUNTRIES, RATES, SHEETS, VISAS, Kind, SheetSpec
+from lrplanner.core.columns import RATES, SHEETS, VISAS, Kind, SheetSpec
 from lrplanner.core.costs import CostCategory
+from lrplanner.core.countries import REGION, country_code
 from lrplanner.core.visa_table import starting_rules
 from lrplanner.importers import ecb
 from lrplanner.importers.cells import CellError
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _TYPED = {Kind.DATE, Kind.TIME, Kind.INT, Kind.NUMBER, Kind.MONEY, Kind.PERCENT}
 _CHOICES = {
-    Kind.COUNTRY: ",".join(COUNTRIES),
     Kind.GENDER: "F,M,X",
     Kind.MODE: "road,flight,boat,train",
     Kind.PLACE_KIND: "city,airport,border",
@@ -63,6 +63,35 @@ _CHOICES = {
     Kind.CATEGORY: ",".join(c.value for c in CostCategory),
 }
 _VALIDATED_ROWS = 1000
+#: Excel's limit on a list validation written in the formula itself.
+_LIST_LIMIT = 255
+
+
+def country_choices(rows: Rows | None = None) -> list[str]:
+    """Return the Country dropdown's codes: those the rows name, then the
+    programme's usual countries, as many as an Excel list holds.
+
+    Any ISO code is accepted (the dropdown warns, it does not refuse), so a
+    route in Kenya and Uganda offers KE and UG first.
+    """
+    used: dict[str, None] = {}
+    for name, sheet_rows in (rows or {}).items():
+        spec = match_sheet(name)
+        if spec is None or spec.key_value:
+            continue
+        for row in sheet_rows:
+            for key, value in row.items():
+                column = match_column(spec, str(key))
+                if column is None or column.kind is not Kind.COUNTRY:
+                    continue
+                code = country_code(str(value)) if value is not None else None
+                if code is not None:
+                    used[code] = None
+    codes: list[str] = []
+    for code in [*used, *REGION]:
+        if code not in codes and len(",".join([*codes, code])) <= _LIST_LIMIT:
+            codes.append(code)
+    return codes
 
 
 def write_template(path: Path, rows: Rows | None = None) -> None:
@@ -87,6 +116,7 @@ def write_template(path: Path, rows: Rows | None = None) -> None:
         If ``rows`` names a sheet the workbook does not have.
     """
     given = _rows_by_sheet(rows) if rows is not None else None
+    countries = ",".join(country_choices(given))
     book = Workbook()
     write_readme(book.active)  # type: ignore[arg-type]
     for spec in SHEETS:
@@ -98,7 +128,7 @@ def write_template(path: Path, rows: Rows | None = None) -> None:
                 if is_more_route(name):  # a programme's further routes
                     _write_settings(book.create_sheet(name), spec, more)
         else:
-            _write_records(sheet, spec, data, blank=given is None)
+            _write_records(sheet, spec, data, blank=given is None, countries=countries)
     save_atomically(book, path)
 
 
@@ -208,6 +238,7 @@ def _write_records(
     data: Sequence[Mapping[str, object]],
     *,
     blank: bool = False,
+    countries: str = "",
 ) -> None:
     extra: list[str] = []
     for row in data:
@@ -223,7 +254,7 @@ def _write_records(
     for index, column in enumerate(columns, start=1):
         width = max(len(column.header), len(column.example), 8) + 3
         sheet.column_dimensions[get_column_letter(index)].width = min(width, 40)
-        _validate(sheet, column.kind, get_column_letter(index))
+        _validate(sheet, column.kind, get_column_letter(index), countries)
 
 
 def _columns(
@@ -280,13 +311,18 @@ def _header(sheet: Worksheet, headers: list[tuple[str, str]]) -> None:
     sheet.freeze_panes = "A2"
 
 
-def _validate(sheet: Worksheet, kind: Kind, letter: str) -> None:
-    choices = _CHOICES.get(kind)
-    if choices is None:
+def _validate(sheet: Worksheet, kind: Kind, letter: str, countries: str) -> None:
+    choices = countries if kind is Kind.COUNTRY else _CHOICES.get(kind)
+    if not choices:
         return
     check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
     check.errorStyle = "warning"
-    check.error = f"Expected one of: {choices}"
+    check.error = (
+        "Not one of the listed countries: any ISO alpha-2 code (UG, TZ, PE) "
+        "or English country name is accepted; press Yes to keep it."
+        if kind is Kind.COUNTRY
+        else f"Expected one of: {choices}"
+    )
     check.showErrorMessage = True
     sheet.add_data_validation(check)
     check.add(f"{letter}2:{letter}{_VALIDATED_ROWS}")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import networkx as nx
 
+from lrplanner.core.countries import country_name
 from lrplanner.core.places import PlaceKind
 from lrplanner.network.landmass import WATER_PREFIX as WATER
 
@@ -14,23 +15,6 @@ if TYPE_CHECKING:
 
     from lrplanner.network.nodes import NodeInfo
     from lrplanner.network.search import Graph
-
-COUNTRY_NAMES = {
-    "BD": "Bangladesh",
-    "BT": "Bhutan",
-    "CN": "China",
-    "ID": "Indonesia",
-    "IN": "India",
-    "KH": "Cambodia",
-    "LA": "Lao PDR",
-    "LK": "Sri Lanka",
-    "MM": "Myanmar",
-    "MY": "Malaysia",
-    "NP": "Nepal",
-    "PH": "Philippines",
-    "TH": "Thailand",
-    "VN": "Viet Nam",
-}
 
 
 class _Network(Protocol):
@@ -42,11 +26,6 @@ class _Network(Protocol):
     def node(self, node_id: str) -> NodeInfo: ...
 
     def landmass(self, node_id: str) -> str | None: ...
-
-
-def country_name(code: str) -> str:
-    """Return a country's short English name (the code if not in the region)."""
-    return COUNTRY_NAMES.get(code, code)
 
 
 def explain_unreachable(

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from lrplanner.exporters.agenda_rows import day_rows, duration_text
+from lrplanner.planner.plan import plan_route
+from tests.planner.procedures_routes import BAVET, border_route
 
 if TYPE_CHECKING:
     from tests.exporters.fixtures import Plan
@@ -90,3 +92,22 @@ def test_a_flight_number_from_links_is_printed(plan: Plan) -> None:
     activities = [r.activity for r in day_rows(project, plan.itinerary.days[2])]
     assert "Check-in for flight BG 372" in activities
     assert "Departure: flight BG 372" in activities
+
+
+def test_a_land_border_has_its_formalities_line() -> None:
+    """Tests that a road over a land border shows the formalities between
+    the two legs, with the direction of travel and the minutes taken: Phnom
+    Penh -> Bavet -> Ho Chi Minh City reads exit Cambodia, entry Viet Nam."""
+    project = border_route()
+    itinerary = plan_route(project, seconds=1.0, seed=1).itinerary
+    rows = [row for day in itinerary.days for row in day_rows(project, day)]
+    into = next(i for i, row in enumerate(rows) if row.activity.endswith(BAVET.name))
+    crossing = rows[into + 1]
+    assert crossing.activity == "Border: exit Cambodia, entry Viet Nam"
+    assert crossing.place == BAVET.name
+    assert crossing.travel.startswith("45 min for passports and visas")
+    arrived = rows[into].time.split("\u2013")[1]
+    assert crossing.time.split("\u2013")[0] == arrived
+    onward = [row.activity for row in rows[into + 2 :] if row.kind == "travel"]
+    assert onward[0].startswith(f"Road: {BAVET.name}")
+    assert sum(row.activity.startswith("Border:") for row in rows) == 1

@@ -11,9 +11,9 @@ import formulas
 import openpyxl
 import pytest
 
-from lrplanner.core.columns import COUNTRIES
 from lrplanner.core.costmodel import compute_costs
 from lrplanner.core.costs import CostBreakdown, CostCategory, CostLine
+from lrplanner.core.countries import COUNTRIES
 from lrplanner.core.places import TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, EventKind, Itinerary
 from lrplanner.exporters.costs_xlsx import further_fares, write_costs_xlsx

@@ -10,7 +10,7 @@ import formulas
 import openpyxl
 import pytest
 
-from lrplanner.core.columns import COUNTRIES
+from lrplanner.core.countries import COUNTRIES
 from lrplanner.exporters.costs_xlsx import FURTHER_KEY
 
 if TYPE_CHECKING:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from lrplanner.core.columns import COUNTRIES, SHEETS
+from lrplanner.core.columns import SHEETS
+from lrplanner.core.countries import REGION
 from lrplanner.core.visa_table import starting_rules
 from lrplanner.importers import read_inputs, write_project_workbook, write_template
 from tests.importers.mekong import write_workbook
@@ -61,7 +62,7 @@ def _validations(path: Path, sheet: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("sheet", "cell", "choices"),
     [
-        ("Sites", "D2", ",".join(COUNTRIES)),
+        ("Sites", "D2", ",".join(REGION)),
         ("Sites", "AA2", "yes,no"),
         ("Champions", "C2", "F,M,X"),
         ("Places", "F2", "city,airport,border"),
@@ -75,6 +76,40 @@ def test_template_dropdowns(
     path = tmp_path / "template.xlsx"
     write_template(path)
     assert _validations(path, sheet)[cell] == f'"{choices}"'
+
+
+def test_country_dropdown_offers_the_workbooks_countries(tmp_path: Path) -> None:
+    """Tests that a workbook of a route outside Asia (Kenya, Uganda) offers
+    its own countries first in the Country dropdown, within Excel's 255
+    characters for a list, and reads back without an error."""
+    path = tmp_path / "east_africa.xlsx"
+    places = [
+        {
+            "Place ID": "NBO",
+            "Name": "Nairobi",
+            "Country": "KE",
+            "Lat": -1.29,
+            "Lon": 36.82,
+            "Kind": "city",
+        },
+        {
+            "Place ID": "KLA",
+            "Name": "Kampala",
+            "Country": "Uganda",
+            "Lat": 0.35,
+            "Lon": 32.58,
+            "Kind": "city",
+        },
+    ]
+    write_template(path, {"Places": places})
+    formula = _validations(path, "Places")["C2"].strip('"')
+    codes = formula.split(",")
+    assert codes[:2] == ["KE", "UG"]
+    assert codes[2:] == [code for code in REGION if code != "KE"][: len(codes) - 2]
+    assert len(formula) <= 255
+    result = read_inputs(path)
+    place_errors = [e for e in result.errors if e.sheet == "Places"]
+    assert place_errors == []
 
 
 def test_project_round_trip(mekong_xlsx: Path, tmp_path: Path) -> None:
