@@ -20,6 +20,11 @@ from decimal import Decimal
 
 from lrplanner.core.costs import CostCategory
 from lrplanner.core.places import MAX_PROCEDURE_MIN, PlaceKind
+from lrplanner.core.route import (
+    BUILT_IN_ROAD_SPEEDS,
+    OTHER_ROAD_SPEED,
+    road_speeds_text,
+)
 from lrplanner.core.visa_table import STARTING_SOURCE
 
 
@@ -49,6 +54,7 @@ class Kind(enum.StrEnum):
     TIMEZONE = "time zone"
     REQUIREMENT = "visa requirement"
     CATEGORY = "cost category"
+    SPEEDS = "road speeds"
 
 
 class Parse(enum.StrEnum):
@@ -401,6 +407,19 @@ ROUTE = SheetSpec(
             "no",
             synonyms=("estimate flights", "estimated domestic flights"),
             default=False,
+        ),
+        _c(
+            "road_speeds",
+            "Road speeds km/h",
+            Kind.SPEEDS,
+            "door-to-door speed of the road legs Links does not have (they "
+            "are estimated from the distance): one number for every country "
+            "(50), per country (KE 55; UG 45) or both (45; NP 25), 5-120; "
+            f"blank: {road_speeds_text(BUILT_IN_ROAD_SPEEDS.items())} and "
+            f"{OTHER_ROAD_SPEED:g} elsewhere",
+            "",
+            synonyms=("road speed", "road speed km/h", "road speeds"),
+            default=(),
         ),
         _c(
             "transfer_buffer_min",
@@ -1125,8 +1144,10 @@ PLACES = SheetSpec(
             "check_in_min",
             "Check-in minutes",
             Kind.INT,
-            "airports: minutes the group is at the airport before a scheduled "
-            "departure, 0-720 (blank = 120 international, 60 domestic)",
+            "airports, piers and stations: minutes the group is there before "
+            "a scheduled flight, boat or train leaves, 0-720 (blank = 120 "
+            "before an international flight, 60 before a domestic one, 30 "
+            "before a timetabled boat, 15 before a timetabled train)",
             "",
             synonyms=("check in", "check-in"),
             bounds=(0, MAX_PROCEDURE_MIN),

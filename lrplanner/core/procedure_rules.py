@@ -3,6 +3,8 @@
 * **check-in**: before each flight, every activity of the day has ended and
   the group is at the airport check-in minutes before the take-off (the
   check-in also lies inside the day window when the flight opens the day);
+  likewise at the pier or the station boarding minutes before a timetabled
+  boat or train;
 * **arrival**: after landing, nothing starts before the arrival minutes
   (immigration and baggage) are over, and the group is free by the day's end;
 * **border formalities**: a leg from a land border post leaves no sooner
@@ -47,6 +49,8 @@ def procedure_problems(project: Project, day: DayPlan) -> Iterator[tuple[str, st
         if event.mode is TravelMode.FLIGHT:
             yield from _check_in(project, day, events[:i], event)
             yield from _arrival(project, day, event, events[i + 1 :])
+        elif event.mode is not TravelMode.ROAD:  # a boat or train's boarding
+            yield from _check_in(project, day, events[:i], event)
         yield from _formalities(project, events[:i], event)
 
 
@@ -66,26 +70,37 @@ def _check_in(
     origin, destination = _ends(flight)
     assert flight.mode is not None
     minutes = check_in_minutes(project, flight.mode, origin, destination)
+    if minutes == 0:
+        return
     by = flight.start - timedelta(minutes=minutes)
     zone = location_zone(project, origin)
+    leaves, at, what = _wording(flight.mode)
     if earlier:
         there = max(e.end for e in earlier)
         if there > by + SLACK:
             yield (
                 "check-in",
-                f"{flight.title!r} takes off at {_clock(flight.start, zone)}: the "
-                f"group must be at the airport by {_clock(by, zone)} ({minutes} min "
-                f"check-in) but is busy until {_clock(there, zone)}",
+                f"{flight.title!r} {leaves} at {_clock(flight.start, zone)}: the "
+                f"group must be at the {at} by {_clock(by, zone)} ({minutes} min "
+                f"{what}) but is busy until {_clock(there, zone)}",
             )
         return
     opens = datetime.combine(day.day, project.route.day_start, tzinfo=zone)
     if by < opens - SLACK:
         yield (
             "check-in",
-            f"{flight.title!r} takes off at {_clock(flight.start, zone)}: check-in "
+            f"{flight.title!r} {leaves} at {_clock(flight.start, zone)}: {what} "
             f"at {_clock(by, zone)} ({minutes} min) is before the day starts "
             f"({project.route.day_start:%H:%M})",
         )
+
+
+def _wording(mode: TravelMode) -> tuple[str, str, str]:
+    """Return how a leg leaves, where the group waits and what it does there."""
+    if mode is TravelMode.FLIGHT:
+        return "takes off", "airport", "check-in"
+    where = "pier" if mode is TravelMode.BOAT else "station"
+    return "leaves", where, "boarding"
 
 
 def _arrival(

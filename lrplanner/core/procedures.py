@@ -2,8 +2,9 @@
 
 Links' "Departures" is the scheduled take-off. The group must be at the
 airport check-in minutes before it and is free only arrival minutes after
-landing (immigration and baggage); crossing a land border post costs its
-formalities minutes. A place may state its own minutes (Places sheet); the
+landing (immigration and baggage); it is at the pier or the station boarding
+minutes before a timetabled boat or train; crossing a land border post costs
+its formalities minutes. A place may state its own minutes (Places sheet); the
 defaults depend on whether the flight joins two countries.
 """
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
 CHECK_IN_INTERNATIONAL = 120
 CHECK_IN_DOMESTIC = 60
+#: At the pier before a timetabled boat, at the station before a timetabled
+#: train (tickets, luggage, boarding); a hired boat leaves when all are aboard.
+BOARDING = {TravelMode.BOAT: 30, TravelMode.TRAIN: 15}
 ARRIVAL_INTERNATIONAL = 45
 ARRIVAL_DOMESTIC = 15
 FORMALITIES = 45
@@ -44,7 +48,17 @@ def is_international(project: Project, origin: str, destination: str) -> bool:
 def check_in_minutes(
     project: Project, mode: TravelMode, origin: str, destination: str
 ) -> int:
-    """Return the minutes the group is at the airport before a flight leaves."""
+    """Return the minutes the group is at the departure point before a leg
+    leaves: check-in before a flight, boarding before a timetabled boat or
+    train (a place's own Check-in minutes, else :data:`BOARDING`); 0 by road
+    or by a hired boat."""
+    if mode in BOARDING:
+        if (mode, origin, destination) not in project.scheduled_legs:
+            return 0
+        place = _place(project, origin)
+        if place is not None and place.check_in_min is not None:
+            return place.check_in_min
+        return BOARDING[mode]
     if mode is not TravelMode.FLIGHT:
         return 0
     international = is_international(project, origin, destination)

@@ -12,7 +12,7 @@ from lrplanner.core.checks import require
 from lrplanner.core.currency import ExchangeRate, check_prices, rate_by_currency
 from lrplanner.core.ids import ChampionId, PlaceId, SiteId
 from lrplanner.core.people import Champion, Participant
-from lrplanner.core.places import Link, Place
+from lrplanner.core.places import Link, Place, TravelMode
 from lrplanner.core.plan import Itinerary
 from lrplanner.core.route import RouteSettings
 from lrplanner.core.rules import PlanningRules
@@ -75,6 +75,11 @@ class Project:
     champion_by_id: Mapping[ChampionId, Champion] = field(
         init=False, repr=False, compare=False
     )
+    #: (mode, origin, destination) of every timetabled Links row, both ways
+    #: where the row runs both ways: the legs with a boarding time.
+    scheduled_legs: frozenset[tuple[TravelMode, str, str]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for kind, records in (
@@ -105,6 +110,14 @@ class Project:
         object.__setattr__(
             self, "champion_by_id", MappingProxyType({c.id: c for c in self.champions})
         )
+        timed = [link for link in self.links if link.departures]
+        legs = {(link.mode, str(link.origin), str(link.destination)) for link in timed}
+        legs |= {
+            (link.mode, str(link.destination), str(link.origin))
+            for link in timed
+            if link.both_ways
+        }
+        object.__setattr__(self, "scheduled_legs", frozenset(legs))
 
     def _check_required(self, known: set[SiteId]) -> None:
         own = self.route.required_sites

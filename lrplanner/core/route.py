@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 from types import MappingProxyType
 
-from lrplanner.core.checks import require, require_currency, require_id, require_money
+from lrplanner.core.checks import (
+    require,
+    require_country,
+    require_currency,
+    require_id,
+    require_money,
+)
 from lrplanner.core.currency import LocalAmount
 from lrplanner.core.ids import PlaceId, SiteId
 
 #: Minutes a visit may run into lunch time; lunch then follows it.
 LUNCH_LATE_MIN = 60
+#: The key of :attr:`RouteSettings.road_speeds` for every country not named.
+EVERY_COUNTRY = "*"
+#: The road speeds a route may set, km/h (door to door, stops included).
+ROAD_SPEED_BOUNDS = (5.0, 120.0)
+#: Typical door-to-door road speeds in km/h by ISO country code, for road
+#: legs estimated from the distance where a route sets none.
+BUILT_IN_ROAD_SPEEDS: Mapping[str, float] = MappingProxyType(
+    {"KH": 45.0, "LA": 40.0, "VN": 45.0, "TH": 65.0, "NP": 25.0, "BD": 30.0, "PH": 35.0}
+)
+#: The built-in speed in every other country, km/h.
+OTHER_ROAD_SPEED = 40.0
+
+
+def road_speeds_text(speeds: Iterable[tuple[str, float]]) -> str:
+    """Return road speeds as the Route sheet writes them: ``45; NP 25``."""
+    return "; ".join(
+        f"{speed:g}" if country == EVERY_COUNTRY else f"{country} {speed:g}"
+        for country, speed in speeds
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +91,10 @@ class RouteSettings:
     estimated_flights: bool = False
     #: Minutes between arriving at a site and starting the visit.
     transfer_buffer_min: int = 10
+    #: Door-to-door km/h of estimated road legs: (ISO country code, km/h)
+    #: pairs, :data:`EVERY_COUNTRY` for every country not named (none: the
+    #: built-in speeds).
+    road_speeds: tuple[tuple[str, float], ...] = ()
     rest_days: tuple[date, ...] = ()
     #: Sites this route must visit, on top of those the Sites sheet marks
     #: required (on every route); ids of the project's sites.
@@ -102,6 +131,13 @@ class RouteSettings:
             len(set(self.required_sites)) == len(self.required_sites),
             "a required site is named twice",
         )
+        countries = [country for country, _ in self.road_speeds]
+        require(len(set(countries)) == len(countries), "a road speed is set twice")
+        for country, speed in self.road_speeds:
+            if country != EVERY_COUNTRY:
+                require_country(country)
+            low, high = ROAD_SPEED_BOUNDS
+            require(low <= speed <= high, f"road speeds must be {low}-{high} km/h")
         require_money(self.budget_cap, "budget cap")
         require_currency(self.currency)
         require_money(self.contingency_pct, "contingency %")

@@ -21,8 +21,8 @@ from lrplanner.exporters.agenda_rows import (
     activity_lines,
     check_banner,
     day_before,
+    day_heading,
     day_rows,
-    day_title,
     estimated_legs,
 )
 from lrplanner.exporters.route_contacts import route_contacts
@@ -188,7 +188,8 @@ def _day_section(
     rows = "\n".join(_row(row) for row in day_rows(project, day, before=before))
     return (
         f'<section id="day-{number}"><h2>Day {number} of {count} \u00b7 '
-        f"{day_title(day)}{rest}</h2>{_alert(check_failures, listed=False)}"
+        f"{text(day_heading(project, day))}{rest}</h2>"
+        f"{_alert(check_failures, listed=False)}"
         f"{_contacts(project)}<ol>\n{rows}\n</ol></section>"
     )
 

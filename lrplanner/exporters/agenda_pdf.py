@@ -35,8 +35,8 @@ from lrplanner.exporters.agenda_rows import (
     activity_lines,
     check_banner,
     day_before,
+    day_heading,
     day_rows,
-    day_title,
 )
 from lrplanner.exporters.pdf_fonts import markup, register_fonts
 from lrplanner.exporters.pdf_overview import overview_page
@@ -189,7 +189,7 @@ def day_page(
     data += [_table_row(row, styles) for row in rows]
     table = Table(data, colWidths=COLUMNS, repeatRows=1)
     table.setStyle(_table_style(rows))
-    subtitle = f"Day {number} of {count} · {day_title(day)}"
+    subtitle = f"Day {number} of {count} · {markup(day_heading(project, day))}"
     return [
         Paragraph(markup(project.route.name), styles["title"]),
         Paragraph(subtitle, styles["subtitle"]),

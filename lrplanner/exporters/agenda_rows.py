@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from lrplanner.core.calendar import utc_offset_text, zone_named
+from lrplanner.core.calendar import is_public_holiday, utc_offset_text, zone_named
 from lrplanner.core.countries import country_name
 from lrplanner.core.ids import PlaceId, SiteId
 from lrplanner.core.interpretation import visit_interpretation
@@ -21,6 +21,7 @@ from lrplanner.core.meals import breakfast_on_arrival, breakfast_time
 from lrplanner.core.places import PlaceKind, TravelMode
 from lrplanner.core.plan import ESTIMATE_NOTE, Event, EventKind
 from lrplanner.core.procedures import (
+    BOARDING,
     flight_times,
     formalities_minutes,
     is_scheduled,
@@ -125,6 +126,44 @@ def day_title(day: DayPlan) -> str:
     return day.day.strftime("%a %d %b %Y")
 
 
+def day_countries(project: Project, day: DayPlan) -> list[str]:
+    """Return the countries the group is in during a day, in order: where its
+    events happen and where it sleeps."""
+    found: dict[str, None] = {}
+    for event in day.events:
+        for where in (event.origin, event.place, event.destination):
+            country = location_country(project, where) if where else None
+            if country is not None:
+                found[country] = None
+        if event.site:
+            site = project.site_by_id.get(event.site)
+            if site is not None:
+                found[site.country] = None
+    if day.overnight:
+        country = location_country(project, day.overnight)
+        if country is not None:
+            found[country] = None
+    return list(found)
+
+
+def holiday_note(project: Project, day: DayPlan) -> str:
+    """Return the public holidays on a day where the group is, e.g.
+    ``Mashujaa Day (public holiday in Kenya)``; '' on a working day."""
+    notes = []
+    for country in day_countries(project, day):
+        name = is_public_holiday(country, day.day)
+        if name:
+            notes.append(f"{name} (public holiday in {country_name(country)})")
+    return "; ".join(notes)
+
+
+def day_heading(project: Project, day: DayPlan) -> str:
+    """Return the long date of a day with its public holidays, e.g.
+    ``Wed 20 Oct 2027 · Mashujaa Day (public holiday in Kenya)``."""
+    note = holiday_note(project, day)
+    return f"{day_title(day)} \u00b7 {note}" if note else day_title(day)
+
+
 def day_sheet_name(day: DayPlan) -> str:
     """Return the short date used to name a day's sheet, e.g. ``Sun 10 Jan``."""
     return day.day.strftime("%a %d %b")
@@ -167,8 +206,13 @@ def day_rows(
         rows.append(_replace(row, time=f"{row.time}\n{shown}"))
         starts.append(begin)
     on_board = lunch_on_board(project, day)
-    for event in day.events:
+    crossing: tuple[datetime, AgendaRow] | None = None  # formalities to list
+    for index, event in enumerate(day.events):
         start, end = _local_times(project, event)
+        if crossing is not None and start >= crossing[0]:
+            rows.append(crossing[1])
+            starts.append(crossing[0])
+            crossing = None
         label = zone_label(start)
         end_label = zone_label(end)
         time_text = f"{start:%H:%M}{EN_DASH}{end:%H:%M}"
@@ -180,19 +224,16 @@ def day_rows(
             time_text = f"{time_text}\n{label}"
         shown = end_label
         row = _event_row(project, event, time_text)
-        if event.kind is EventKind.TRAVEL and event.mode is TravelMode.FLIGHT:
-            check_in, *flight = _flight_rows(project, event, row, (start, end))
-            # a lunch eaten after check-in is listed after the check-in line
+        early, lines = _leg_rows(project, event, row, (start, end))
+        if early is not None:
+            # check-in or boarding at its time: a lunch eaten after check-in
+            # is listed after the check-in line
             due = flight_times(project, event).check_in
             spot = next((i for i, t in enumerate(starts) if t > due), len(rows))
-            rows.insert(spot, check_in)
+            rows.insert(spot, early)
             starts.insert(spot, due)
-            rows.extend(flight)
-        else:
-            rows.append(row)
-            crossing = _border_row(project, event, end)
-            if crossing is not None:
-                rows.append(crossing)
+        rows.extend(lines)
+        crossing = _border_row(project, event, day.events[index + 1 :]) or crossing
         starts.extend([start] * (len(rows) - len(starts)))
         if event.with_lunch:
             rows.append(_site_lunch_row(project, day, event))
@@ -200,6 +241,8 @@ def day_rows(
             at = len(rows) - 1 if event.mode is TravelMode.FLIGHT else len(rows)
             rows.insert(at, _on_board_row(project, day, event))
         starts.extend([start] * (len(rows) - len(starts)))
+    if crossing is not None:
+        rows.append(crossing[1])
     rows.extend(_dinner_rows(project, day))
     rows.append(overnight_row(project, day))
     return rows
@@ -285,6 +328,40 @@ def _on_board_row(project: Project, day: DayPlan, event: Event) -> AgendaRow:
     )
 
 
+def _leg_rows(
+    project: Project,
+    event: Event,
+    row: AgendaRow,
+    times: tuple[datetime, datetime],
+) -> tuple[AgendaRow | None, list[AgendaRow]]:
+    """Return an event's line before it (a flight's check-in, a boat or
+    train's boarding; None for others) and its own lines."""
+    if event.kind is EventKind.TRAVEL and event.mode is TravelMode.FLIGHT:
+        check_in, *flight = _flight_rows(project, event, row, times)
+        return check_in, flight
+    return _boarding_row(project, event, times[0]), [row]
+
+
+def _boarding_row(project: Project, event: Event, start: datetime) -> AgendaRow | None:
+    """Return the line 'Boarding for boat ...' at its time before a timetabled
+    boat or train (None for other legs, or a place that sets 0 minutes)."""
+    if event.kind is not EventKind.TRAVEL or event.mode not in BOARDING:
+        return None
+    around = flight_times(project, event)
+    if around.check_in_min == 0:
+        return None
+    service = service_of(project, event)
+    vehicle = f"{event.mode} {service}" if service else str(event.mode)
+    where = "pier" if event.mode is TravelMode.BOAT else "station"
+    return AgendaRow(
+        kind=str(EventKind.TRAVEL),
+        time=f"{around.check_in.astimezone(start.tzinfo):%H:%M}",
+        activity=f"Boarding for {vehicle}",
+        place=location_name(project, event.origin) if event.origin else "",
+        travel=f"at the {where} {duration_text(around.check_in_min)} before departure",
+    )
+
+
 def _flight_rows(
     project: Project,
     event: Event,
@@ -320,10 +397,16 @@ def _flight_rows(
     ]
 
 
-def _border_row(project: Project, event: Event, end: datetime) -> AgendaRow | None:
-    """Return the formalities line after a leg that reaches a land border post
-    (exit from one country, entry to the other, in the post's hours); None
-    after any other leg."""
+def _border_row(
+    project: Project, event: Event, later: Sequence[Event]
+) -> tuple[datetime, AgendaRow] | None:
+    """Return when the formalities start, and their line, after a leg that
+    reaches a land border post (exit from one country, entry to the other,
+    in the post's hours); None after any other leg.
+
+    They start on arrival or, when the group eats first (a lunch at the post
+    from its arrival), after that meal: the onward leg leaves no sooner.
+    """
     if event.kind is not EventKind.TRAVEL or event.destination is None:
         return None
     post = project.place_by_id.get(PlaceId(event.destination))
@@ -334,11 +417,16 @@ def _border_row(project: Project, event: Event, end: datetime) -> AgendaRow | No
     if coming_from == sides[1]:
         sides.reverse()
     minutes = formalities_minutes(project, post.id)
+    _, end = _local_times(project, event)
+    for meal in later:
+        if meal.kind is not EventKind.MEAL or meal.start >= end + minutes * MINUTE:
+            break
+        end = meal.end.astimezone(end.tzinfo)
     done = end + minutes * MINUTE
     windows = post.opening.on(end.date()) if post.opening else ()
     opening = ", ".join(f"{w.start:%H:%M}{EN_DASH}{w.end:%H:%M}" for w in windows)
     hours = f"; the post is open {opening}" if opening else ""
-    return AgendaRow(
+    return end, AgendaRow(
         kind=str(EventKind.TRAVEL),
         time=f"{end:%H:%M}{EN_DASH}{done:%H:%M}",
         activity=(

@@ -28,8 +28,8 @@ from lrplanner.exporters.agenda_rows import (
     OVERNIGHT,
     check_banner,
     day_before,
+    day_heading,
     day_rows,
-    day_title,
 )
 from lrplanner.exporters.route_contacts import contacts_line
 
@@ -79,7 +79,8 @@ def day_text(
     rest = " (rest day)" if plan_day.rest else ""
     lines += [
         project.route.name,
-        f"Day {number} of {len(days)} \u00b7 {day_title(plan_day)}{rest} (times local)",
+        f"Day {number} of {len(days)} \u00b7 {day_heading(project, plan_day)}{rest}"
+        " (times local)",
     ]
     contacts = contacts_line(project.route)
     lines += [contacts, ""] if contacts else [""]

@@ -16,9 +16,11 @@ from lrplanner.exporters.agenda_rows import (
     OVERNIGHT,
     check_banner,
     day_before,
+    day_heading,
     day_rows,
     day_sheet_name,
     day_title,
+    holiday_note,
 )
 from lrplanner.exporters.route_contacts import contacts_line, route_contacts
 from lrplanner.exporters.xlsx_cells import (
@@ -113,8 +115,9 @@ def write_day_sheet(
     breakfast line).
     """
     route = project.route.name
-    title = f"Day {number} · {day_title(day)}"
-    put_text(ws, 1, 1, f"{route} — {title}").font = TITLE_FONT
+    title = f"Day {number} · {day_title(day)}"  # the page header: kept short
+    heading = f"Day {number} · {day_heading(project, day)}"
+    put_text(ws, 1, 1, f"{route} — {heading}").font = TITLE_FONT
     ws.row_dimensions[1].height = 22
     header = 2
     contacts = contacts_line(project.route)
@@ -179,6 +182,9 @@ def day_summary(project: Project, day: DayPlan) -> str:
     """Return a one-line summary of a day: its visits, then where it ends."""
     visits = [site_name(project, e.site) for e in day.visits() if e.site]
     text = "; ".join(visits) if visits else "no visits"
+    holiday = holiday_note(project, day)
+    if holiday:
+        text = f"{holiday}: {text}"
     if day.overnight is not None:
         where = location_name(project, day.overnight)
         text += (

@@ -20,7 +20,9 @@ from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from lrplanner.core.columns import Kind, Parse
+from lrplanner.core.countries import country_code
 from lrplanner.core.people import ROOM_SINGLE, ROOM_TWIN, SHARE_WITH
+from lrplanner.core.route import EVERY_COUNTRY, ROAD_SPEED_BOUNDS
 from lrplanner.core.timespan import WEEKDAYS, DateRange, TimeWindow
 from lrplanner.importers import cells
 from lrplanner.importers.cells import CellError, parse_date, parse_time
@@ -194,6 +196,36 @@ def parse_times(value: object) -> tuple[time, ...]:
     return tuple(sorted({parse_time(item) for item in split_list(value)}))
 
 
+_SPEEDS_HELP = (
+    "road speeds in km/h, {low:g}-{high:g}: one number for every country (50), "
+    "per country (KE 55; UG 45) or both (45; NP 25)"
+)
+_SPEED_ITEM = re.compile(r"(.*?)[\s:=]*(\d+(?:\.\d+)?)\s*(?:km/?h)?", re.I)
+
+
+def parse_road_speeds(value: object) -> tuple[tuple[str, float], ...]:
+    """Return (country code, km/h) pairs (``*``: every other country) from
+    ``50``, ``KE 55; UG 45`` or ``45; Nepal 25``."""
+    low, high = ROAD_SPEED_BOUNDS
+    expected = _SPEEDS_HELP.format(low=low, high=high)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not low <= value <= high:  # also NaN, infinities and huge integers
+            raise CellError(expected)
+        return ((EVERY_COUNTRY, float(value)),)
+    items = split_list(value)
+    speeds: dict[str, float] = {}
+    for item in items:
+        match = _SPEED_ITEM.fullmatch(item.strip())
+        if match is None:
+            raise CellError(expected)
+        name, number = match.group(1).strip(), float(match.group(2))
+        code = country_code(name) if name else EVERY_COUNTRY
+        if code is None or code in speeds or not low <= number <= high:
+            raise CellError(expected)
+        speeds[code] = number
+    return tuple(speeds.items())
+
+
 def parse_timezone(value: object) -> str:
     """Return an IANA time zone name such as Asia/Phnom_Penh."""
     text = cells.cell_text(value)
@@ -260,6 +292,7 @@ PARSERS: Mapping[Kind, Callable[[object], object]] = {
     Kind.TIMEZONE: parse_timezone,
     Kind.REQUIREMENT: cells.parse_requirement,
     Kind.CATEGORY: cells.parse_category,
+    Kind.SPEEDS: parse_road_speeds,
 }
 
 #: Parsers of the columns read otherwise than their kind (``ColumnSpec.parse``).

@@ -24,6 +24,7 @@ from lrplanner.core.columns import (
     VISAS,
     Kind,
 )
+from lrplanner.core.route import road_speeds_text
 from lrplanner.core.timespan import ALL_DAY, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -120,6 +121,9 @@ def cell_value(kind: Kind, value: object) -> object:
     if kind is Kind.WEEKDAYS:
         assert isinstance(value, frozenset)
         return _weekdays(value)
+    if kind is Kind.SPEEDS:
+        assert isinstance(value, tuple)
+        return road_speeds_text(value)
     if kind is Kind.TIMES:
         assert isinstance(value, tuple)
         return _join(f"{t:%H:%M}" for t in value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from lrplanner.core.checks import require, require_money
 from lrplanner.core.places import TravelMode
+from lrplanner.core.route import BUILT_IN_ROAD_SPEEDS, EVERY_COUNTRY, OTHER_ROAD_SPEED
 from lrplanner.network.legs import Connection
 
 if TYPE_CHECKING:
@@ -26,9 +27,7 @@ if TYPE_CHECKING:
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 
 #: Typical door-to-door road speeds in km/h, by ISO country code.
-DEFAULT_ROAD_SPEEDS: Mapping[str, float] = MappingProxyType(
-    {"KH": 45.0, "LA": 40.0, "VN": 45.0, "TH": 65.0, "NP": 25.0, "BD": 30.0, "PH": 35.0}
-)
+DEFAULT_ROAD_SPEEDS: Mapping[str, float] = BUILT_IN_ROAD_SPEEDS
 
 _CENT = Decimal("0.01")
 #: Estimated flights leave on the hour in the daytime (local): no 2 am flights.
@@ -68,7 +67,7 @@ class EstimateSettings:
     road_speed_kmh: Mapping[str, float] = field(
         default_factory=lambda: MappingProxyType({})
     )
-    default_road_speed_kmh: float = 40.0
+    default_road_speed_kmh: float = OTHER_ROAD_SPEED
     flight_speed_kmh: float = 700.0
     airport_overhead_min: int = 120
     flight_base_fare: Decimal = Decimal("60")
@@ -89,6 +88,24 @@ class EstimateSettings:
         require_money(self.flight_base_fare, "flight base fare")
         require_money(self.flight_fare_per_km, "flight fare per km")
         require_money(self.road_cost_per_person, "road cost per person")
+
+    def with_road_speeds(self, speeds: Mapping[str, float]) -> EstimateSettings:
+        """Return these settings with a route's road speeds (Route sheet):
+        :data:`EVERY_COUNTRY` replaces the built-in speed of every country,
+        a country's own speed replaces that."""
+        if not speeds:
+            return self
+        own = dict(self.road_speed_kmh)
+        default = self.default_road_speed_kmh
+        if EVERY_COUNTRY in speeds:
+            default = speeds[EVERY_COUNTRY]
+            own = dict.fromkeys(DEFAULT_ROAD_SPEEDS, default)
+        own |= {c: v for c, v in speeds.items() if c != EVERY_COUNTRY}
+        return replace(
+            self,
+            road_speed_kmh=MappingProxyType(own),
+            default_road_speed_kmh=default,
+        )
 
     def road_speed(self, country: str) -> float:
         """Return the road speed in km/h in one country."""

@@ -118,7 +118,9 @@ class TravelNetwork:
         """Return the network of a project's places, links and sites.
 
         Flights are estimated only when the project's route allows it
-        (``RouteSettings.estimated_flights``), whatever ``settings`` say.
+        (``RouteSettings.estimated_flights``), whatever ``settings`` say;
+        the route's road speeds (``RouteSettings.road_speeds``) replace
+        theirs.
 
         Raises
         ------
@@ -126,7 +128,9 @@ class TravelNetwork:
             If a link or site names a place that is not on the Places sheet.
         """
         settings = replace(
-            settings or EstimateSettings(),
+            (settings or EstimateSettings()).with_road_speeds(
+                dict(project.route.road_speeds)
+            ),
             estimate_flights=project.route.estimated_flights,
         )
         return cls.from_parts(

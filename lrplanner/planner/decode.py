@@ -331,7 +331,34 @@ def _to_real(
     elif mode == "skip":
         events = _lunch_around(model, frame, events, blocks)
     events.sort(key=lambda e: e.start)
-    return _without_overlaps(_wait_at_the_hotel(model, events))
+    return _without_overlaps(_leave_the_host(model, _wait_at_the_hotel(model, events)))
+
+
+def _leave_the_host(model: RouteModel, events: list[Event]) -> list[Event]:
+    """Return the day with the road legs right after a visit leaving when it
+    ends, when they lead to anything but another visit: the group then waits
+    in town (for lunch, at the pier or the airport), not at the gate of the
+    host it has just thanked (Bohol: the visit ended at 10:30 and the road
+    to Tagbilaran left at 11:12, for a lunch at 11:30 before the ferry)."""
+    for first in range(1, len(events)):
+        if events[first - 1].kind is not EventKind.VISIT:
+            continue
+        chain = first
+        while chain < len(events) and _movable(model, events[chain]):
+            chain += 1
+        if chain == first:
+            continue
+        if chain < len(events) and events[chain].kind is EventKind.VISIT:
+            continue  # waiting at the next host's gate is no better
+        shift = events[first].start - events[first - 1].end
+        if shift <= 0 * MINUTE:
+            continue
+        moved = [
+            replace(e, start=e.start - shift, end=e.end - shift)
+            for e in events[first:chain]
+        ]
+        events = [*events[:first], *moved, *events[chain:]]
+    return events
 
 
 def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
@@ -430,8 +457,9 @@ def _departure_lunch(
     check-in, for a lunch at the departure point of the timetabled ``fixed``
     that keeps clear of its check-in; None when none does.
 
-    At lunch time when it is over by check-in and ``BOARDING_MIN`` minutes
-    before the leg leaves (a boat or train has no check-in). Then, in order:
+    At lunch time when it is over by check-in (a timetabled boat or train's
+    boarding) and ``BOARDING_MIN`` minutes before the leg leaves. Then, in
+    order:
 
     * before check-in: lunch ends when the group must be at the counter (or
       at the quay or bus station: the leg's check-in minutes), and at least

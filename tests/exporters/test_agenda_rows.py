@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
-from lrplanner.exporters.agenda_rows import day_rows, duration_text
+from lrplanner.exporters.agenda_rows import (
+    day_countries,
+    day_heading,
+    day_rows,
+    duration_text,
+    holiday_note,
+)
 from lrplanner.planner.plan import plan_route
 from tests.planner.procedures_routes import BAVET, border_route
 
@@ -111,3 +118,48 @@ def test_a_land_border_has_its_formalities_line() -> None:
     onward = [row.activity for row in rows[into + 2 :] if row.kind == "travel"]
     assert onward[0].startswith(f"Road: {BAVET.name}")
     assert sum(row.activity.startswith("Border:") for row in rows) == 1
+
+
+def test_border_formalities_follow_a_lunch_on_arrival() -> None:
+    """Tests that when the group reaches the border post at lunch time and
+    eats first, the formalities line follows lunch and ends as the onward
+    road leaves (12:00 arrival, lunch 12:00-13:00, border 13:00-13:45)."""
+    project = border_route()
+    slower = replace(project.links[0], duration_min=240)
+    project = replace(project, links=(slower, *project.links[1:]))
+    itinerary = plan_route(project, seconds=1.0, seed=1).itinerary
+    rows = [row for day in itinerary.days for row in day_rows(project, day)]
+    activities = [row.activity for row in rows]
+    border = activities.index("Border: exit Cambodia, entry Viet Nam")
+    assert activities[border - 1] == f"Lunch in {BAVET.name}"
+    lunch_end = rows[border - 1].time.split("\u2013")[1]
+    assert rows[border].time.split("\u2013")[0] == lunch_end
+    onward = rows[border + 1]
+    assert onward.activity.startswith(f"Road: {BAVET.name}")
+    assert rows[border].time.split("\u2013")[1] == onward.time.split("\u2013")[0]
+
+
+def test_a_public_holiday_is_named_where_the_group_is() -> None:
+    """Tests that the day heading names a public holiday of each country the
+    group is in that day: Phnom Penh -> Ho Chi Minh City on 30 April is
+    Reunification Day in Viet Nam (not a holiday in Cambodia), and 1 May is
+    Labour Day in both; a working day has no note."""
+    project = border_route()
+    route = replace(
+        project.route, start_date=date(2027, 4, 29), end_date=date(2027, 4, 30)
+    )
+    project = replace(project, route=route)
+    itinerary = plan_route(project, seconds=1.0, seed=1).itinerary
+    first, crossing = itinerary.days
+    assert holiday_note(project, first) == ""
+    assert day_heading(project, first) == "Thu 29 Apr 2027"
+    assert day_countries(project, crossing) == ["KH", "VN"]
+    assert holiday_note(project, crossing) == (
+        "Liberation Day/Reunification Day (public holiday in Viet Nam)"
+    )
+    may_day = replace(crossing, day=date(2027, 5, 1))
+    assert holiday_note(project, may_day) == (
+        "International Labor Day (public holiday in Cambodia); "
+        "International Labor Day (public holiday in Viet Nam)"
+    )
+    assert day_heading(project, crossing).startswith("Fri 30 Apr 2027 \u00b7 Lib")

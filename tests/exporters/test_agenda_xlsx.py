@@ -100,12 +100,17 @@ def test_print_settings(workbook: Workbook, plan: Plan, sheet: str) -> None:
 
 def test_day_sheet_titles_and_wrap(workbook: Workbook) -> None:
     """Tests that a day sheet repeats rows 1-3 (title, contacts, headers),
-    names the day and wraps text."""
+    names the day (with Nepal's public holiday in its title, not in the page
+    header) and wraps text."""
     ws = workbook["Mon 11 Jan"]
     assert ws.print_title_rows == "$1:$3"
     assert ws.freeze_panes == "A4"
     header: Any = ws.oddHeader
     assert header.right.text == "Day 2 · Mon 11 Jan 2027"
+    title = str(ws["A1"].value)
+    assert title.endswith(
+        "Day 2 · Mon 11 Jan 2027 · Prithvi Jayanti (public holiday in Nepal)"
+    )
     assert ws["B6"].alignment.wrap_text is True
     assert ws.column_dimensions["B"].width == 30
     assert ws.row_dimensions[9].height >= 30

@@ -20,7 +20,13 @@ from lrplanner.core.ids import SiteId
 from lrplanner.core.interpretation import visit_interpretation
 from lrplanner.core.plan import EventKind
 from lrplanner.core.procedures import is_scheduled, service_of
-from lrplanner.exporters.agenda_rows import OVERNIGHT, day_before, day_rows, day_title
+from lrplanner.exporters.agenda_rows import (
+    OVERNIGHT,
+    day_before,
+    day_rows,
+    day_title,
+    holiday_note,
+)
 from lrplanner.exporters.agenda_text import time_line
 from lrplanner.gui import plain
 from lrplanner.gui.signals import emit
@@ -172,6 +178,9 @@ def _day_row(project: Project, day: DayPlan) -> list[QStandardItem]:
         summary = "travel day" if day.travel_minutes() else "no visits"
     else:
         summary = f"{visits} visit{'s' * (visits != 1)}"
+    holiday = holiday_note(project, day)
+    if holiday:
+        summary = f"{summary} · {holiday}"
     items = _items(day_title(day), "", f"{summary} · {sleep}", "", "")
     font = QFont()
     font.setBold(True)
