@@ -82,6 +82,11 @@ class SolveParams:
         probes).
     probe_seconds
         The time of one probe.
+    stale_loops
+        End the search once this many rounds in a row (a PyVRP segment, a
+        portfolio step) found no better plan (0 = search until stopped). A
+        probe ends so on a small route, where its first rounds already
+        settle and ``probe_seconds`` would leave the main search waiting.
 
     Raises
     ------
@@ -109,6 +114,7 @@ class SolveParams:
     polish: bool = False
     probes: int = 0
     probe_seconds: float = 0.8
+    stale_loops: int = 0
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -117,6 +123,8 @@ class SolveParams:
             raise ValueError("iteration counts must be positive")
         if self.segment_copies < 0:
             raise ValueError("segment_copies must be >= 0")
+        if self.stale_loops < 0:
+            raise ValueError("stale_loops must be >= 0")
         if self.probes < 0 or self.probe_seconds <= 0:
             raise ValueError("probes must be >= 0 and probe_seconds > 0")
         if self.progress_interval < 0:

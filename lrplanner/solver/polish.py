@@ -237,25 +237,43 @@ def force_mandatory(
 
 def _make_room(data: ProblemData, plan: Plan, s: int) -> Plan | None:
     """Insert ``s`` into a tour emptied of its optional visits, then put
-    back whatever of them still fits; return the best such plan."""
+    back whatever of them still fits; return the best such plan. When ``s``
+    fits no tour so emptied, the next tour is emptied too: a visit over two
+    days (begun one afternoon, finished the next morning) takes that
+    morning as well."""
     best: tuple[tuple[int, int], Plan] | None = None
-    for d, route in enumerate(plan.routes):
+    for d in range(len(plan.routes)):
         if not data.sites[s].windows_in(d):
             continue
-        keep = [x for x in route if data.sites[x].mandatory]
-        taken = [x for x in route if not data.sites[x].mandatory]
-        if not taken:
-            continue
-        emptied = plan.copy()
-        emptied.routes[d] = keep
-        placed = best_insertion(data, emptied, s, tours=(d,))
-        if placed is None:
-            continue
-        insert_all(data, placed, taken)
-        key = _key(data, placed)
-        if best is None or key > best[0]:
-            best = (key, placed)
+        for span in (1, 2):
+            placed = _placed_in_emptied(data, plan, s, range(d, d + span))
+            if placed is not None:
+                key = _key(data, placed)
+                if best is None or key > best[0]:
+                    best = (key, placed)
+                break
     return None if best is None else best[1]
+
+
+def _placed_in_emptied(
+    data: ProblemData, plan: Plan, s: int, tours: range
+) -> Plan | None:
+    """Return ``plan`` with ``tours`` emptied of their optional visits, ``s``
+    inserted into the first and the visits taken out put back where they
+    fit; None if ``s`` fits nowhere there or nothing was taken out."""
+    if tours.stop > len(plan.routes):
+        return None
+    emptied = plan.copy()
+    taken: list[int] = []
+    for t in tours:
+        emptied.routes[t] = [x for x in plan.routes[t] if data.sites[x].mandatory]
+        taken += [x for x in plan.routes[t] if not data.sites[x].mandatory]
+    if not taken:
+        return None
+    placed = best_insertion(data, emptied, s, tours=(tours.start,))
+    if placed is not None:
+        insert_all(data, placed, taken)
+    return placed
 
 
 def relaxed(data: ProblemData) -> ProblemData:

@@ -63,6 +63,9 @@ SKELETON_WEIGHTS = (0.0, 100.0, 1000.0)
 #: Seconds of search for the best plan without the required sites, when no
 #: plan with them is found at first (they are then forced into it).
 FORCE_S = 1.0
+#: Seconds the required sites may still take to be forced into that plan
+#: once the time is up (on a small route a few milliseconds).
+FORCE_GRACE_S = 0.2
 #: The final polish (``SolveParams.polish``) may take this share of the
 #: search's time after it, and at least this many seconds.
 POLISH_SHARE = 0.1
@@ -71,6 +74,9 @@ POLISH_MIN_S = 0.3
 #: for this many seconds and for this share of the search's time so far.
 PROBE_IDLE_S = 0.5
 PROBE_IDLE_SHARE = 0.25
+#: A probe ends after this many rounds without a better plan (on a small
+#: route in milliseconds; a large route's rounds outlast ``probe_seconds``).
+PROBE_STALE_LOOPS = 4
 
 
 def search(
@@ -124,9 +130,29 @@ def search(
     if tied:
         _required_starts(data, state, params, seed, forced=forced_start)
     folio.start()
-    loop = 0
+    _rounds(data, state, params, eligible, seed, folio)
+    if team is not None:
+        for _, plan in team.finish():
+            state.offer(data, plan)
+    _finish(data, state, params, eligible)
+    return _result(data, state, eligible)
+
+
+def _rounds(
+    data: ProblemData,
+    state: SearchState,
+    params: SolveParams,
+    eligible: list[int],
+    seed: int,
+    folio: Portfolio,
+) -> None:
+    """Search round after round (a probe, a portfolio step or a PyVRP
+    segment) until stopped, every site is taken, or ``params.stale_loops``
+    rounds in a row found nothing better."""
+    loop = stale = 0
     probes = _Probes(data, params, eligible)
     while not state.should_stop():
+        before = state.best_score if state.best is not None else None
         if probes.due(state):
             probes.next(state, seed)
         elif folio.active and not _one_route_turn(params, loop):
@@ -138,11 +164,9 @@ def search(
         loop += 1
         if state.best is not None and _all_taken(state.best, eligible):
             break
-    if team is not None:
-        for _, plan in team.finish():
-            state.offer(data, plan)
-    _finish(data, state, params, eligible)
-    return _result(data, state, eligible)
+        stale = stale + 1 if state.best_score == before else 0
+        if params.stale_loops and stale >= params.stale_loops:
+            break
 
 
 def _required_starts(
@@ -188,16 +212,29 @@ def _forced_start(
     the nights moved to reach it."""
     loose = polish.relaxed(data)
     short = AnyOf(stop, MaxRuntime(FORCE_S))
-    free = search(loose, short, params=replace(params, polish=False), seed=seed)
-    bases = [skeleton(loose, 0.0, _clock(stop))]
+    quick = replace(params, polish=False, stale_loops=PROBE_STALE_LOOPS)
+    free = search(loose, short, params=quick, seed=seed)
+    # the forcing gets a moment of its own even when the search above took
+    # the rest of the time: its plan may be the best there is
+    late = _grace(stop, FORCE_GRACE_S)
+    bases = [skeleton(loose, 0.0, late)]
     if free.is_feasible() and free.tours:
         bases.insert(0, _plan_of(data, free))
     for base in bases:
         if base is not None:
-            forced = polish.force_mandatory(data, base, _clock(stop))
+            forced = polish.force_mandatory(data, base, late)
             if forced is not None:
                 return forced
     return None
+
+
+def _grace(stop: StoppingCriterion, seconds: float) -> Callable[[], bool]:
+    """A clock check that says stop only ``seconds`` after it is made (a
+    cancel at once)."""
+    until = time.perf_counter() + seconds
+    return lambda: (
+        is_cancel(stop) or (time.perf_counter() >= until and clock_says_stop(stop))
+    )
 
 
 class _Probes:
@@ -245,6 +282,18 @@ class _Probes:
             key=lambda s: (self.data.sites[s].score + bonus_bound(self.data, s), -s),
         )
 
+    def _possible(self, tied: ProblemData, state: SearchState) -> bool:
+        """Whether some plan holds the required sites: the skeleton
+        programme says so in a few milliseconds; when it finds none, forcing
+        the site into the best plan may still (a case of a day and a half,
+        begun one afternoon and finished the next morning, which the
+        skeleton's days one by one cannot hold)."""
+        hurry = _clock(state.stop)
+        if skeleton(tied, 0.0, hurry, pairs=True) is not None:
+            return True
+        assert state.best is not None
+        return polish.force_mandatory(tied, state.best, hurry) is not None
+
     def next(self, state: SearchState, seed: int) -> None:
         """Probe the most promising site not yet tried that some plan with
         the required sites can hold (the skeleton programme, two required
@@ -255,11 +304,13 @@ class _Probes:
             sites = list(self.data.sites)
             sites[site] = replace(sites[site], mandatory=True)
             tied = replace(self.data, sites=tuple(sites))
-            if skeleton(tied, 0.0, _clock(state.stop), pairs=True) is None:
+            if not self._possible(tied, state):
                 continue
             self.left -= 1
             short = AnyOf(state.stop, MaxRuntime(self.params.probe_seconds))
-            quiet = replace(self.params, polish=True, probes=0)
+            quiet = replace(
+                self.params, polish=True, probes=0, stale_loops=PROBE_STALE_LOOPS
+            )
             assert state.best is not None
             # the search starts from the best plan with the site forced in;
             # the best plan without it, which a forced start would search
