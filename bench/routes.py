@@ -463,6 +463,13 @@ HISTORY = (
     "| south_asia | 445a504 (4 Dec 2026) | 82.9 | 7 | 4 | 3.7 | 5 | same plan; "
     "Dhaka -> Jessore day: lunch 11:30-12:30, then check-in at 12:30 (was "
     "12:00-13:00, through check-in) |",
+    "| mekong | f4c91f7 (4 Dec 2026: boarding before boats and trains, the "
+    "road from a host leaving when the visit ends, road speeds, holidays and "
+    "border lines in the agenda; probes and forced starts that end when "
+    "they settle) | 108.6 | 10 | 3 | 3.5 | 4 | same plan; day 3's road from "
+    "Bati to the airport leaves at 11:00 as the visit ends (was 11:25) |",
+    "| south_asia | f4c91f7 (4 Dec 2026) | 82.9 | 7 | 4 | 3.7 | 5 | same plan; "
+    "day 2 is named Prithvi Jayanti (public holiday in Nepal) |",
     "",
 )
 
