@@ -142,3 +142,25 @@ def test_the_route_required_sites_are_edited_in_the_form(window: MainWindow) -> 
     assert undo == "&Undo Edit Required sites of the route"
     window.undo()
     assert window.project is opened
+
+
+def test_the_road_speeds_are_edited_in_the_form(window: MainWindow) -> None:
+    """Tests that Road speeds km/h is a field of the form: a speed per
+    country and one for the others are applied (an undo step) and shown as
+    the Route sheet writes them; a speed out of range is refused beside it."""
+    opened = _opened(window)
+    form = window.tabs.route_form
+    field = form.editors["road_speeds"]
+    assert isinstance(field, QLineEdit)
+    assert field.text() == ""
+    field.setText("KH 200")
+    assert not form.commit("road_speeds")
+    assert "5-120" in form.error_text("road_speeds")
+    assert window.project is opened
+    field.setText("Cambodia 50, 42")
+    assert form.commit("road_speeds")
+    assert window.project is not None
+    assert window.project.route.road_speeds == (("KH", 50.0), ("*", 42.0))
+    assert field.text() == "KH 50; 42"
+    window.undo()
+    assert window.project is opened
