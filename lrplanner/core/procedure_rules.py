@@ -25,6 +25,7 @@ from lrplanner.core.procedures import (
     arrival_minutes,
     check_in_minutes,
     formalities_minutes,
+    waiting_place,
 )
 
 if TYPE_CHECKING:
@@ -98,9 +99,8 @@ def _check_in(
 def _wording(mode: TravelMode) -> tuple[str, str, str]:
     """Return how a leg leaves, where the group waits and what it does there."""
     if mode is TravelMode.FLIGHT:
-        return "takes off", "airport", "check-in"
-    where = "pier" if mode is TravelMode.BOAT else "station"
-    return "leaves", where, "boarding"
+        return "takes off", waiting_place(mode), "check-in"
+    return "leaves", waiting_place(mode), "boarding"
 
 
 def _arrival(

@@ -45,6 +45,12 @@ def is_international(project: Project, origin: str, destination: str) -> bool:
     return here is not None and there is not None and here.country != there.country
 
 
+def waiting_place(mode: TravelMode) -> str:
+    """Return where the group waits before a leg leaves: the airport, the
+    pier or the station."""
+    return {TravelMode.FLIGHT: "airport", TravelMode.BOAT: "pier"}.get(mode, "station")
+
+
 def check_in_minutes(
     project: Project, mode: TravelMode, origin: str, destination: str
 ) -> int:

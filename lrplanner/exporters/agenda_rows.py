@@ -29,6 +29,7 @@ from lrplanner.core.procedures import (
     lunch_on_board,
     on_board_span,
     service_of,
+    waiting_place,
 )
 from lrplanner.core.visa_check import location_country
 
@@ -233,7 +234,8 @@ def day_rows(
             rows.insert(spot, early)
             starts.insert(spot, due)
         rows.extend(lines)
-        crossing = _border_row(project, event, day.events[index + 1 :]) or crossing
+        later = day.events[index + 1 :]
+        crossing = _border_row(project, event, end, later) or crossing
         starts.extend([start] * (len(rows) - len(starts)))
         if event.with_lunch:
             rows.append(_site_lunch_row(project, day, event))
@@ -352,7 +354,7 @@ def _boarding_row(project: Project, event: Event, start: datetime) -> AgendaRow 
         return None
     service = service_of(project, event)
     vehicle = f"{event.mode} {service}" if service else str(event.mode)
-    where = "pier" if event.mode is TravelMode.BOAT else "station"
+    where = waiting_place(event.mode)
     return AgendaRow(
         kind=str(EventKind.TRAVEL),
         time=f"{around.check_in.astimezone(start.tzinfo):%H:%M}",
@@ -398,11 +400,11 @@ def _flight_rows(
 
 
 def _border_row(
-    project: Project, event: Event, later: Sequence[Event]
+    project: Project, event: Event, end: datetime, later: Sequence[Event]
 ) -> tuple[datetime, AgendaRow] | None:
     """Return when the formalities start, and their line, after a leg that
-    reaches a land border post (exit from one country, entry to the other,
-    in the post's hours); None after any other leg.
+    reaches a land border post at ``end`` (exit from one country, entry to
+    the other, in the post's hours); None after any other leg.
 
     They start on arrival or, when the group eats first (a lunch at the post
     from its arrival), after that meal: the onward leg leaves no sooner.
@@ -417,7 +419,6 @@ def _border_row(
     if coming_from == sides[1]:
         sides.reverse()
     minutes = formalities_minutes(project, post.id)
-    _, end = _local_times(project, event)
     for meal in later:
         if meal.kind is not EventKind.MEAL or meal.start >= end + minutes * MINUTE:
             break

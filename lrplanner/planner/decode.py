@@ -343,22 +343,31 @@ def _leave_the_host(model: RouteModel, events: list[Event]) -> list[Event]:
     for first in range(1, len(events)):
         if events[first - 1].kind is not EventKind.VISIT:
             continue
-        chain = first
-        while chain < len(events) and _movable(model, events[chain]):
-            chain += 1
+        chain = _movable_run(model, events, first)
         if chain == first:
             continue
         if chain < len(events) and events[chain].kind is EventKind.VISIT:
             continue  # waiting at the next host's gate is no better
         shift = events[first].start - events[first - 1].end
-        if shift <= 0 * MINUTE:
-            continue
-        moved = [
-            replace(e, start=e.start - shift, end=e.end - shift)
-            for e in events[first:chain]
-        ]
-        events = [*events[:first], *moved, *events[chain:]]
+        if shift > 0 * MINUTE:
+            events = _shifted(events, range(first, chain), -shift)
     return events
+
+
+def _movable_run(model: RouteModel, events: list[Event], first: int) -> int:
+    """Return where the run of movable road legs from ``first`` ends."""
+    chain = first
+    while chain < len(events) and _movable(model, events[chain]):
+        chain += 1
+    return chain
+
+
+def _shifted(events: list[Event], legs: range, shift: timedelta) -> list[Event]:
+    """Return the events with those at ``legs`` moved by ``shift``."""
+    return [
+        replace(e, start=e.start + shift, end=e.end + shift) if i in legs else e
+        for i, e in enumerate(events)
+    ]
 
 
 def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
@@ -381,9 +390,7 @@ def _wait_at_the_hotel(model: RouteModel, events: list[Event]) -> list[Event]:
 def _leave_later(model: RouteModel, events: list[Event], first: int) -> list[Event]:
     """Return the events with the road legs from ``first`` on leaving later
     (see :func:`_wait_at_the_hotel`)."""
-    chain = first
-    while chain < len(events) and _movable(model, events[chain]):
-        chain += 1
+    chain = _movable_run(model, events, first)
     if chain == first or chain == len(events):
         return events
     after = events[chain]
@@ -399,11 +406,7 @@ def _leave_later(model: RouteModel, events: list[Event], first: int) -> list[Eve
         shift = min(shift, due - events[chain - 1].end)
     if shift <= 0 * MINUTE:
         return events
-    moved = [
-        replace(e, start=e.start + shift, end=e.end + shift)
-        for e in events[first:chain]
-    ]
-    return [*events[:first], *moved, *events[chain:]]
+    return _shifted(events, range(first, chain), shift)
 
 
 def _next_check_in(model: RouteModel, later: list[Event]) -> datetime | None:
@@ -546,10 +549,7 @@ def _leave_earlier(
     shift = min(events[-1].end - by, events[first].start - floor)
     if shift <= MINUTE * 0:
         return events
-    moved = [
-        replace(e, start=e.start - shift, end=e.end - shift) for e in events[first:]
-    ]
-    return [*events[:first], *moved]
+    return _shifted(events, range(first, len(events)), -shift)
 
 
 def _movable(model: RouteModel, event: Event) -> bool:
